@@ -1,0 +1,42 @@
+package io.fssdk.api;
+
+import java.util.Map;
+
+/**
+ * What an operator sees of its runner. The runner creates one context per operator instance and passes
+ * it to every {@link Driver} call.
+ *
+ * <p>After the runner closes, every method throws {@link SdkException} with
+ * {@link ErrorCode#RUNTIME_CLOSED}.
+ */
+public interface Context {
+    /**
+     * Emits a record to an output. The bytes are copied before this returns.
+     *
+     * @param targetId the output index (WIT {@code u32}, bit-for-bit in an {@code int})
+     * @throws SdkException {@code RUNTIME_CLOSED} after close
+     */
+    void emit(int targetId, byte[] data);
+
+    /**
+     * Emits a watermark to an output.
+     *
+     * @param targetId the output index (WIT {@code u32})
+     * @param watermark the watermark (WIT {@code u64}, bit-for-bit in a {@code long})
+     * @throws SdkException {@code RUNTIME_CLOSED} after close
+     */
+    void emitWatermark(int targetId, long watermark);
+
+    /**
+     * The store with this name, opened on first use. The name is trimmed; the same name always gives
+     * the same store, and different names never share data. The runner closes the stores it opened when
+     * it closes.
+     *
+     * @throws SdkException {@code STORE_INVALID_NAME} for an empty or blank name, {@code RUNTIME_CLOSED}
+     *     after close, {@code STORE_IO} when the backend cannot open it
+     */
+    Store getOrCreateStore(String name);
+
+    /** The operator's configuration, as given to {@link Driver#init}; immutable. */
+    Map<String, String> config();
+}

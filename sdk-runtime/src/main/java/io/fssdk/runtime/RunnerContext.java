@@ -1,0 +1,120 @@
+package io.fssdk.runtime;
+
+import io.fssdk.api.Context;
+import io.fssdk.api.ErrorCode;
+import io.fssdk.api.SdkException;
+import io.fssdk.api.StateBackend;
+import io.fssdk.api.Store;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The {@link Context} an {@link OperatorRunner} passes to its driver. It forwards emits to the runner's
+ * sinks and opens stores from the runner's backend, caching them by trimmed name so the same name always
+ * gives the same handle. It is confined to the runner's thread, like the runner, so it holds no locks.
+ */
+final class RunnerContext implements Context {
+    private final String operatorName;
+    private final StateBackend backend;
+    private final OutputSink outputSink;
+    private final WatermarkSink watermarkSink;
+    private final Map<String, String> config;
+    /** Open handles by trimmed name, in opening order, so close can release them newest first. */
+    private final Map<String, RunnerStore> stores = new LinkedHashMap<>();
+    private boolean closed;
+
+    RunnerContext(String operatorName, StateBackend backend, OutputSink outputSink, WatermarkSink watermarkSink,
+            Map<String, String> config) {
+        this.operatorName = operatorName;
+        this.backend = backend;
+        this.outputSink = outputSink;
+        this.watermarkSink = watermarkSink;
+        this.config = config;
+    }
+
+    @Override
+    public void emit(int targetId, byte[] data) {
+        Objects.requireNonNull(data, "data");
+        ensureOpen("emit");
+        // The one copy the contract requires: the operator may reuse its buffer, the sink may keep ours.
+        outputSink.emit(targetId, data.clone());
+    }
+
+    @Override
+    public void emitWatermark(int targetId, long watermark) {
+        ensureOpen("emitWatermark");
+        watermarkSink.emitWatermark(targetId, watermark);
+    }
+
+    @Override
+    public Store getOrCreateStore(String name) {
+        ensureOpen("getOrCreateStore");
+        // strip(), as the backends trim names: the cache key must be the name the backend stores under.
+        String trimmed = name == null ? "" : name.strip();
+        if (trimmed.isEmpty()) {
+            throw new SdkException(ErrorCode.STORE_INVALID_NAME, "store name is empty or blank");
+        }
+        RunnerStore store = stores.get(trimmed);
+        if (store == null || store.isClosed()) {
+            // A closed handle is replaced, not returned: the operator closed it and now wants the store back.
+            store = new RunnerStore(backend.openStore(trimmed));
+            stores.remove(trimmed); // re-inserted last: it is now the newest handle
+            stores.put(trimmed, store);
+        }
+        return store;
+    }
+
+    @Override
+    public Map<String, String> config() {
+        ensureOpen("config");
+        return config;
+    }
+
+    /** Whether {@link #close()} has run. */
+    boolean isClosed() {
+        return closed;
+    }
+
+    /**
+     * Closes every store handle this context opened, newest first, and refuses every later call. The
+     * backend stays open: the embedder owns it. Idempotent.
+     *
+     * @throws SdkException the first failure to close a store, with the others suppressed; every store is
+     *     still attempted
+     */
+    void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        RuntimeException failure = null;
+        List<RunnerStore> newestFirst = new ArrayList<>(stores.values());
+        Collections.reverse(newestFirst);
+        stores.clear();
+        for (RunnerStore store : newestFirst) {
+            try {
+                store.close();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private void ensureOpen(String method) {
+        if (closed) {
+            throw new SdkException(ErrorCode.RUNTIME_CLOSED, "context used after the runner closed (" + method + ")",
+                    operatorName, null, null);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.fssdk.runtime.component;
+
+import io.fssdk.runtime.component.link.PreparedComponent;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * A WebAssembly component, parsed and checked once, then instantiated any number of times by a
+ * {@link Linker}. Its core modules are parsed here and compiled (in {@link ExecutionMode#COMPILER} mode)
+ * at most once, on first instantiation; every instance reuses the compiled code. Immutable and
+ * thread-safe.
+ *
+ * <pre>{@code
+ * Component component = Component.load(Path.of("counter.wasm"));
+ * ComponentInstance instance = linker.instantiate(component);
+ * }</pre>
+ */
+public final class Component {
+    private final PreparedComponent prepared;
+
+    private Component(PreparedComponent prepared) {
+        this.prepared = prepared;
+    }
+
+    /**
+     * Parses a component binary with the default options.
+     *
+     * @throws MalformedException for bytes that are not a well-formed component
+     * @throws InvalidException for a component that is not valid
+     */
+    public static Component load(byte[] binary) {
+        return load(binary, ComponentOptions.defaults());
+    }
+
+    /** Parses a component binary. */
+    public static Component load(byte[] binary, ComponentOptions options) {
+        Objects.requireNonNull(binary, "binary");
+        Objects.requireNonNull(options, "options");
+        return new Component(PreparedComponent.prepare(binary, options));
+    }
+
+    /** Reads and parses a component file with the default options. */
+    public static Component load(Path path) {
+        return load(path, ComponentOptions.defaults());
+    }
+
+    /** Reads and parses a component file. */
+    public static Component load(Path path, ComponentOptions options) {
+        try {
+            return load(Files.readAllBytes(path), options);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read component " + path, e);
+        }
+    }
+
+    /** The options it was loaded with. */
+    public ComponentOptions options() {
+        return prepared.options();
+    }
+
+    /** The number of core modules in the component, nested components' included. */
+    public int coreModuleCount() {
+        return prepared.coreModuleCount();
+    }
+
+    /**
+     * Compiles every core module now, so that the first instantiation does not pay for it. A no-op in
+     * interpreter mode, and when already compiled.
+     */
+    public Component compile() {
+        prepared.compileAll();
+        return this;
+    }
+
+    PreparedComponent prepared() {
+        return prepared;
+    }
+}

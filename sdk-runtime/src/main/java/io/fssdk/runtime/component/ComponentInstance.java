@@ -1,0 +1,52 @@
+package io.fssdk.runtime.component;
+
+import io.fssdk.runtime.component.link.RootInstance;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One instance of a {@link Component}: its own memories, tables and handle tables. Not thread-safe: call
+ * it from one thread at a time. After a trap it is poisoned, and every later call throws
+ * {@link TrapException}; make a new instance instead.
+ */
+public final class ComponentInstance {
+    private final RootInstance instance;
+
+    ComponentInstance(RootInstance instance) {
+        this.instance = instance;
+    }
+
+    /** The exported functions: top-level names, and {@code instance#func} for functions of exported instances. */
+    public List<String> functionNames() {
+        return instance.functionNames();
+    }
+
+    /** The exported function at {@code path}, a top-level name or {@code instance#func}. */
+    public Optional<ExportedFunction> function(String path) {
+        return instance.function(path).map(f -> new ExportedFunction(path, f));
+    }
+
+    /**
+     * Calls an exported function with values.
+     *
+     * @throws LinkException when there is no such export
+     * @throws TrapException when the guest traps
+     */
+    public Optional<WitValue> call(String path, WitValue... args) {
+        return function(path).orElseThrow(() -> new LinkException("no exported function `" + path + "`"))
+                .call(args);
+    }
+
+    /** Whether a trap poisoned this instance. */
+    public boolean isPoisoned() {
+        return instance.isPoisoned();
+    }
+
+    /**
+     * Marks the instance unusable: every later call traps. Embedders call it when they stop a guest
+     * mid-call (a deadline), since its memory may then be inconsistent.
+     */
+    public void poison(String reason) {
+        instance.poison(reason);
+    }
+}

@@ -1,0 +1,12 @@
+package io.fssdk.runtime.component;
+
+/** How the core modules of a component are executed by Chicory. */
+public enum ExecutionMode {
+    /**
+     * Chicory's runtime compiler translates each core module to JVM bytecode once per {@link Component};
+     * every instance reuses it. Fast calls, slower start. The default.
+     */
+    COMPILER,
+    /** Chicory's interpreter: no compile step, slower calls. Useful for very large or short-lived guests. */
+    INTERPRETER
+}

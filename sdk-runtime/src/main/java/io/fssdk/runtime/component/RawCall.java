@@ -1,0 +1,43 @@
+package io.fssdk.runtime.component;
+
+/**
+ * One call of an export on the typed fast path: the host writes its arguments into guest memory itself,
+ * calls the core function with flattened arguments, reads the results, and closes the call, which runs
+ * the export's post-return function. Nothing is lifted into value trees.
+ *
+ * <p>Use it in try-with-resources. The instance is entered by {@link ExportedFunction#rawCall()} and
+ * left by {@link #close()}; a trap anywhere poisons the instance and is thrown as
+ * {@link TrapException}. Calls are not reentrant and an instance is not thread-safe.
+ */
+public interface RawCall extends AutoCloseable {
+    /** Copies {@code data} into memory allocated through the export's {@code cabi_realloc}. */
+    int writeBytes(byte[] data);
+
+    /**
+     * Encodes a string into memory allocated through the export's {@code cabi_realloc}.
+     *
+     * @return {@code (ptr & 0xffffffffL) | ((long) taggedLength << 32)}
+     */
+    long writeString(String s);
+
+    /**
+     * Calls the core function once.
+     *
+     * @param coreArgs the flattened arguments
+     * @return the core results (an empty array for none)
+     */
+    long[] invoke(long... coreArgs);
+
+    /** Copies {@code length} bytes of guest memory at {@code ptr}. */
+    byte[] readBytes(int ptr, int length);
+
+    /** Loads an i32 from guest memory. */
+    int loadI32(int addr);
+
+    /** Loads a byte from guest memory, zero-extended. */
+    int loadU8(int addr);
+
+    /** Runs the post-return function if the core function was called, and leaves the instance. */
+    @Override
+    void close();
+}

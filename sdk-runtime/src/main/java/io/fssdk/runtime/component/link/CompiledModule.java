@@ -1,0 +1,91 @@
+package io.fssdk.runtime.component.link;
+
+import com.dylibso.chicory.compiler.MachineFactoryCompiler;
+import com.dylibso.chicory.runtime.ImportValues;
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.Machine;
+import com.dylibso.chicory.wasm.ChicoryException;
+import com.dylibso.chicory.wasm.Parser;
+import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.MemoryLimits;
+import io.fssdk.runtime.component.ExecutionMode;
+import io.fssdk.runtime.component.InvalidException;
+import io.fssdk.runtime.component.LinkException;
+import io.fssdk.runtime.component.MalformedException;
+import io.fssdk.runtime.component.binary.ByteSlice;
+import java.util.function.Function;
+
+/**
+ * One core module of a component: parsed by Chicory when the component is loaded, compiled to JVM
+ * bytecode at most once (on first instantiation, under a lock), then shared by every instance. Chicory
+ * ties a compiled machine factory to the one {@link WasmModule} object it was compiled from, so both are
+ * kept together here.
+ */
+final class CompiledModule {
+    private final WasmModule module;
+    private final ExecutionMode mode;
+    private final String label;
+    private Function<Instance, Machine> factory;
+
+    private CompiledModule(WasmModule module, ExecutionMode mode, String label) {
+        this.module = module;
+        this.mode = mode;
+        this.label = label;
+    }
+
+    /** Parses a core module slice of a component binary. */
+    static CompiledModule parse(ByteSlice bytes, ExecutionMode mode, int index) {
+        String label = "core module " + index;
+        try {
+            return new CompiledModule(Parser.parse(bytes.toByteArray()), mode, label);
+        } catch (com.dylibso.chicory.wasm.InvalidException e) {
+            throw new InvalidException(label + " is invalid: " + e.getMessage(), e);
+        } catch (ChicoryException | IllegalArgumentException | IndexOutOfBoundsException e) {
+            throw new MalformedException(label + " is malformed: " + e.getMessage(), bytes.offset(), e);
+        }
+    }
+
+    WasmModule module() {
+        return module;
+    }
+
+    String label() {
+        return label;
+    }
+
+    /** Compiles now if the mode asks for it; later instantiations reuse the result. */
+    synchronized Function<Instance, Machine> machineFactory() {
+        if (mode == ExecutionMode.COMPILER && factory == null) {
+            factory = MachineFactoryCompiler.compile(module);
+        }
+        return factory;
+    }
+
+    /**
+     * Instantiates the module, running its start function.
+     *
+     * @param imports the resolved imports
+     * @param maxMemoryPages a cap on each memory the module defines; it never raises the module's own
+     *     declared maximum (Chicory's {@code withMemoryLimits} replaces the maximum, so the smaller of the
+     *     two is passed)
+     */
+    Instance instantiate(ImportValues imports, int maxMemoryPages) {
+        Instance.Builder b = Instance.builder(module).withImportValues(imports);
+        Function<Instance, Machine> f = machineFactory();
+        if (f != null) {
+            b.withMachineFactory(f);
+        }
+        module.memorySection().ifPresent(ms -> {
+            if (ms.memoryCount() > 0) {
+                MemoryLimits declared = ms.getMemory(0).limits();
+                int max = Math.min(declared.maximumPages(), maxMemoryPages);
+                if (declared.initialPages() > max) {
+                    throw new LinkException(label + " needs " + declared.initialPages()
+                            + " memory pages at start, over the cap of " + max);
+                }
+                b.withMemoryLimits(new MemoryLimits(declared.initialPages(), max, declared.shared()));
+            }
+        });
+        return b.build();
+    }
+}

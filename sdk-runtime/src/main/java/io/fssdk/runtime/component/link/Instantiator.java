@@ -1,0 +1,164 @@
+package io.fssdk.runtime.component.link;
+
+import io.fssdk.runtime.component.InvalidException;
+import io.fssdk.runtime.component.ResourceType;
+import io.fssdk.runtime.component.TrapException;
+import io.fssdk.runtime.component.binary.Alias;
+import io.fssdk.runtime.component.binary.ByteSlice;
+import io.fssdk.runtime.component.binary.Canon;
+import io.fssdk.runtime.component.binary.CoreInstance;
+import io.fssdk.runtime.component.binary.CoreTypeDefinition;
+import io.fssdk.runtime.component.binary.Definition;
+import io.fssdk.runtime.component.binary.Export;
+import io.fssdk.runtime.component.binary.Import;
+import io.fssdk.runtime.component.binary.Instance;
+import io.fssdk.runtime.component.binary.NestedComponent;
+import io.fssdk.runtime.component.binary.ParsedComponent;
+import io.fssdk.runtime.component.binary.Sort;
+import io.fssdk.runtime.component.binary.TypeDefinition;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Instantiates a component: walks its definitions in order, appending to the index spaces of a
+ * {@link Scope} (Explainer.md, "Instance Definitions"), instantiating core modules in Chicory as they come,
+ * and recursing into nested components with their own {@link InstanceState}.
+ */
+final class Instantiator {
+    private final Map<ByteSlice, CompiledModule> modules;
+
+    /** @param modules every core module of the component and its nested components, by slice identity */
+    Instantiator(IdentityHashMap<ByteSlice, CompiledModule> modules) {
+        this.modules = modules;
+    }
+
+    /** Instantiates {@code component} in {@code scope} and returns its exports by name. */
+    Map<String, Item> run(ParsedComponent component, Scope scope, ImportSource imports, String prefix) {
+        Map<Integer, String> resourceNames = resourceExportNames(component);
+        Map<String, Item> exports = new LinkedHashMap<>();
+        for (Definition d : component.definitions()) {
+            if (d instanceof io.fssdk.runtime.component.binary.CoreModule m) {
+                CompiledModule cm = modules.get(m.bytes());
+                if (cm == null) {
+                    throw new IllegalStateException("core module was not compiled with its component");
+                }
+                scope.coreModules.add(cm);
+            } else if (d instanceof CoreInstance.Instantiate ci) {
+                scope.coreInstances.add(CoreInstantiation.instantiate(ci, scope));
+            } else if (d instanceof CoreInstance.FromExports fe) {
+                scope.coreInstances.add(CoreInstantiation.fromExports(fe, scope));
+            } else if (d instanceof CoreTypeDefinition) {
+                scope.types.addCoreType();
+            } else if (d instanceof NestedComponent nc) {
+                scope.components.add(new Item.Component(nc.component(), scope));
+            } else if (d instanceof Instance.Instantiate ii) {
+                scope.instances.add(instantiateNested(ii, scope, prefix));
+            } else if (d instanceof Instance.FromExports fe) {
+                Map<String, Item> items = new LinkedHashMap<>();
+                for (Instance.Export e : fe.exports()) {
+                    items.put(e.name().text(), scope.item(e.item().sort(), e.item().index()));
+                }
+                scope.instances.add(new Item.Instance(items));
+            } else if (d instanceof Alias a) {
+                alias(a, scope);
+            } else if (d instanceof TypeDefinition t) {
+                defineType(t, scope, resourceNames, prefix);
+            } else if (d instanceof Canon c) {
+                Canonicals.define(c, scope, prefix);
+            } else if (d instanceof Import imp) {
+                scope.add(imports.resolve(imp, scope));
+            } else if (d instanceof Export e) {
+                Item item = scope.item(e.item().sort(), e.item().index());
+                if (item instanceof Item.Func f && f.func() instanceof LiftedFunc lf) {
+                    item = new Item.Func(lf.renamed(prefix + e.name().text()));
+                }
+                if (exports.put(e.name().text(), item) != null) {
+                    throw new InvalidException("export `" + e.name().text() + "` is defined twice");
+                }
+                scope.add(item);
+            }
+        }
+        return exports;
+    }
+
+    private Item.Instance instantiateNested(Instance.Instantiate ii, Scope scope, String prefix) {
+        Item.Component def = Scope.at(scope.components, ii.componentIndex(), Sort.COMPONENT);
+        Map<String, Item> args = new HashMap<>();
+        for (Instance.Arg a : ii.args()) {
+            args.put(a.name(), scope.item(a.item().sort(), a.item().index()));
+        }
+        Scope child = new Scope(def.definingScope(), new InstanceState(scope.state.root));
+        String childPrefix = prefix + "instance " + scope.instances.size() + "/";
+        return new Item.Instance(run(def.component(), child, new ArgImports(args), childPrefix));
+    }
+
+    private static void alias(Alias a, Scope scope) {
+        if (a instanceof Alias.InstanceExport ie) {
+            Item.Instance inst = Scope.at(scope.instances, ie.instanceIndex(), Sort.INSTANCE);
+            Item item = inst.exports().get(ie.name());
+            if (item == null) {
+                throw new InvalidException("alias: instance " + ie.instanceIndex() + " has no export `" + ie.name() + "`");
+            }
+            if (item.sort() != ie.sort()) {
+                throw new InvalidException("alias: export `" + ie.name() + "` is a " + item.sort().text()
+                        + ", not a " + ie.sort().text());
+            }
+            scope.add(item);
+        } else if (a instanceof Alias.CoreInstanceExport ce) {
+            CoreInstanceItem inst = Scope.at(scope.coreInstances, ce.instanceIndex(), Sort.CORE_INSTANCE);
+            CoreInstantiation.addCoreAlias(scope, inst.export(ce.name(), ce.coreSort()));
+        } else if (a instanceof Alias.Outer o) {
+            Scope target = scope.outer(o.count());
+            switch (o.sort()) {
+                case TYPE -> scope.types.add(target.types.get(o.index()));
+                case CORE_TYPE -> scope.types.addCoreType();
+                case CORE_MODULE -> scope.coreModules.add(Scope.at(target.coreModules, o.index(), o.sort()));
+                case COMPONENT -> scope.components.add(Scope.at(target.components, o.index(), o.sort()));
+                default -> throw new InvalidException("outer alias of a " + o.sort().text() + " is not allowed");
+            }
+        }
+    }
+
+    private static void defineType(TypeDefinition t, Scope scope, Map<Integer, String> names, String prefix) {
+        if (t.type() instanceof io.fssdk.runtime.component.binary.ResourceType r) {
+            int index = scope.types.size();
+            String name = names.getOrDefault(index, "resource" + index);
+            ResourceType type;
+            if (r.destructor().isPresent()) {
+                CoreInvoker dtor = new CoreInvoker(Scope.at(scope.coreFuncs, r.destructor().getAsInt(), Sort.CORE_FUNC));
+                type = ResourceType.guest(name, prefix.isEmpty() ? "component" : prefix, rep -> {
+                    try {
+                        dtor.call(Integer.toUnsignedLong(rep));
+                    } catch (RuntimeException e) {
+                        TrapException trap = Traps.of("[resource-drop]" + name, e);
+                        throw trap != null ? trap : e;
+                    } catch (StackOverflowError e) {
+                        throw Traps.of("[resource-drop]" + name, e);
+                    }
+                });
+            } else {
+                type = ResourceType.guest(name, prefix.isEmpty() ? "component" : prefix);
+            }
+            scope.state.tables.define(type);
+            scope.types.add(new TypeEntry.Resource(type));
+        } else {
+            scope.types.add(TypeResolver.define(t.type(), scope.types));
+        }
+    }
+
+    /**
+     * The export names of resource types, by type index, so a defined resource carries the name users
+     * know it by. Only exports directly naming a type index are seen; others keep a generated name.
+     */
+    private static Map<Integer, String> resourceExportNames(ParsedComponent component) {
+        Map<Integer, String> names = new HashMap<>();
+        for (Export e : component.exports()) {
+            if (e.item().sort() == Sort.TYPE) {
+                names.putIfAbsent(e.item().index(), e.name().text());
+            }
+        }
+        return names;
+    }
+}

@@ -1,0 +1,88 @@
+package io.fssdk.runtime.component.link;
+
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.WasmFunctionHandle;
+import com.dylibso.chicory.wasm.types.FunctionType;
+import com.dylibso.chicory.wasm.types.ValType;
+import io.fssdk.runtime.component.TrapException;
+import io.fssdk.runtime.component.WitType;
+import io.fssdk.runtime.component.WitValue;
+import io.fssdk.runtime.component.abi.AbiContext;
+import io.fssdk.runtime.component.abi.BorrowScope;
+import io.fssdk.runtime.component.abi.CanonicalAbi;
+import io.fssdk.runtime.component.abi.CoreType;
+import io.fssdk.runtime.component.abi.FunctionAbi;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The core function made by {@code canon lower}: when the guest calls it, the arguments are lifted out
+ * of the guest's memory, the component function is called, and its result is lowered back in
+ * (CanonicalABI.md, "canon lower"). A {@link ComponentFunc.Raw} target skips the value model and gets
+ * the core arguments directly.
+ */
+final class LoweredImport implements WasmFunctionHandle {
+    private static final long[] NO_RESULTS = new long[0];
+
+    private final ComponentFunc target;
+    private final FunctionAbi abi;
+    private final GuestOptions options;
+    private final InstanceState caller;
+    private final boolean hasCoreResult;
+    private final RawFrameImpl frame;
+
+    LoweredImport(ComponentFunc target, GuestOptions options, InstanceState caller) {
+        this.target = target;
+        this.abi = FunctionAbi.of(target.signature().paramTypes(),
+                target.signature().result().map(List::of).orElse(List.<WitType>of()));
+        this.options = options;
+        this.caller = caller;
+        this.hasCoreResult = !abi.lowerCoreResults().isEmpty();
+        this.frame = target instanceof ComponentFunc.Raw ? new RawFrameImpl(target.path(), options.abi(),
+                caller.tables) : null;
+    }
+
+    /** The core signature the guest imports this function with. */
+    FunctionType coreType() {
+        return FunctionType.of(valTypes(abi.lowerCoreParams()), valTypes(abi.lowerCoreResults()));
+    }
+
+    private static List<ValType> valTypes(List<CoreType> types) {
+        List<ValType> out = new ArrayList<>(types.size());
+        for (CoreType t : types) {
+            out.add(t.valType());
+        }
+        return out;
+    }
+
+    @Override
+    public long[] apply(Instance instance, long... args) {
+        String path = target.path();
+        caller.checkMayLeave(path);
+        if (target instanceof ComponentFunc.Raw raw) {
+            return callRaw(raw, args);
+        }
+        AbiContext cx = new AbiContext(path, options.abi(), caller.tables, new BorrowScope());
+        List<WitValue> values = CanonicalAbi.liftParams(abi, cx, args);
+        Optional<WitValue> result = target.invoke(values);
+        return CanonicalAbi.lowerResults(abi, cx, result.map(List::of).orElse(List.of()), args);
+    }
+
+    private long[] callRaw(ComponentFunc.Raw raw, long[] args) {
+        // A raw function may call back into the guest (realloc) and so re-enter this frame: keep a copy of
+        // the outer call's state and restore it afterwards.
+        RawFrameImpl f = frame.busy() ? new RawFrameImpl(raw.path(), options.abi(), caller.tables) : frame;
+        f.begin(args);
+        try {
+            long r = raw.function().call(f);
+            return hasCoreResult ? new long[] {r} : NO_RESULTS;
+        } catch (TrapException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new TrapException(raw.path(), "host function failed: " + e, e);
+        } finally {
+            f.end();
+        }
+    }
+}

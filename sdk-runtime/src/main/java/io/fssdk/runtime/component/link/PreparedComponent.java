@@ -1,0 +1,85 @@
+package io.fssdk.runtime.component.link;
+
+import io.fssdk.runtime.component.ComponentOptions;
+import io.fssdk.runtime.component.binary.ByteSlice;
+import io.fssdk.runtime.component.binary.ComponentParser;
+import io.fssdk.runtime.component.binary.CoreModule;
+import io.fssdk.runtime.component.binary.Definition;
+import io.fssdk.runtime.component.binary.NestedComponent;
+import io.fssdk.runtime.component.binary.ParsedComponent;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/**
+ * A parsed component with every core module parsed by Chicory (and, in compiler mode, compiled on first
+ * instantiation): the engine-side state behind a public {@code Component}. Immutable and thread-safe.
+ */
+public final class PreparedComponent {
+    private final ParsedComponent parsed;
+    private final IdentityHashMap<ByteSlice, CompiledModule> modules;
+    private final ComponentOptions options;
+
+    private PreparedComponent(ParsedComponent parsed, IdentityHashMap<ByteSlice, CompiledModule> modules,
+            ComponentOptions options) {
+        this.parsed = parsed;
+        this.modules = modules;
+        this.options = options;
+    }
+
+    /**
+     * Parses a component binary and every core module in it.
+     *
+     * @throws io.fssdk.runtime.component.MalformedException for bad bytes
+     * @throws io.fssdk.runtime.component.InvalidException for an invalid core module
+     */
+    public static PreparedComponent prepare(byte[] binary, ComponentOptions options) {
+        ParsedComponent parsed = ComponentParser.parse(binary);
+        IdentityHashMap<ByteSlice, CompiledModule> modules = new IdentityHashMap<>();
+        collect(parsed, options, modules);
+        return new PreparedComponent(parsed, modules, options);
+    }
+
+    private static void collect(ParsedComponent c, ComponentOptions options,
+            Map<ByteSlice, CompiledModule> into) {
+        for (Definition d : c.definitions()) {
+            if (d instanceof CoreModule m) {
+                into.put(m.bytes(), CompiledModule.parse(m.bytes(), options.executionMode(), into.size()));
+            } else if (d instanceof NestedComponent n) {
+                collect(n.component(), options, into);
+            }
+        }
+    }
+
+    /** The parsed model. */
+    public ParsedComponent parsed() {
+        return parsed;
+    }
+
+    /** The options it was loaded with. */
+    public ComponentOptions options() {
+        return options;
+    }
+
+    /** The number of core modules, nested components' included. */
+    public int coreModuleCount() {
+        return modules.size();
+    }
+
+    /** Compiles every core module now instead of on first instantiation. */
+    public void compileAll() {
+        modules.values().forEach(CompiledModule::machineFactory);
+    }
+
+    /**
+     * Instantiates the component against the host's definitions.
+     *
+     * @throws io.fssdk.runtime.component.LinkException when an import cannot be satisfied
+     * @throws io.fssdk.runtime.component.TrapException when a start function traps
+     */
+    public RootInstance instantiate(HostDefinitions host) {
+        RootState root = new RootState(options.maxMemoryPages());
+        Scope scope = new Scope(null, new InstanceState(root));
+        Map<String, Item> exports = new Instantiator(modules).run(parsed, scope, new HostImports(host), "");
+        return new RootInstance(root, exports);
+    }
+}

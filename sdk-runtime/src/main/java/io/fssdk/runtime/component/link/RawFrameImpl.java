@@ -1,0 +1,140 @@
+package io.fssdk.runtime.component.link;
+
+import io.fssdk.runtime.component.RawFrame;
+import io.fssdk.runtime.component.ResourceType;
+import io.fssdk.runtime.component.TrapException;
+import io.fssdk.runtime.component.abi.BorrowScope;
+import io.fssdk.runtime.component.abi.CanonicalOptions;
+import io.fssdk.runtime.component.abi.FastAbi;
+import io.fssdk.runtime.component.abi.HandleTable;
+import io.fssdk.runtime.component.abi.ResourceTables;
+
+/**
+ * The {@link RawFrame} of one lowered import. It is reused across calls (an instance runs one call at a
+ * time), so the fast path allocates nothing per call beyond what the host function itself does.
+ */
+final class RawFrameImpl implements RawFrame {
+    private final String path;
+    private final CanonicalOptions options;
+    private final ResourceTables tables;
+    private long[] args;
+    private BorrowScope scope;
+
+    RawFrameImpl(String path, CanonicalOptions options, ResourceTables tables) {
+        this.path = path;
+        this.options = options;
+        this.tables = tables;
+    }
+
+    boolean busy() {
+        return args != null;
+    }
+
+    void begin(long[] coreArgs) {
+        this.args = coreArgs;
+        this.scope = null;
+    }
+
+    void end() {
+        if (scope != null) {
+            scope.finish();
+        }
+        args = null;
+        scope = null;
+    }
+
+    private void live() {
+        if (args == null) {
+            throw new IllegalStateException("a raw frame is only valid during its call");
+        }
+    }
+
+    @Override
+    public int argCount() {
+        live();
+        return args.length;
+    }
+
+    @Override
+    public int i32(int index) {
+        live();
+        return (int) args[index];
+    }
+
+    @Override
+    public long i64(int index) {
+        live();
+        return args[index];
+    }
+
+    @Override
+    public byte[] readBytes(int ptr, int length) {
+        live();
+        return FastAbi.liftBytes(options, ptr, length);
+    }
+
+    @Override
+    public String readString(int ptr, int length) {
+        live();
+        return FastAbi.liftString(options, ptr, length);
+    }
+
+    @Override
+    public int writeBytes(byte[] data) {
+        live();
+        return FastAbi.allocBytes(options, data);
+    }
+
+    @Override
+    public long writeString(String s) {
+        live();
+        try {
+            return FastAbi.allocString(options, s);
+        } catch (IllegalArgumentException e) {
+            throw new TrapException(path, e.getMessage());
+        }
+    }
+
+    @Override
+    public void storeI32(int addr, int value) {
+        live();
+        options.memory().write32(addr, value);
+    }
+
+    @Override
+    public void storeI64(int addr, long value) {
+        live();
+        options.memory().write64(addr, value);
+    }
+
+    @Override
+    public void storeU8(int addr, int value) {
+        live();
+        options.memory().write8(addr, (byte) value);
+    }
+
+    @Override
+    public Object rep(int handle, ResourceType type) {
+        live();
+        if (scope == null) {
+            scope = new BorrowScope();
+        }
+        return table(type).borrowRep(handle, scope);
+    }
+
+    @Override
+    public Object takeOwn(int handle, ResourceType type) {
+        live();
+        return table(type).liftOwn(handle).release();
+    }
+
+    @Override
+    public int newOwn(ResourceType type, Object rep) {
+        live();
+        return table(type).lowerOwn(rep);
+    }
+
+    private HandleTable table(ResourceType type) {
+        return tables.table(type);
+    }
+}

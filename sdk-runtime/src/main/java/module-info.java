@@ -1,0 +1,14 @@
+/**
+ * The fssdk-java runtime: the operator runner, the in-memory backend and test kit
+ * ({@code io.fssdk.runtime}), and the WebAssembly component engine on Chicory
+ * ({@code io.fssdk.runtime.component}).
+ */
+module io.fssdk.runtime {
+    requires transitive io.fssdk.api;
+    requires com.dylibso.chicory.runtime;
+    requires com.dylibso.chicory.compiler;
+    requires org.slf4j;
+
+    exports io.fssdk.runtime;
+    exports io.fssdk.runtime.component;
+}
