@@ -51,7 +51,7 @@ fssdk_ensure_jco() {
 fssdk_jco() { "$FSSDK_JCO_HOME/node_modules/.bin/jco" "$@"; }
 
 # Compile C sources into a WASI reactor core module. No WASI imports appear unless the code uses
-# them: wasi-libc's malloc/free/string functions need none. Extra clang flags may follow "--".
+# them: wasi-libc's malloc/free/string functions need none. Args: out.wasm src.c [clang flags...]
 fssdk_cc_reactor() {
     local out="$1"; shift
     clang-19 --target=wasm32-wasi -mexec-model=reactor -O2 -Wall -Wextra -Werror \
@@ -94,10 +94,25 @@ fssdk_componentize_qjs() {
 # Args: out.wasm src.js wit-file world [extra componentize-qjs args]
 fssdk_componentize_qjs_cli() {
     local out="$1" js="$2" wit="$3" world="$4"; shift 4
-    fssdk_reproducible node "$FSSDK_JCO_HOME/node_modules/componentize-qjs/cli.mjs" --wit "$wit" \
+    local cli="$FSSDK_JCO_HOME/node_modules/componentize-qjs/cli.mjs"
+    [ -f "$cli" ] || cli="$FSSDK_JCO_HOME/node_modules/@bytecodealliance/jco/node_modules/componentize-qjs/cli.mjs"
+    fssdk_reproducible node "$cli" --wit "$wit" \
         --js "$js" -n "$world" --sync -o "$out" "$@" >/dev/null
     fssdk_check "$out" >/dev/null
     fssdk_log "built $out ($(stat -c %s "$out") bytes)"
+}
+
+# Path of the WASI 0.2.0 preview1 reactor adapter shipped in jco 1.4.4's npm tarball (jco 1.35's own
+# adapter speaks 0.2.12). Fetched once with `npm pack` into ${FSSDK_TOOLS:-$HOME/.fssdk-tools}.
+fssdk_adapter_wasi_0_2_0() {
+    local dir="${FSSDK_TOOLS:-$HOME/.fssdk-tools}/jco-1.4.4"
+    local adapter="$dir/package/lib/wasi_snapshot_preview1.reactor.wasm"
+    if [ ! -f "$adapter" ]; then
+        mkdir -p "$dir"
+        (cd "$dir" && npm pack --silent @bytecodealliance/jco@1.4.4 >/dev/null \
+            && tar -xzf bytecodealliance-jco-1.4.4.tgz package/lib/wasi_snapshot_preview1.reactor.wasm)
+    fi
+    echo "$adapter"
 }
 
 # Validate a component: jco wit decodes and validates it (jco parse does not). Prints the WIT.
@@ -106,12 +121,13 @@ fssdk_check() {
 }
 
 # C source + WIT world -> validated component. Args: out.wasm wit-file world src.c [clang flags...]
+# FSSDK_NEW_ARGS (an array, optional) is passed to jco new, e.g. (--wasi-reactor).
 fssdk_build_c_component() {
     local out="$1" wit="$2" world="$3"; shift 3
     local tmp; tmp="$(mktemp -d)"
     fssdk_cc_reactor "$tmp/core.wasm" "$@"
     fssdk_embed "$tmp/core.wasm" "$wit" "$world" "$tmp/embedded.wasm"
-    fssdk_component_new "$tmp/embedded.wasm" "$out"
+    fssdk_component_new "$tmp/embedded.wasm" "$out" ${FSSDK_NEW_ARGS[@]+"${FSSDK_NEW_ARGS[@]}"}
     rm -rf "$tmp"
     fssdk_check "$out" >/dev/null
     fssdk_log "built $out ($(stat -c %s "$out") bytes)"

@@ -5,8 +5,8 @@
 // which touch neither the store nor the collector:
 //   trap       executes `unreachable`
 //   loop       spins forever (the host must interrupt it)
-//   grow       grows memory a page at a time until memory.grow fails, then traps; the module
-//              declares no maximum, so only the host's limit stops it short of 4 GiB
+//   grow       grows memory until memory.grow fails, then traps; the module declares no
+//              maximum, so only the host's limit stops it short of 4 GiB
 //   unhealthy  the next fs-check-heartbeat (only that one) returns false
 // A store error traps too. The count lives in the store, so it survives a trap and re-instantiation.
 #include "fs_abi.h"
@@ -35,6 +35,9 @@ FS_EXPORT("fs-process") void fs_process(uint32_t source, uint8_t *data, size_t n
         for (;;) spin++;
     }
     if (is(data, n, "grow")) {
+        // 16 MiB steps keep the number of grows (and of host-side copies) small; single pages
+        // then reach the exact limit.
+        while (__builtin_wasm_memory_grow(0, 256) != (size_t)-1) {}
         while (__builtin_wasm_memory_grow(0, 1) != (size_t)-1) {}
         __builtin_trap();
     }

@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
  * success, 1 when the operator or its state fails, 2 for a usage error or an operator kind that is not
  * available yet.
  */
-@Command(name = "counter", mixinStandardHelpOptions = true, showDefaultValues = true,
+@Command(name = "counter", showDefaultValues = true,
         description = "Counts words, one per input line, like Function Stream's counter example.")
 public final class CounterMain implements Callable<Integer> {
     /** What {@code --wasm} says until the processor binding ({@code WasmDriver}) exists. */
@@ -45,6 +45,9 @@ public final class CounterMain implements Callable<Integer> {
     static final int EXIT_USAGE = CommandLine.ExitCode.USAGE;
     /** Exit code of a failure while running. */
     static final int EXIT_FAILURE = CommandLine.ExitCode.SOFTWARE;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
 
     @Option(names = "--input", paramLabel = "FILE", description = "Read lines from FILE instead of stdin.")
     private Path input;

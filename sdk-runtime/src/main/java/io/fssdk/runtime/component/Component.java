@@ -1,10 +1,12 @@
 package io.fssdk.runtime.component;
 
+import io.fssdk.runtime.component.link.Describer;
 import io.fssdk.runtime.component.link.PreparedComponent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -20,6 +22,8 @@ import java.util.Objects;
  */
 public final class Component {
     private final PreparedComponent prepared;
+    // Computed on first use; a benign race computes the same immutable value twice at worst.
+    private volatile Describer.Description description;
 
     private Component(PreparedComponent prepared) {
         this.prepared = prepared;
@@ -73,6 +77,30 @@ public final class Component {
     public Component compile() {
         prepared.compileAll();
         return this;
+    }
+
+    /** The component's imports, with resolved types; nothing is instantiated to find them. */
+    public List<ComponentExtern> imports() {
+        return description().imports();
+    }
+
+    /** The component's exports, with resolved types. */
+    public List<ComponentExtern> exports() {
+        return description().exports();
+    }
+
+    /** The imports and exports as WIT-like text, e.g. for a command-line {@code describe}. */
+    public String describe() {
+        return description().wit();
+    }
+
+    private Describer.Description description() {
+        Describer.Description d = description;
+        if (d == null) {
+            d = prepared.describe();
+            description = d;
+        }
+        return d;
     }
 
     PreparedComponent prepared() {

@@ -28,10 +28,22 @@ import java.util.Map;
  */
 final class Instantiator {
     private final Map<ByteSlice, CompiledModule> modules;
+    private final boolean typesOnly;
+    private final Map<String, Item> rootImports = new LinkedHashMap<>();
 
-    /** @param modules every core module of the component and its nested components, by slice identity */
-    Instantiator(IdentityHashMap<ByteSlice, CompiledModule> modules) {
+    /**
+     * @param modules every core module of the component and its nested components, by slice identity
+     * @param typesOnly when true, nothing runs: core definitions are skipped and lifted functions become
+     *     type-only stubs, which is how {@link Describer} learns the types of imports and exports
+     */
+    Instantiator(IdentityHashMap<ByteSlice, CompiledModule> modules, boolean typesOnly) {
         this.modules = modules;
+        this.typesOnly = typesOnly;
+    }
+
+    /** The root component's imports as resolved by the last {@link #run}. */
+    Map<String, Item> rootImports() {
+        return rootImports;
     }
 
     /** Instantiates {@code component} in {@code scope} and returns its exports by name. */
@@ -39,6 +51,12 @@ final class Instantiator {
         Map<Integer, String> resourceNames = resourceExportNames(component);
         Map<String, Item> exports = new LinkedHashMap<>();
         for (Definition d : component.definitions()) {
+            if (typesOnly && isCore(d)) {
+                if (d instanceof CoreTypeDefinition || d instanceof Alias.Outer o && o.sort() == Sort.CORE_TYPE) {
+                    scope.types.addCoreType();
+                }
+                continue;
+            }
             if (d instanceof io.fssdk.runtime.component.binary.CoreModule m) {
                 CompiledModule cm = modules.get(m.bytes());
                 if (cm == null) {
@@ -64,11 +82,19 @@ final class Instantiator {
             } else if (d instanceof Alias a) {
                 alias(a, scope);
             } else if (d instanceof TypeDefinition t) {
-                defineType(t, scope, resourceNames, prefix);
+                defineType(t, scope, resourceNames, prefix, typesOnly);
             } else if (d instanceof Canon c) {
-                Canonicals.define(c, scope, prefix);
+                if (typesOnly) {
+                    defineTypeOnly(c, scope, prefix);
+                } else {
+                    Canonicals.define(c, scope, prefix);
+                }
             } else if (d instanceof Import imp) {
-                scope.add(imports.resolve(imp, scope));
+                Item item = imports.resolve(imp, scope);
+                if (prefix.isEmpty()) {
+                    rootImports.put(imp.name().text(), item);
+                }
+                scope.add(item);
             } else if (d instanceof Export e) {
                 Item item = scope.item(e.item().sort(), e.item().index());
                 if (item instanceof Item.Func f && f.func() instanceof LiftedFunc lf) {
@@ -81,6 +107,25 @@ final class Instantiator {
             }
         }
         return exports;
+    }
+
+    /** Core-level definitions, which a types-only walk skips. */
+    private static boolean isCore(Definition d) {
+        return d instanceof io.fssdk.runtime.component.binary.CoreModule || d instanceof CoreInstance
+                || d instanceof CoreTypeDefinition
+                || (d instanceof Alias a && a.sort().isCore())
+                || (d instanceof Canon c && c.sort() == Sort.CORE_FUNC);
+    }
+
+    private static void defineTypeOnly(Canon c, Scope scope, String prefix) {
+        if (c instanceof Canon.Lift lift) {
+            TypeEntry t = scope.types.get(lift.typeIndex());
+            if (!(t instanceof TypeEntry.Func f)) {
+                throw new InvalidException("canon lift: type index " + lift.typeIndex() + " is a " + t.describe()
+                        + ", not a function type");
+            }
+            scope.funcs.add(new ComponentFunc.Stub(prefix + "lifted func " + scope.funcs.size(), f.signature()));
+        }
     }
 
     private Item.Instance instantiateNested(Instance.Instantiate ii, Scope scope, String prefix) {
@@ -121,12 +166,13 @@ final class Instantiator {
         }
     }
 
-    private static void defineType(TypeDefinition t, Scope scope, Map<Integer, String> names, String prefix) {
+    private static void defineType(TypeDefinition t, Scope scope, Map<Integer, String> names, String prefix,
+            boolean typesOnly) {
         if (t.type() instanceof io.fssdk.runtime.component.binary.ResourceType r) {
             int index = scope.types.size();
             String name = names.getOrDefault(index, "resource" + index);
             ResourceType type;
-            if (r.destructor().isPresent()) {
+            if (r.destructor().isPresent() && !typesOnly) {
                 CoreInvoker dtor = new CoreInvoker(Scope.at(scope.coreFuncs, r.destructor().getAsInt(), Sort.CORE_FUNC));
                 type = ResourceType.guest(name, prefix.isEmpty() ? "component" : prefix, rep -> {
                     try {

@@ -50,6 +50,11 @@ public final class PreparedComponent {
         }
     }
 
+    /** Describes the imports and exports with their types, without running anything. */
+    public Describer.Description describe() {
+        return Describer.describe(parsed);
+    }
+
     /** The parsed model. */
     public ParsedComponent parsed() {
         return parsed;
@@ -79,7 +84,7 @@ public final class PreparedComponent {
     public RootInstance instantiate(HostDefinitions host) {
         RootState root = new RootState(options.maxMemoryPages());
         Scope scope = new Scope(null, new InstanceState(root));
-        Map<String, Item> exports = new Instantiator(modules).run(parsed, scope, new HostImports(host), "");
+        Map<String, Item> exports = new Instantiator(modules, false).run(parsed, scope, new HostImports(host), "");
         return new RootInstance(root, exports);
     }
 }

@@ -1,0 +1,30 @@
+package io.fssdk.runtime.component.validate;
+
+import io.fssdk.runtime.component.binary.Sort;
+import java.util.Objects;
+
+/**
+ * An item as seen from outside: its sort and its type, Binary.md's {@code externtype} resolved. A
+ * {@link Sort#FUNC} has a {@link FuncInfo}, a {@link Sort#TYPE} any {@link TypeInfo}, an
+ * {@link Sort#INSTANCE} an {@link InstanceInfo}, a {@link Sort#COMPONENT} a {@link ComponentInfo} and a
+ * {@link Sort#CORE_MODULE} a {@link ModuleInfo}.
+ *
+ * @param sort the index space the item belongs to
+ * @param type what is known of its type
+ */
+record Extern(Sort sort, Entity type) {
+    Extern {
+        Objects.requireNonNull(sort, "sort");
+        Objects.requireNonNull(type, "type");
+    }
+
+    /** The nesting depth of instance and component types inside this item's type. */
+    int depth() {
+        if (type instanceof InstanceInfo i) {
+            return i.depth();
+        } else if (type instanceof ComponentInfo c) {
+            return c.depth();
+        }
+        return 0;
+    }
+}

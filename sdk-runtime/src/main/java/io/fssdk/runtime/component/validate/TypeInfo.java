@@ -1,0 +1,17 @@
+package io.fssdk.runtime.component.validate;
+
+/**
+ * An entry of a type index space: Binary.md's
+ * <a href="https://github.com/WebAssembly/component-model/blob/main/design/mvp/Binary.md#type-definitions">
+ * {@code deftype}</a> after its indices were resolved, plus resource types.
+ */
+sealed interface TypeInfo extends Entity permits ValueInfo, FuncInfo, ResourceInfo, InstanceInfo, ComponentInfo {
+    /**
+     * Whether the type refers to a resource bound outside itself, which Binary.md forbids an outer alias
+     * to carry across a component boundary (Alias Definitions).
+     */
+    boolean mentionsFreeResource();
+
+    /** What the type is, for messages: "a value type", "a resource type", ... */
+    String describe();
+}

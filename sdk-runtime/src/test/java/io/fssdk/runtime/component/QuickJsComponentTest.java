@@ -1,0 +1,34 @@
+package io.fssdk.runtime.component;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A JavaScript component built by componentize-qjs: 24 nested components, 11 core modules, start
+ * functions in fixup modules and WASI imports satisfied by stub components inside the binary.
+ */
+class QuickJsComponentTest {
+    @Test
+    void aQuickJsComponentRunsItsExports() {
+        Component component = Boolean.getBoolean("qjs.interp") ? TestComponents.interpreted("qjs.wasm") : TestComponents.load("qjs.wasm");
+        assertTrue(component.coreModuleCount() > 5, "core modules: " + component.coreModuleCount());
+        List<String> logs = new ArrayList<>();
+        ComponentInstance i = Linker.builder().function("test:qjs/host", "log", a -> {
+            logs.add(((WitValue.Str) a.get(0)).value());
+            return Optional.empty();
+        }).build().instantiate(component);
+        assertEquals(WitValue.string("Hello, Ada!"), i.call("greet", WitValue.string("Ada")).orElseThrow());
+        assertEquals(WitValue.string("Hello, Bob!"), i.call("greet", WitValue.string("Bob")).orElseThrow());
+        assertEquals(List.of("greet #1", "greet #2"), logs);
+        assertEquals(WitValue.s32(-2147483646), i.call("sum",
+                WitValue.list(WitValue.s32(1), WitValue.s32(2), WitValue.s32(Integer.MAX_VALUE))).orElseThrow());
+        assertEquals(WitValue.ok(WitValue.string("4 is even")), i.call("describe", WitValue.some(WitValue.u32(4))).orElseThrow());
+        assertEquals(WitValue.ok(WitValue.string("7 is odd")), i.call("describe", WitValue.some(WitValue.u32(7))).orElseThrow());
+        assertEquals(WitValue.err(WitValue.string("nothing")), i.call("describe", WitValue.none()).orElseThrow());
+    }
+}
