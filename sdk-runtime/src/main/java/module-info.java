@@ -11,4 +11,5 @@ module io.fssdk.runtime {
 
     exports io.fssdk.runtime;
     exports io.fssdk.runtime.component;
+    exports io.fssdk.runtime.wasi;
 }

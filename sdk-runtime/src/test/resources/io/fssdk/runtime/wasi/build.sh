@@ -1,11 +1,37 @@
 #!/usr/bin/env bash
 # Licensed under the Apache License, Version 2.0 (http://www.apache.org/licenses/LICENSE-2.0).
-# Rebuilds the WASI fixtures: probe.c compiled once per adapter, so the same guest exists as a
-# WASI 0.2.12 component (jco 1.35's reactor adapter) and as a 0.2.0 one (jco 1.4.4's adapter).
+# Rebuilds the WASI fixtures (see FIXTURES.md). Each C guest is built twice, with the preview1 adapter
+# of jco 1.35 (imports WASI 0.2.12) and with that of jco 1.4.4 (imports WASI 0.2.0), whose npm tarball
+# is fetched once with `npm pack` into ${FSSDK_TOOLS:-$HOME/.fssdk-tools}.
 set -euo pipefail
 cd "$(dirname "$0")"
 . "$(cd ../../../../../../../.. && pwd)/scripts/guest-toolchain.sh"
+
+# The 0.2.0 command adapter, from the same cached tarball as fssdk_adapter_wasi_0_2_0's reactor one.
+adapter_0_2_0_command() {
+    local reactor dir
+    reactor="$(fssdk_adapter_wasi_0_2_0)"
+    dir="$(dirname "$(dirname "$(dirname "$reactor")")")"
+    [ -f "$dir/package/lib/wasi_snapshot_preview1.command.wasm" ] \
+        || tar -xzf "$dir/bytecodealliance-jco-1.4.4.tgz" -C "$dir" package/lib/wasi_snapshot_preview1.command.wasm
+    echo "$dir/package/lib/wasi_snapshot_preview1.command.wasm"
+}
+
+# Reactor: the probe world's exports call WASI through wasi-libc.
 FSSDK_NEW_ARGS=(--wasi-reactor)
 fssdk_build_c_component probe-wasi-0.2.12.wasm probe.wit probe probe.c
 FSSDK_NEW_ARGS=(--adapt "wasi_snapshot_preview1=$(fssdk_adapter_wasi_0_2_0)")
 fssdk_build_c_component probe-wasi-0.2.0.wasm probe.wit probe probe.c
+
+# Command: main() behind wasi:cli/run. No world to embed: the adapter supplies the run export.
+tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
+clang-19 --target=wasm32-wasi -O2 -Wall -Wextra -Werror -Wl,--strip-debug cmd.c -o "$tmp/cmd.wasm"
+fssdk_component_new "$tmp/cmd.wasm" cmd-wasi-0.2.12.wasm --wasi-command
+fssdk_component_new "$tmp/cmd.wasm" cmd-wasi-0.2.0.wasm --adapt "wasi_snapshot_preview1=$(adapter_0_2_0_command)"
+for f in cmd-wasi-0.2.12.wasm cmd-wasi-0.2.0.wasm; do
+    fssdk_check "$f" >/dev/null
+    fssdk_log "built $f ($(stat -c %s "$f") bytes)"
+done
+
+# Hand-written component: the WASI interfaces no preview1 adapter imports (sockets, insecure random).
+fssdk_parse_wat denied.wat denied.wasm

@@ -8,6 +8,7 @@ import io.fssdk.runtime.component.ResourceType;
  * type). Mutable only in {@code lends}, and only from the owning instance's thread.
  */
 final class HandleEntry {
+    final ResourceType type;
     final Object rep;
     final boolean own;
     /** The export call that lent this borrow handle to the guest; null for own handles. */
@@ -17,7 +18,8 @@ final class HandleEntry {
     /** The borrowed view handed to hosts, made on first use so repeated calls do not allocate. */
     private ResourceHandle view;
 
-    HandleEntry(Object rep, boolean own, BorrowScope scope) {
+    HandleEntry(ResourceType type, Object rep, boolean own, BorrowScope scope) {
+        this.type = type;
         this.rep = rep;
         this.own = own;
         this.scope = scope;

@@ -3,20 +3,16 @@ package io.fssdk.runtime.component.abi;
 import io.fssdk.runtime.component.ResourceHandle;
 import io.fssdk.runtime.component.ResourceType;
 import io.fssdk.runtime.component.TrapException;
-import java.util.Arrays;
 
 /**
- * The handles one component instance holds to one resource type: the spec's {@code Table} of
- * {@code ResourceHandle}s, with index 0 reserved, a LIFO free list that reuses holes, and a cap of
- * 2<sup>28</sup>-1 entries. Every misuse traps: index 0 or an unknown index, dropping twice, lifting a
- * borrow as {@code own}, dropping or transferring an {@code own} that has borrows lent out.
+ * The handles one component instance holds to one resource type: a typed view of the instance's single
+ * handle table (the spec's {@code ComponentInstance.handles}), with index 0 reserved, a LIFO free list that
+ * reuses holes, and a cap of 2<sup>28</sup>-1 entries. Every misuse traps: index 0 or an unknown index, a
+ * handle of another resource type, dropping twice, lifting a borrow as {@code own}, dropping or
+ * transferring an {@code own} that has borrows lent out.
  *
- * <p>Divergence: the current spec keeps one {@code handles} table per instance for every resource type
- * (commit a64b04e) and traps when a handle's type is not the expected one. We keep one table per
- * resource type, as the spec did before that commit (2e716b6), so a {@code store} and an
- * {@code iterator} may both be handle 1 at once. A handle of the wrong type therefore indexes the other
- * type's table and traps only if that slot is empty; guests treat handles as opaque, so no conforming
- * guest can tell. Host values of the wrong type are rejected when lowering.
+ * <p>All resource types of an instance share one index space, as in the spec since commit a64b04e: a
+ * {@code store} and an {@code iterator} are never both handle 1, and a handle used at the wrong type traps.
  *
  * @see <a href="https://github.com/WebAssembly/component-model/blob/main/design/mvp/CanonicalABI.md#table-state">
  *     CanonicalABI.md: table state</a>,
@@ -28,15 +24,21 @@ public final class HandleTable {
     public static final int MAX_LENGTH = (1 << 28) - 1;
 
     private final ResourceType type;
-    private HandleEntry[] entries = new HandleEntry[8];
-    private int length = 1;
-    private int[] free = new int[8];
-    private int freeCount;
+    private final HandleSlots slots;
     private int live;
 
     /** An empty table for {@code type}; index 0 is reserved and never valid. */
     public HandleTable(ResourceType type) {
+        this(type, new HandleSlots());
+    }
+
+    /**
+     * A view of {@code type}'s handles in an index space shared with the instance's other resource types,
+     * as the spec has one handle table per component instance (definitions.py, {@code ComponentInstance.handles}).
+     */
+    HandleTable(ResourceType type, HandleSlots slots) {
         this.type = type;
+        this.slots = slots;
     }
 
     /** The resource type of every handle in this table. */
@@ -51,7 +53,7 @@ public final class HandleTable {
 
     /** {@code canon resource.new}: adds an owning handle for a guest representation. */
     public int resourceNew(int rep) {
-        return add(new HandleEntry(rep, true, null));
+        return add(new HandleEntry(type, rep, true, null));
     }
 
     /** {@code canon resource.rep}: the guest representation behind a handle; the table is not changed. */
@@ -111,47 +113,39 @@ public final class HandleTable {
 
     /** Lowers an {@code own}: adds an owning handle for a representation the caller gave up. */
     public int lowerOwn(Object rep) {
-        return add(new HandleEntry(rep, true, null));
+        return add(new HandleEntry(type, rep, true, null));
     }
 
     /** Lowers a {@code borrow} into this table for the duration of the call that {@code scope} tracks. */
     public int lowerBorrow(Object rep, BorrowScope scope) {
         scope.borrowLowered();
-        return add(new HandleEntry(rep, false, scope));
+        return add(new HandleEntry(type, rep, false, scope));
     }
 
     private HandleEntry get(int index) {
-        if (index <= 0 || index >= length || entries[index] == null) {
+        HandleEntry e = slots.get(index);
+        if (e == null) {
             throw trap(index == 0 ? "handle 0 is never valid (resource `" + type.name() + "`)"
                     : "unknown handle " + Integer.toUnsignedString(index) + " for resource `" + type.name() + "`");
         }
-        return entries[index];
+        if (e.type != type) {
+            throw trap("handle " + Integer.toUnsignedString(index) + " is a `" + e.type.name() + "`, not a `"
+                    + type.name() + "`");
+        }
+        return e;
     }
 
     private int add(HandleEntry e) {
-        int index;
-        if (freeCount > 0) {
-            index = free[--freeCount];
-        } else {
-            if (length > MAX_LENGTH) {
-                throw trap("handle table for `" + type.name() + "` is full");
-            }
-            if (length == entries.length) {
-                entries = Arrays.copyOf(entries, Math.min(entries.length * 2, MAX_LENGTH + 1));
-            }
-            index = length++;
+        int index = slots.add(e);
+        if (index < 0) {
+            throw trap("handle table is full (resource `" + type.name() + "`)");
         }
-        entries[index] = e;
         live++;
         return index;
     }
 
     private void remove(int index) {
-        entries[index] = null;
-        if (freeCount == free.length) {
-            free = Arrays.copyOf(free, free.length * 2);
-        }
-        free[freeCount++] = index;
+        slots.remove(index);
         live--;
     }
 

@@ -7,12 +7,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The handle tables of one component instance, one {@link HandleTable} per resource type (made on first
- * use), plus the set of resource types the instance itself defines. Not thread-safe: like the Chicory
+ * The handle table of one component instance: one index space shared by every resource type, seen through
+ * one typed {@link HandleTable} view per resource type (made on first use), plus the set of resource types the instance itself defines. Not thread-safe: like the Chicory
  * instance, a component instance is used by one thread at a time.
  */
 public final class ResourceTables {
     private final Map<ResourceType, HandleTable> tables = new IdentityHashMap<>();
+    private final HandleSlots slots = new HandleSlots();
     private final Set<ResourceType> defined = Collections.newSetFromMap(new IdentityHashMap<>());
 
     /** Empty tables for a new instance. */
@@ -23,7 +24,7 @@ public final class ResourceTables {
     public HandleTable table(ResourceType type) {
         HandleTable t = tables.get(type);
         if (t == null) {
-            t = new HandleTable(type);
+            t = new HandleTable(type, slots);
             tables.put(type, t);
         }
         return t;

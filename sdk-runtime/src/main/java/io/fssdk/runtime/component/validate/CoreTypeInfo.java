@@ -10,7 +10,7 @@ import java.util.Objects;
 sealed interface CoreTypeInfo permits CoreTypeInfo.Func, ModuleInfo {
     /** A core function type. */
     record Func(CoreFuncType type) implements CoreTypeInfo {
-        Func {
+        public Func {
             Objects.requireNonNull(type, "type");
         }
     }

@@ -18,6 +18,11 @@ record Extern(Sort sort, Entity type) {
         Objects.requireNonNull(type, "type");
     }
 
+    /** A sort with its indefinite article, for messages: "a func", "an instance", "a core module". */
+    static String a(Sort sort) {
+        return (sort == Sort.INSTANCE ? "an " : "a ") + sort.text();
+    }
+
     /** The nesting depth of instance and component types inside this item's type. */
     int depth() {
         if (type instanceof InstanceInfo i) {

@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Handle tables: the spec's own/borrow rules, per-type tables, destructors, and every misuse trapping. */
+/** Handle tables: the spec's own/borrow rules, one shared index space per instance, destructors, and every misuse trapping. */
 class HandleTableTest {
     private final List<Object> destroyed = new ArrayList<>();
     private final ResourceType store = ResourceType.host("store", "functionstream:core/kv@0.1.0", destroyed::add);
@@ -23,11 +23,13 @@ class HandleTableTest {
     private final ResourceType guest = ResourceType.guest("counter", "instance 0", destroyed::add);
 
     @Test
-    void tablesArePerTypeSoTwoTypesShareIndexOne() {
+    void allResourceTypesOfAnInstanceShareOneIndexSpace() {
+        // Regression: tables were once kept per type, so two types both got handle 1; the spec's
+        // multiple-resources.wast expects the second resource to get handle 2.
         ResourceTables tables = new ResourceTables();
         assertEquals(1, tables.table(store).lowerOwn("s"));
-        assertEquals(1, tables.table(iterator).lowerOwn("i"));
-        assertEquals(2, tables.table(store).lowerOwn("t"));
+        assertEquals(2, tables.table(iterator).lowerOwn("i"));
+        assertEquals(3, tables.table(store).lowerOwn("t"));
         assertSame(tables.table(store), tables.table(store));
     }
 
@@ -66,13 +68,12 @@ class HandleTableTest {
     }
 
     @Test
-    void aHandleOfAnotherTypeIndexesAnotherTable() {
-        // Per-type tables: iterator handle 2 means nothing in the store table, which has one entry.
+    void aHandleUsedAtAnotherResourceTypeTraps() {
         ResourceTables tables = new ResourceTables();
         tables.table(store).lowerOwn("s");
-        tables.table(iterator).lowerOwn("i1");
-        int it = tables.table(iterator).lowerOwn("i2");
-        assertTrap("unknown handle 2 for resource `store`", () -> tables.table(store).resourceDrop(it));
+        int it = tables.table(iterator).lowerOwn("i");
+        assertTrap("handle 2 is a `iterator`, not a `store`", () -> tables.table(store).resourceDrop(it));
+        assertEquals(1, tables.table(iterator).liveCount());
     }
 
     @Test

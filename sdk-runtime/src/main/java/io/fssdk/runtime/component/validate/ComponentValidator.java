@@ -1,0 +1,72 @@
+package io.fssdk.runtime.component.validate;
+
+import io.fssdk.runtime.component.InvalidException;
+import io.fssdk.runtime.component.binary.ParsedComponent;
+import java.util.Objects;
+
+/**
+ * The validation pass of the component engine: checks a decoded component statically, without
+ * instantiating anything, against the validation rules of
+ * <a href="https://github.com/WebAssembly/component-model/blob/main/design/mvp/Binary.md">Binary.md</a> and
+ * <a href="https://github.com/WebAssembly/component-model/blob/main/design/mvp/CanonicalABI.md#canonical-definitions">
+ * CanonicalABI.md, Canonical Definitions</a> that keep the host safe. It runs in time linear in the size of
+ * the component layer and never looks inside core module bodies.
+ *
+ * <h2>What is checked</h2>
+ * <ul>
+ *   <li>Index spaces of every sort, core and component level, built in definition order (aliases and exports
+ *       append too); nested components, component types and instance types each with their own spaces, and
+ *       outer aliases reaching only enclosing scopes: every index in range and of the right kind.
+ *   <li>Instance export aliases name an existing export of the right sort (component-level instance types
+ *       are always known; core instances when they are bags of exports or instantiate an imported module).
+ *   <li>Types: labels distinct ignoring case, handles only on resources, no {@code borrow} in function
+ *       results, {@code elem_size} below 2<sup>28</sup>, nesting depth at most
+ *       {@link io.fssdk.runtime.component.binary.Limits#MAX_TYPE_NESTING_DEPTH} and effective size at most
+ *       {@link TypeChecker#MAX_TYPE_SIZE} (the engine recurses over types, so both bound its stack and time).
+ *   <li>Canonical options against the function type (memory, realloc, post-return) and, where a core
+ *       function's type is statically known, its signature against the flattened type.
+ *   <li>Resources: defined only in components, rep {@code i32}, destructor {@code [i32] -> []};
+ *       {@code resource.new}/{@code rep} only on this component's own resources; outer aliases of
+ *       resource-mentioning types not across a component boundary.
+ *   <li>Names: imports and exports strongly unique per scope, {@code implements} only on instances with
+ *       plain names, {@code [constructor]}/{@code [method]}/{@code [static]} on funcs of a preceding resource
+ *       of that name with the required signature shape.
+ * </ul>
+ *
+ * <h2>What is not checked here, and why</h2>
+ * <ul>
+ *   <li>Anything needing a core module's contents: the imports and exports of embedded modules, and so the
+ *       signatures of core functions aliased from their instances, the types of memories and the match of
+ *       core instantiation arguments. Chicory parses the modules and the instantiator matches them.
+ *   <li>Subtyping: whether instantiation arguments match the imported types beyond sort and resource-ness,
+ *       and whether an export's type ascription is a supertype of the item's type. The engine checks what it
+ *       relies on when it links.
+ *   <li>External visibility of types in exported function types (Explainer.md, External Visibility of
+ *       Types): a rule for bindings generators, not for the host's safety.
+ *   <li>No {@code borrow} in exported value types (Binary.md, Type Definitions): wasm-tools does not enforce
+ *       it either, so components in the wild may break it, and a borrow type that is only named harms
+ *       nothing; what matters, no borrow in a function result, is checked.
+ *   <li>The 🔗 {@code versionsuffix} attribute's semver rules: it only feeds diagnostics.
+ * </ul>
+ */
+public final class ComponentValidator {
+    private ComponentValidator() {
+    }
+
+    /**
+     * Validates a decoded component and, recursively, its nested components.
+     *
+     * @param component the decoded component
+     * @throws InvalidException naming the first rule broken and where, for example "definition 12 (offset
+     *     345): canon lift: core func index 9 out of range (7 defined)"; a nested component's definitions
+     *     extend the path
+     */
+    public static void validate(ParsedComponent component) {
+        Objects.requireNonNull(component, "component");
+        try {
+            ComponentChecker.check(component, null);
+        } catch (Invalid e) {
+            throw new InvalidException(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.fssdk.runtime.wasi.random;
+
+import io.fssdk.runtime.component.Linker;
+import io.fssdk.runtime.component.WitValue;
+import io.fssdk.runtime.wasi.WasiRandomSource;
+import io.fssdk.runtime.wasi.io.Values;
+
+/**
+ * <a href="https://github.com/WebAssembly/wasi-random/blob/v0.2.0/wit/insecure.wit">{@code wasi:random/insecure}</a>:
+ * served from the same source as {@link Random}; secure bytes are acceptable where insecure ones are
+ * asked for, and one injected source keeps a test deterministic.
+ */
+public final class Insecure {
+    /** The interface name without its version. */
+    public static final String INTERFACE = "wasi:random/insecure";
+
+    private final WasiRandomSource source;
+
+    /** Creates the interface over a source. */
+    public Insecure(WasiRandomSource source) {
+        this.source = source;
+    }
+
+    /** Defines the interface at {@code version}. */
+    public void define(Linker.Builder linker, String version) {
+        String iface = INTERFACE + "@" + version;
+        linker.function(iface, "get-insecure-random-bytes",
+                args -> Values.result(RandomBytes.bytes(source, Values.u64(args, 0))));
+        linker.function(iface, "get-insecure-random-u64", args -> Values.result(WitValue.u64(RandomBytes.u64(source))));
+    }
+}

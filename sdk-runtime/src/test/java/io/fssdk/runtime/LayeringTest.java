@@ -1,0 +1,60 @@
+package io.fssdk.runtime;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The dependency arrows of DESIGN.md §1, enforced: the component engine knows nothing of operators or
+ * WASI, and the WASI host uses only the engine's public API. Nothing points back.
+ */
+class LayeringTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.fssdk");
+    }
+
+    @Test
+    void theComponentEngineKnowsNothingOfOperatorsOrWasi() {
+        noClasses().that().resideInAPackage("io.fssdk.runtime.component..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.fssdk.api..", "io.fssdk.runtime",
+                        "io.fssdk.runtime.wasi..", "io.fssdk.runtime.processor..")
+                .check(classes);
+    }
+
+    @Test
+    void theWasiHostUsesOnlyThePublicEngineApi() {
+        noClasses().that().resideInAPackage("io.fssdk.runtime.wasi..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.fssdk.api..", "io.fssdk.runtime",
+                        "io.fssdk.runtime.processor..", "io.fssdk.runtime.component.link..",
+                        "io.fssdk.runtime.component.abi..", "io.fssdk.runtime.component.binary..",
+                        "io.fssdk.runtime.component.validate..", "io.fssdk.runtime.component.core..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void theRunnerDoesNotDependOnTheSandbox() {
+        noClasses().that().resideInAPackage("io.fssdk.runtime")
+                .should().dependOnClassesThat().resideInAnyPackage("io.fssdk.runtime.component..",
+                        "io.fssdk.runtime.wasi..", "io.fssdk.runtime.processor..")
+                .check(classes);
+    }
+
+    @Test
+    void theProcessorBindingUsesOnlyPublicEngineAndWasiApis() {
+        noClasses().that().resideInAPackage("io.fssdk.runtime.processor..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.fssdk.runtime.component.link..",
+                        "io.fssdk.runtime.component.abi..", "io.fssdk.runtime.component.binary..",
+                        "io.fssdk.runtime.component.validate..", "io.fssdk.runtime.component.core..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+}

@@ -1,0 +1,36 @@
+;; Exception handling: tags (whose type index is renumbered), throw, throw_ref, and try_table with
+;; catch, catch_ref and catch_all and type-index block types. catch_all_ref is in eh-all-ref.wat.
+(module
+  ;; types:begin
+  (type $v_i (func (result i32)))
+  (type $i_v (func (param i32)))
+  (type $v_ie (func (result i32 exnref)))
+  (type $ii_i (func (param i32 i32) (result i32)))
+  ;; types:end
+  (tag $e (type $i_v))
+  (tag $f (type $i_v))
+  (func $thrower (type $i_v) (throw $e (local.get 0)))
+  (func (export "catch") (type $v_i)
+    (block $h (type $v_i)
+      (try_table (type $v_i) (catch $e $h)
+        (call $thrower (i32.const 41))
+        (i32.const 0)))
+    (i32.add (i32.const 1)))
+  (func (export "rethrow") (type $v_i) (local $x exnref)
+    (block $outer (type $v_i)
+      (try_table (type $v_i) (catch $e $outer)
+        (block $h (type $v_ie)
+          (try_table (catch_ref $e $h) (call $thrower (i32.const 7)))
+          (return (i32.const -1)))
+        (local.set $x)
+        (drop)
+        (throw_ref (local.get $x)))))
+  (func (export "all") (type $v_i)
+    (i32.const 5)
+    (i32.const 6)
+    (block $h (type $ii_i)
+      (drop)
+      (drop)
+      (block $a
+        (try_table (catch_all $a) (throw $f (i32.const 2))))
+      (i32.const 100))))

@@ -1,0 +1,33 @@
+;; SIMD: every immediate shape of the 0xfd prefix (memory arguments, lane indices, 16-byte constants
+;; and shuffles) next to block types that are renumbered.
+(module
+  ;; types:begin
+  (type $v_i (func (result i32)))
+  (type $v_vv (func (result v128 v128)))
+  (type $v_l (func (result i64)))
+  ;; types:end
+  (memory 1)
+  (data (i32.const 0) "\00\01\02\03\04\05\06\07\08\09\0a\0b\0c\0d\0e\0f\10\11\12\13\14\15\16\17")
+  (func (export "lanes") (type $v_i) (local $v v128)
+    (block (type $v_vv)
+      (v128.load offset=0 align=16 (i32.const 0))
+      (v128.const i32x4 1 2 3 4))
+    (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23)
+    (local.set $v)
+    (i32x4.replace_lane 3 (local.get $v) (i32.const 100))
+    (i32x4.extract_lane 3)
+    (i32.add (i8x16.extract_lane_u 5 (local.get $v)))
+    (i32.add (i16x8.extract_lane_s 1 (i16x8.splat (i32.const -2))))
+    (i32.add (i32x4.extract_lane 0 (v128.load8x8_u (i32.const 1))))
+    (i32.add (i32x4.extract_lane 2 (v128.load32_zero (i32.const 4))))
+    (i32.add (i32x4.extract_lane 1 (v128.load32_splat (i32.const 8))))
+    (i32.add (i32x4.extract_lane 0 (v128.load32_lane 1 (i32.const 12) (v128.const i64x2 0 0)))))
+  (func (export "stores") (type $v_l) (local $v v128)
+    (local.set $v (i64x2.splat (i64.const 0x0102030405060708)))
+    (v128.store offset=32 (i32.const 0) (local.get $v))
+    (v128.store16_lane 7 (i32.const 48) (local.get $v))
+    (i64x2.extract_lane 1 (v128.load64_zero (i32.const 32)))
+    (i64.add (i64x2.extract_lane 0 (i64x2.add (local.get $v) (v128.load64_lane 0 (i32.const 40) (local.get $v)))))
+    (i64.add (i64.extend_i32_u (i8x16.bitmask (i8x16.swizzle (local.get $v) (v128.const i8x16 7 6 5 4 3 2 1 0 15 14 13 12 11 10 9 8)))))
+    (i64.add (i64.extend_i32_u (v128.any_true (v128.bitselect (local.get $v) (local.get $v) (local.get $v)))))
+    (i64.add (i64.trunc_f64_s (f64x2.extract_lane 1 (f64x2.convert_low_i32x4_s (i32x4.splat (i32.const 9))))))))
