@@ -40,6 +40,11 @@ final class LogOutputStream extends OutputStream {
     }
 
     @Override
+    public void write(byte[] b) {
+        write(b, 0, b.length);
+    }
+
+    @Override
     public synchronized void write(byte[] b, int off, int len) {
         int start = off;
         for (int i = off; i < off + len; i++) {
@@ -50,6 +55,11 @@ final class LogOutputStream extends OutputStream {
             }
         }
         line.write(b, start, off + len - start);
+    }
+
+    /** Does nothing: a line is logged when it ends, or when the host drains the stream. */
+    @Override
+    public void flush() {
     }
 
     /** Logs a partial last line, if any. */

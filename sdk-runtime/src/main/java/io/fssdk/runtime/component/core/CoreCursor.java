@@ -8,7 +8,7 @@ import io.fssdk.runtime.component.MalformedException;
  * binary format (bytes, LEB128 integers, names) plus a lazy copy.
  *
  * <p>Bytes are not copied as they are read. They stay pending from {@link #flushed} on and go out in one
- * {@code arraycopy} when an index changes ({@link #remap}) or the module ends, so an unchanged stretch,
+ * {@code arraycopy} when an index changes ({@link #typeIndex()}) or the module ends, so an unchanged stretch,
  * often a whole function, costs no writes. Sizes are handled the same way: a section or function body
  * is an open region whose size field is only rewritten ({@link #materialize()}) once something inside
  * changes; an untouched region keeps its original bytes, size field included.
@@ -27,11 +27,14 @@ final class CoreCursor {
     private CoreWriter out;
     private int pos;
     private int limit;
+    /** Input before this offset has been written out (or replaced); from here on it is pending. */
     private int flushed;
+    /** Open regions, outermost first: where each size field starts and where its payload starts. */
     private int depth;
-    private int materialized;
     private final int[] sizeStart = new int[MAX_REGIONS];
     private final int[] payloadStart = new int[MAX_REGIONS];
+    /** How many open regions (outermost first) have a reserved size field in the output, at marks. */
+    private int materialized;
     private final int[] marks = new int[MAX_REGIONS];
 
     /**

@@ -4,7 +4,6 @@ import com.dylibso.chicory.compiler.MachineFactoryCompiler;
 import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Machine;
-import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
@@ -12,7 +11,6 @@ import io.fssdk.runtime.component.ExecutionMode;
 import io.fssdk.runtime.component.InvalidException;
 import io.fssdk.runtime.component.LinkException;
 import io.fssdk.runtime.component.MalformedException;
-import io.fssdk.runtime.component.binary.ByteSlice;
 import java.util.function.Function;
 
 /**
@@ -33,15 +31,22 @@ final class CompiledModule {
         this.label = label;
     }
 
-    /** Parses a core module slice of a component binary. */
-    static CompiledModule parse(ByteSlice bytes, ExecutionMode mode, int index) {
+    /**
+     * Parses a core module of a component binary.
+     *
+     * @param bytes the module (possibly rewritten by the type unifier)
+     * @param offset where the module starts in the component binary, for messages
+     */
+    static CompiledModule parse(byte[] bytes, int offset, ExecutionMode mode, int index) {
         String label = "core module " + index;
         try {
-            return new CompiledModule(Parser.parse(bytes.toByteArray()), mode, label);
+            return new CompiledModule(Parser.parse(bytes), mode, label);
         } catch (com.dylibso.chicory.wasm.InvalidException e) {
             throw new InvalidException(label + " is invalid: " + e.getMessage(), e);
-        } catch (ChicoryException | IllegalArgumentException | IndexOutOfBoundsException e) {
-            throw new MalformedException(label + " is malformed: " + e.getMessage(), bytes.offset(), e);
+        } catch (RuntimeException e) {
+            // Chicory's parser reports corrupt input with its own exceptions and, for some corruptions,
+            // with plain JVM ones (index or argument errors); all of them mean the bytes are malformed.
+            throw new MalformedException(label + " is malformed: " + e.getMessage(), offset, e);
         }
     }
 

@@ -7,7 +7,10 @@ import io.fssdk.runtime.component.binary.CoreModule;
 import io.fssdk.runtime.component.binary.Definition;
 import io.fssdk.runtime.component.binary.NestedComponent;
 import io.fssdk.runtime.component.binary.ParsedComponent;
+import io.fssdk.runtime.component.core.TypeUnifier;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -34,18 +37,25 @@ public final class PreparedComponent {
      */
     public static PreparedComponent prepare(byte[] binary, ComponentOptions options) {
         ParsedComponent parsed = ComponentParser.parse(binary);
+        List<ByteSlice> slices = new ArrayList<>();
+        collect(parsed, slices);
+        // Every core module gets one shared type section, so that Chicory's nominal call_indirect check
+        // holds across modules that share tables (see TypeUnifier).
+        List<byte[]> unified = TypeUnifier.unify(slices.stream().map(ByteSlice::toByteArray).toList());
         IdentityHashMap<ByteSlice, CompiledModule> modules = new IdentityHashMap<>();
-        collect(parsed, options, modules);
+        for (int i = 0; i < slices.size(); i++) {
+            modules.put(slices.get(i), CompiledModule.parse(unified.get(i), slices.get(i).offset(),
+                    options.executionMode(), i));
+        }
         return new PreparedComponent(parsed, modules, options);
     }
 
-    private static void collect(ParsedComponent c, ComponentOptions options,
-            Map<ByteSlice, CompiledModule> into) {
+    private static void collect(ParsedComponent c, List<ByteSlice> into) {
         for (Definition d : c.definitions()) {
             if (d instanceof CoreModule m) {
-                into.put(m.bytes(), CompiledModule.parse(m.bytes(), options.executionMode(), into.size()));
+                into.add(m.bytes());
             } else if (d instanceof NestedComponent n) {
-                collect(n.component(), options, into);
+                collect(n.component(), into);
             }
         }
     }

@@ -52,7 +52,10 @@ final class ComponentChecker {
         } else if (d instanceof NestedComponent n) {
             Scope child = check(n.component(), scope);
             // Components are substitutable, so their type never counts as mentioning an outer resource.
-            scope.components.add(new ComponentInfo(child.imports, child.exports, child, false));
+            ComponentInfo info = new ComponentInfo(child.imports, child.exports, child, false);
+            // Exporting an outer-aliased component nests one more level per definition: cap it like types.
+            TypeChecker.requireDepth(info.depth(), "component");
+            scope.components.add(info);
         } else if (d instanceof Instance.Instantiate ii) {
             scope.instances.add(InstanceChecker.instantiate(ii, scope));
         } else if (d instanceof Instance.FromExports fe) {

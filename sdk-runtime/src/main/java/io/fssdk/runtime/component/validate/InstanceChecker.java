@@ -45,7 +45,7 @@ final class InstanceChecker {
                         + ((TypeInfo) arg.type()).describe());
             }
         }
-        return Substitution.instantiate(component, args);
+        return bounded(Substitution.instantiate(component, args));
     }
 
     /** The instance a bag of exports creates; its names follow the rules of a scope's exports. */
@@ -63,6 +63,15 @@ final class InstanceChecker {
                 throw x.at("export `" + e.name() + "`");
             }
         }
-        return new InstanceInfo(exports, false);
+        return bounded(new InstanceInfo(exports, false));
+    }
+
+    /**
+     * Bags can wrap instances in instances without limit, one definition per level; the engine (and
+     * {@link Substitution}) recurse over that nesting, so it is capped like type nesting.
+     */
+    private static InstanceInfo bounded(InstanceInfo instance) {
+        TypeChecker.requireDepth(instance.depth(), "instance");
+        return instance;
     }
 }

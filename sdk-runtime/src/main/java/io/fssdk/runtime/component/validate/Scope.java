@@ -79,6 +79,10 @@ final class Scope {
 
     /** The scope {@code count} levels out: 0 is this one. */
     Scope outer(int count) {
+        if (count < 0) {
+            // A u32 count above Integer.MAX_VALUE: far beyond any nesting the decoder allows.
+            throw new Invalid("outer alias count " + Integer.toUnsignedString(count) + " exceeds the enclosing scopes");
+        }
         Scope s = this;
         for (int i = 0; i < count; i++) {
             if (s.parent == null) {

@@ -41,13 +41,15 @@ final class CoreFixtures {
         }
     }
 
-    /** Every component fixture: this module's test resources and the example guests. */
+    /**
+     * Every component fixture: the {@code .wasm} files directly in this module's component test resources
+     * (not the validation suites in subfolders) and anywhere under the example guests.
+     */
     static List<Path> components() {
         Path base = Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
-        return Stream.of(base.resolve("src/test/resources/io/fssdk/runtime/component"),
-                        base.resolve("../examples/guests").normalize())
-                .filter(Files::isDirectory)
-                .flatMap(CoreFixtures::wasmFiles)
+        return Stream.concat(
+                        wasmFiles(base.resolve("src/test/resources/io/fssdk/runtime/component"), 1),
+                        wasmFiles(base.resolve("../examples/guests").normalize(), Integer.MAX_VALUE))
                 .filter(p -> ComponentParser.isComponent(read(p)))
                 .sorted()
                 .collect(Collectors.toList());
@@ -78,8 +80,11 @@ final class CoreFixtures {
         }
     }
 
-    private static Stream<Path> wasmFiles(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
+    private static Stream<Path> wasmFiles(Path dir, int depth) {
+        if (!Files.isDirectory(dir)) {
+            return Stream.empty();
+        }
+        try (Stream<Path> files = Files.walk(dir, depth)) {
             return files.filter(p -> p.toString().endsWith(".wasm") && Files.isRegularFile(p))
                     .collect(Collectors.toList()).stream();
         } catch (IOException e) {
