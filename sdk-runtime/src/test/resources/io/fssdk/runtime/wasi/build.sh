@@ -35,3 +35,20 @@ done
 
 # Hand-written component: the WASI interfaces no preview1 adapter imports (sockets, insecure random).
 fssdk_parse_wat denied.wat denied.wasm
+
+# componentize-js 0.23.0 (the StarlingMonkey engine, about 12 MB); besides WASI it imports
+# wasi:http@0.2.10, which the tests stub. componentize-js reads the WIT through its own WASI shim,
+# which in some shim versions opens no directory (`os error 44`); the preload opens "/" for it.
+# Unlike the fixtures above, this one is not byte-reproducible: its Wizer snapshot differs from build
+# to build (see FIXTURES.md).
+cjs="$FSSDK_JCO_HOME/node_modules/@bytecodealliance/componentize-js/src/cli.js"
+cat > "$tmp/preopen.mjs" <<JS
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+const shim = createRequire('$cjs').resolve('@bytecodealliance/preview2-shim/filesystem');
+(await import(pathToFileURL(shim).href))._addPreopen('/', '/');
+JS
+node --import "$tmp/preopen.mjs" "$cjs" starlingmonkey.js --wit starlingmonkey.wit \
+    -n greeter -o starlingmonkey.wasm >/dev/null
+fssdk_check starlingmonkey.wasm >/dev/null
+fssdk_log "built starlingmonkey.wasm ($(stat -c %s starlingmonkey.wasm) bytes)"

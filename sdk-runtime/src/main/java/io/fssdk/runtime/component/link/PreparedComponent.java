@@ -8,6 +8,7 @@ import io.fssdk.runtime.component.binary.Definition;
 import io.fssdk.runtime.component.binary.NestedComponent;
 import io.fssdk.runtime.component.binary.ParsedComponent;
 import io.fssdk.runtime.component.core.TypeUnifier;
+import io.fssdk.runtime.component.validate.ComponentValidator;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -33,10 +34,12 @@ public final class PreparedComponent {
      * Parses a component binary and every core module in it.
      *
      * @throws io.fssdk.runtime.component.MalformedException for bad bytes
-     * @throws io.fssdk.runtime.component.InvalidException for an invalid core module
+     * @throws io.fssdk.runtime.component.InvalidException for an invalid component (the validation pass)
+     *     or core module
      */
     public static PreparedComponent prepare(byte[] binary, ComponentOptions options) {
         ParsedComponent parsed = ComponentParser.parse(binary);
+        ComponentValidator.validate(parsed);
         List<ByteSlice> slices = new ArrayList<>();
         collect(parsed, slices);
         // Every core module gets one shared type section, so that Chicory's nominal call_indirect check

@@ -89,7 +89,7 @@ final class CanonLayout {
     }
 
     /** The spec's {@code join}: the narrowest core type both bit patterns fit in. */
-    static CoreValType join(CoreValType a, CoreValType b) {
+    private static CoreValType join(CoreValType a, CoreValType b) {
         if (a == b) {
             return a;
         }

@@ -44,10 +44,6 @@ final class ResourceInfo implements TypeInfo {
         return new ResourceInfo(Origin.UNKNOWN, null);
     }
 
-    Origin origin() {
-        return origin;
-    }
-
     /**
      * Whether {@code component} may use {@code resource.new} and {@code resource.rep} on this resource:
      * it defines it, or it cannot be told statically.

@@ -69,6 +69,7 @@ final class ValueInfo implements TypeInfo {
         this.allocates = anyAllocates;
         this.hasBorrow = anyBorrow;
         this.hasHandle = anyHandle;
+        // CanonLayout reads only the fields assigned above and the parts' own, finished, facts.
         this.flat = CanonLayout.flatten(this);
         long[] sizeAlign = CanonLayout.sizeAndAlign(this);
         this.elemSize = sizeAlign[0];
