@@ -3,6 +3,7 @@ package io.fssdk.runtime.wasi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +43,7 @@ class LogOutputStreamTest {
     void aVeryLongLineIsLoggedInPieces() {
         LogOutputStream out = new LogOutputStream(logger, false, "t");
         byte[] chunk = new byte[10_000];
-        java.util.Arrays.fill(chunk, (byte) 'x');
+        Arrays.fill(chunk, (byte) 'x');
         for (int i = 0; i < 5; i++) {
             out.write(chunk);
         }

@@ -43,8 +43,8 @@ class ProbeStdioTest {
     @ParameterizedTest
     @ValueSource(strings = {"0.2.12", "0.2.0"})
     void stdinCanBeAJavaInputStream(String version) {
-        Probe p = Probe.start(version,
-                WasiOptions.builder().stdin(new ByteArrayInputStream("line 1\nline 2\n".getBytes(StandardCharsets.UTF_8))));
+        byte[] lines = "line 1\nline 2\n".getBytes(StandardCharsets.UTF_8);
+        Probe p = Probe.start(version, WasiOptions.builder().stdin(new ByteArrayInputStream(lines)));
         assertEquals("line 1\nline 2\n", new String(p.readStdin(), StandardCharsets.UTF_8));
     }
 

@@ -53,8 +53,8 @@ class WasiOptionsTest {
         Path dir = Files.createDirectories(tmp.resolve("dir"));
         Path link = Files.createSymbolicLink(tmp.resolve("link"), dir);
         WasiOptions o = WasiOptions.builder().preopen(link, "/a").preopenReadOnly(dir, "/b").build();
-        assertEquals(List.of(new WasiPreopen(dir.toRealPath(), "/a", false), new WasiPreopen(dir.toRealPath(), "/b", true)),
-                o.preopens());
+        Path real = dir.toRealPath();
+        assertEquals(List.of(new WasiPreopen(real, "/a", false), new WasiPreopen(real, "/b", true)), o.preopens());
     }
 
     @Test

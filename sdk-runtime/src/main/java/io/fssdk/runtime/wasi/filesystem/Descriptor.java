@@ -78,12 +78,12 @@ final class Descriptor {
         return dir;
     }
 
-    /** The open file, for reading: {@code is-directory} for a directory, {@code bad-descriptor} if not opened to read. */
+    /** The open file, to read: {@code is-directory} for a directory, {@code bad-descriptor} unless opened to read. */
     SharedChannel readable() throws FsException {
         return channel(read);
     }
 
-    /** The open file, for writing: {@code is-directory} for a directory, {@code bad-descriptor} if not opened to write. */
+    /** The open file, to write: {@code is-directory} for a directory, {@code bad-descriptor} unless opened to write. */
     SharedChannel writable() throws FsException {
         return channel(write);
     }

@@ -5,6 +5,7 @@ import io.fssdk.runtime.wasi.WasiClock;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -133,6 +134,8 @@ final class FileOps {
         List<Path> children = new ArrayList<>();
         try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
             s.forEach(children::add);
+        } catch (DirectoryIteratorException e) {
+            throw e.getCause();
         }
         children.sort(Comparator.comparing(c -> c.getFileName().toString()));
         List<WitValue> out = new ArrayList<>(children.size());

@@ -85,7 +85,8 @@ public final class Types {
         method(linker, iface, "write", (d, a) -> files.write(d, Values.bytes(a, 1), Values.u64(a, 2)));
         method(linker, iface, "read-directory",
                 (d, a) -> Values.own(entryStream, files.entries(d).iterator()));
-        method(linker, iface, "create-directory-at", (d, a) -> none(() -> paths.createDirectory(d, Values.string(a, 1))));
+        method(linker, iface, "create-directory-at",
+                (d, a) -> none(() -> paths.createDirectory(d, Values.string(a, 1))));
         method(linker, iface, "stat", (d, a) -> Stat.stat(d.path().checkedHost()));
         method(linker, iface, "stat-at", (d, a) -> paths.stat(d, follow(a, 1), Values.string(a, 2)));
         method(linker, iface, "set-times-at", (d, a) -> none(() -> paths.setTimes(d, follow(a, 1),
@@ -95,7 +96,8 @@ public final class Types {
         method(linker, iface, "open-at", (d, a) -> own(paths.open(d, follow(a, 1), Values.string(a, 2),
                 bits(a, 3), bits(a, 4))));
         method(linker, iface, "readlink-at", (d, a) -> WitValue.string(paths.readlink(d, Values.string(a, 1))));
-        method(linker, iface, "remove-directory-at", (d, a) -> none(() -> paths.removeDirectory(d, Values.string(a, 1))));
+        method(linker, iface, "remove-directory-at",
+                (d, a) -> none(() -> paths.removeDirectory(d, Values.string(a, 1))));
         method(linker, iface, "rename-at", (d, a) -> none(() -> paths.rename(d, Values.string(a, 1), other(a, 2),
                 Values.string(a, 3))));
         method(linker, iface, "symlink-at", (d, a) -> none(() -> paths.symlink(d, Values.string(a, 1),

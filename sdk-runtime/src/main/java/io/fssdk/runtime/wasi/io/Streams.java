@@ -75,7 +75,8 @@ public final class Streams {
         linker.function(iface, "[method]input-stream.blocking-skip", args -> skip(args, true));
         linker.function(iface, "[method]input-stream.subscribe",
                 args -> Values.result(poll.own(in(args).subscribe())));
-        linker.function(iface, "[method]output-stream.check-write", args -> attempt(() -> WitValue.u64(out(args).checkWrite())));
+        linker.function(iface, "[method]output-stream.check-write",
+                args -> attempt(() -> WitValue.u64(out(args).checkWrite())));
         linker.function(iface, "[method]output-stream.flush", args -> attempt(() -> flush(out(args))));
         linker.function(iface, "[method]output-stream.blocking-flush", args -> attempt(() -> flush(out(args))));
         linker.function(iface, "[method]output-stream.subscribe",
@@ -152,10 +153,10 @@ public final class Streams {
         }
     }
 
-    /** The signature of {@code [method]output-stream.write}-like calls: self, bytes, result without ok. */
-    FuncSignature writeSignature(String param) {
+    /** The signature of {@code [method]output-stream.write} and {@code blocking-write-and-flush}. */
+    FuncSignature writeSignature() {
         return FuncSignature.of(List.of(WitType.field("self", new WitType.BorrowType(output)),
-                WitType.field(param, WitType.list(PrimitiveType.U8))),
+                WitType.field("contents", WitType.list(PrimitiveType.U8))),
                 new WitType.ResultType(Optional.empty(), Optional.of(streamErrorType())));
     }
 

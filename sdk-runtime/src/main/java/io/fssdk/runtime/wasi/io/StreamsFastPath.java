@@ -29,14 +29,13 @@ final class StreamsFastPath {
     void define(Linker.Builder linker, String iface) {
         linker.rawFunction(iface, "[method]input-stream.read", streams.readSignature(), f -> read(f, false));
         linker.rawFunction(iface, "[method]input-stream.blocking-read", streams.readSignature(), f -> read(f, true));
-        linker.rawFunction(iface, "[method]output-stream.write", streams.writeSignature("contents"),
-                f -> write(f, false));
-        linker.rawFunction(iface, "[method]output-stream.blocking-write-and-flush",
-                streams.writeSignature("contents"), f -> write(f, true));
+        linker.rawFunction(iface, "[method]output-stream.write", streams.writeSignature(), f -> write(f, false));
+        linker.rawFunction(iface, "[method]output-stream.blocking-write-and-flush", streams.writeSignature(),
+                f -> write(f, true));
     }
 
     /** Core arguments: (self, len: i64, retptr). */
-    private long read(RawFrame f, boolean blocking) {
+    long read(RawFrame f, boolean blocking) {
         HostInputStream in = (HostInputStream) f.rep(f.i32(0), streams.inputType());
         int max = Values.clampLength(f.i64(1), READ_LIMIT);
         int ret = f.i32(2);
@@ -53,7 +52,7 @@ final class StreamsFastPath {
     }
 
     /** Core arguments: (self, ptr, len, retptr). */
-    private long write(RawFrame f, boolean flush) {
+    long write(RawFrame f, boolean flush) {
         HostOutputStream out = (HostOutputStream) f.rep(f.i32(0), streams.outputType());
         byte[] data = f.readBytes(f.i32(1), f.i32(2));
         int ret = f.i32(3);

@@ -71,7 +71,7 @@ public final class Values {
         return Optional.of(WitValue.err(v));
     }
 
-    /** A {@code u64} clamped into a Java length: values beyond {@code max} (or negative as signed) become {@code max}. */
+    /** A {@code u64} clamped into a Java length: values above {@code max} (or negative as signed) give {@code max}. */
     public static int clampLength(long u64, int max) {
         return u64 < 0 || u64 > max ? max : (int) u64;
     }

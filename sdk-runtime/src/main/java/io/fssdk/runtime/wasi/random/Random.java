@@ -23,7 +23,8 @@ public final class Random {
     /** Defines the interface at {@code version}. */
     public void define(Linker.Builder linker, String version) {
         String iface = INTERFACE + "@" + version;
-        linker.function(iface, "get-random-bytes", args -> Values.result(RandomBytes.bytes(source, Values.u64(args, 0))));
+        linker.function(iface, "get-random-bytes",
+                args -> Values.result(RandomBytes.bytes(source, Values.u64(args, 0))));
         linker.function(iface, "get-random-u64", args -> Values.result(WitValue.u64(RandomBytes.u64(source))));
     }
 }
