@@ -44,7 +44,7 @@ final class GuestOptions {
         CoreInvoker realloc = new CoreInvoker(Scope.at(scope.coreFuncs, o.realloc().getAsInt(), Sort.CORE_FUNC));
         InstanceState state = scope.state;
         return new GuestOptions(CanonicalOptions.of(enc, guest, (oldPtr, oldSize, align, newSize) -> (int) state
-                .restricted(() -> realloc.call(oldPtr, oldSize, align, newSize))[0]), post);
+                .callRestricted(realloc, oldPtr, oldSize, align, newSize)[0]), post);
     }
 
     CanonicalOptions abi() {

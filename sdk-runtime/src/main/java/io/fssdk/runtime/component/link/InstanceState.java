@@ -41,12 +41,12 @@ final class InstanceState {
         }
     }
 
-    /** Runs guest code (realloc, post-return) during which imports are forbidden. */
-    long[] restricted(java.util.function.Supplier<long[]> call) {
+    /** Calls guest code (realloc, post-return) during which imports are forbidden. */
+    long[] callRestricted(CoreInvoker function, long... args) {
         boolean before = mayLeave;
         mayLeave = false;
         try {
-            return call.get();
+            return function.call(args);
         } finally {
             mayLeave = before;
         }

@@ -87,8 +87,7 @@ final class LiftedFunc implements ComponentFunc {
 
     private void postReturn(long[] coreResults) {
         if (options.postReturn().isPresent()) {
-            CoreInvoker post = options.postReturn().get();
-            state.restricted(() -> post.call(coreResults));
+            state.callRestricted(options.postReturn().get(), coreResults);
         }
     }
 
