@@ -64,6 +64,7 @@ class CommandTest {
         TrapException e = assertThrows(TrapException.class,
                 () -> WasiCommand.run(cmd(version), options("cmd", "trap").build()));
         assertTrue(WasiExitException.findIn(e).isEmpty(), e.toString());
+        assertTrue(e.function().endsWith("run"), "the trap is in run, not in instantiation: " + e);
     }
 
     /** The lower-level path: WASI wired into a linker by hand, output to the embedder's own streams. */

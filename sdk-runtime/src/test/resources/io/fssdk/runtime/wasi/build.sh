@@ -34,7 +34,7 @@ for f in cmd-wasi-0.2.12.wasm cmd-wasi-0.2.0.wasm; do
 done
 
 # Hand-written component: the WASI interfaces no preview1 adapter imports (sockets, insecure random).
-fssdk_parse_wat denied.wat denied.wasm
+fssdk_parse_wat direct.wat direct.wasm
 
 # componentize-js 0.23.0 (the StarlingMonkey engine, about 12 MB); besides WASI it imports
 # wasi:http@0.2.10, which the tests stub. componentize-js reads the WIT through its own WASI shim,

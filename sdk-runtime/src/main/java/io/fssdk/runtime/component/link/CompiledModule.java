@@ -75,7 +75,9 @@ final class CompiledModule {
      *     two is passed)
      */
     Instance instantiate(ImportValues imports, int maxMemoryPages) {
-        Instance.Builder b = Instance.builder(module).withImportValues(imports);
+        // withStart(false): Chicory would otherwise run an exported `_start` as part of instantiation, but
+        // the component model runs only the start section; a command's `_start` runs when `run` is called.
+        Instance.Builder b = Instance.builder(module).withImportValues(imports).withStart(false);
         Function<Instance, Machine> f = machineFactory();
         if (f != null) {
             b.withMachineFactory(f);

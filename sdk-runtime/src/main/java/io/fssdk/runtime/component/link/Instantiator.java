@@ -96,10 +96,7 @@ final class Instantiator {
                 }
                 scope.add(item);
             } else if (d instanceof Export e) {
-                Item item = scope.item(e.item().sort(), e.item().index());
-                if (item instanceof Item.Func f && f.func() instanceof LiftedFunc lf) {
-                    item = new Item.Func(lf.renamed(prefix + e.name().text()));
-                }
+                Item item = named(scope.item(e.item().sort(), e.item().index()), prefix + e.name().text());
                 if (exports.put(e.name().text(), item) != null) {
                     throw new InvalidException("export `" + e.name().text() + "` is defined twice");
                 }
@@ -107,6 +104,21 @@ final class Instantiator {
             }
         }
         return exports;
+    }
+
+    /**
+     * The item under the name it is exported as, so that traps name {@code fs-process} or
+     * {@code wasi:cli/run@0.2.0#run} rather than the index it was lifted at.
+     */
+    private static Item named(Item item, String path) {
+        if (item instanceof Item.Func f && f.func() instanceof LiftedFunc lf) {
+            return new Item.Func(lf.renamed(path));
+        } else if (item instanceof Item.Instance i) {
+            Map<String, Item> members = new LinkedHashMap<>();
+            i.exports().forEach((name, member) -> members.put(name, named(member, path + "#" + name)));
+            return new Item.Instance(members);
+        }
+        return item;
     }
 
     /** Core-level definitions, which a types-only walk skips. */

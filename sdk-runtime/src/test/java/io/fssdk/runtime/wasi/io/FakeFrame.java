@@ -1,5 +1,6 @@
 package io.fssdk.runtime.wasi.io;
 
+import io.fssdk.runtime.component.RawFrame;
 import io.fssdk.runtime.component.ResourceType;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -9,10 +10,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A {@link io.fssdk.runtime.component.RawFrame} over a plain byte array, with one handle table for all
+ * A {@link RawFrame} over a plain byte array, with one handle table for all
  * resource types, to check what the raw stream functions write into guest memory.
  */
-final class FakeFrame implements io.fssdk.runtime.component.RawFrame {
+final class FakeFrame implements RawFrame {
     final ByteBuffer memory = ByteBuffer.allocate(4096).order(ByteOrder.LITTLE_ENDIAN);
     final List<Object> handles = new ArrayList<>(List.of("handle 0 is never used"));
     private final long[] args;

@@ -34,11 +34,8 @@ class StreamsFastPathTest {
         FakeFrame f = new FakeFrame();
         int self = f.handle(new JavaOutputStream(sink));
         f.memory.put(16, utf8("hello"));
-        FakeFrame call = new FakeFrame(self, 16, 5, RET);
-        call.handles.clear();
-        call.handles.addAll(f.handles);
-        call.memory.put(16, utf8("hello"));
-        call.memory.put(RET, (byte) 9);
+        f.memory.put(RET, (byte) 9);
+        FakeFrame call = frame(f, self, 16, 5, RET);
         fast.write(call, true);
         assertEquals("hello", sink.toString(StandardCharsets.UTF_8));
         assertEquals(0, call.memory.get(RET), "ok");

@@ -19,11 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * denied.wat calls the interfaces the preview1 adapters never import: sockets, name lookup, insecure
+ * direct.wat calls the interfaces the preview1 adapters never import: sockets, name lookup, insecure
  * random and seed, terminal-stdout, clock pollables with poll, the remaining stream calls, and
  * {@code exit-with-code}. With default options the guest sees no environment, files or network.
  */
-class DeniedTest {
+class DirectWasiTest {
     /** {@code error-code.access-denied} of {@code wasi:sockets/network}. */
     private static final long ACCESS_DENIED = 1;
 
@@ -32,7 +32,7 @@ class DeniedTest {
     private ComponentInstance start(WasiOptions.Builder options) {
         Linker.Builder linker = Linker.builder();
         WasiHost.addTo(linker, options.stdout(out).build());
-        return linker.build().instantiate(Fixtures.load("denied.wasm"));
+        return linker.build().instantiate(Fixtures.load("direct.wasm"));
     }
 
     private static long u(ComponentInstance i, String name, WitValue... args) {

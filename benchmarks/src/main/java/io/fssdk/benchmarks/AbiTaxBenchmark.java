@@ -1,0 +1,97 @@
+package io.fssdk.benchmarks;
+
+import io.fssdk.api.Driver;
+import io.fssdk.runtime.InMemoryStateBackend;
+import io.fssdk.runtime.OperatorRunner;
+import io.fssdk.runtime.component.ExecutionMode;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Question 2: what does the component model add to a call? The same work, "take a 64-byte payload and
+ * emit it once", three ways:
+ * <ul>
+ *   <li>{@code rawChicory}: a hand-written core module on bare Chicory ({@link RawChicoryEmitter}): write
+ *       the payload into memory, call the export, and the host import copies it out. The floor.</li>
+ *   <li>{@code wasmDriver}: {@code emit-once.wasm} through WasmDriver with a bare {@link DirectContext}:
+ *       the canonical ABI (cabi_realloc, the guest's free, lifting and lowering) plus the binding. The
+ *       tax is {@code wasmDriver / rawChicory}.</li>
+ *   <li>{@code runner}: the same through {@link OperatorRunner}, which adds the runner's checks and the
+ *       copy its context makes of every emitted record.</li>
+ * </ul>
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class AbiTaxBenchmark {
+    @Param({"COMPILER", "INTERPRETER"})
+    ExecutionMode mode;
+
+    private final byte[] payload = new byte[64];
+    private RawChicoryEmitter raw;
+    private Driver driver;
+    private DirectContext context;
+    private InMemoryStateBackend backend;
+    private OperatorRunner runner;
+    private CountingSink sink;
+
+    /** Instantiates the raw module and two instances of the component (one direct, one in a runner). */
+    @Setup(Level.Trial)
+    public void setUp() throws Exception {
+        Arrays.fill(payload, (byte) 'x');
+        raw = new RawChicoryEmitter(mode);
+        ComponentOperator component = ComponentOperator.load(Fixtures.emitOnceComponent(), mode);
+        backend = new InMemoryStateBackend();
+        context = new DirectContext(backend);
+        driver = component.get();
+        driver.init(context, Map.of());
+        sink = new CountingSink();
+        runner = Runners.started("emit-once", component.get(), backend, sink);
+    }
+
+    /** Closes the direct driver, the runner and the backend. */
+    @TearDown(Level.Trial)
+    public void tearDown() throws Exception {
+        driver.close(context);
+        runner.close();
+        backend.close();
+    }
+
+    /** The floor: bare Chicory, one export call, one import call, one copy each way. */
+    @Benchmark
+    public long rawChicory() {
+        raw.process(payload);
+        return raw.emittedBytes();
+    }
+
+    /** fs-process through WasmDriver, emit through a bare context. */
+    @Benchmark
+    public long wasmDriver() throws Exception {
+        driver.process(context, 0, payload);
+        return context.emittedBytes();
+    }
+
+    /** fs-process through the whole runner. */
+    @Benchmark
+    public long runner() {
+        runner.process(0, payload);
+        return sink.bytes();
+    }
+}

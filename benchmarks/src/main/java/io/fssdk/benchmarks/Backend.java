@@ -1,0 +1,46 @@
+package io.fssdk.benchmarks;
+
+import io.fssdk.api.StateBackend;
+import io.fssdk.runtime.InMemoryStateBackend;
+import io.fssdk.store.rocksdb.RocksDBStateBackend;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The state backends a benchmark can run on. */
+public enum Backend {
+    /** {@link InMemoryStateBackend}. */
+    MEMORY,
+    /** {@link RocksDBStateBackend} in a fresh temporary directory, deleted again on close. */
+    ROCKSDB;
+
+    /** Opens a new, empty backend of this kind; closing the handle closes it and deletes its files. */
+    public Opened open() {
+        if (this == MEMORY) {
+            return new Opened(new InMemoryStateBackend(), null);
+        }
+        try {
+            Path dir = Files.createTempDirectory("fssdk-bench-");
+            return new Opened(RocksDBStateBackend.open(dir.resolve("db")), dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * An open backend and the temporary directory it lives in (null in memory).
+     *
+     * @param backend the backend
+     * @param directory the directory deleted on close, or null
+     */
+    public record Opened(StateBackend backend, Path directory) implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            backend.close();
+            if (directory != null) {
+                TempFiles.deleteTree(directory);
+            }
+        }
+    }
+}
