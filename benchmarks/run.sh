@@ -52,9 +52,17 @@ if [ "$QUICK" = 1 ]; then
     # One short fork per benchmark (so cold start gets one sample instead of six).
     JMH+=(-wi 1 -w 1 -i 3 -r 1 -f 1)
 fi
+# Other work on a shared machine moves every number; the 1-minute load average, sampled through the
+# run, goes into the report so a reader can tell a quiet run from a busy one.
+LOAD="$OUT/loadavg.txt"
+: >"$LOAD"
+(while true; do cut -d' ' -f1 /proc/loadavg >>"$LOAD"; sleep 10; done) &
+SAMPLER=$!
+trap 'kill "$SAMPLER" 2>/dev/null || true' EXIT
 echo "[bench] running JMH ${ARGS[*]:-(all benchmarks)}" >&2
 java -jar "$JAR" "${JMH[@]}" ${ARGS[@]+"${ARGS[@]}"} >&2
-java -cp "$JAR" io.fssdk.benchmarks.BenchReport "$OUT/results.json" | tee "$OUT/report.md"
+kill "$SAMPLER" 2>/dev/null || true
+java -cp "$JAR" io.fssdk.benchmarks.BenchReport "$OUT/results.json" "$LOAD" | tee "$OUT/report.md"
 
 if [ "$PEER" = 1 ]; then
     echo

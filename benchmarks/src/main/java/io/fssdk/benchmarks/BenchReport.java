@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -19,28 +20,42 @@ import java.util.stream.Collectors;
  */
 public final class BenchReport {
     private final Results results;
+    private final Optional<Samples> load;
     private final PrintStream out;
 
-    private BenchReport(Results results, PrintStream out) {
+    private BenchReport(Results results, Optional<Samples> load, PrintStream out) {
         this.results = results;
+        this.load = load;
         this.out = out;
     }
 
-    /** Prints the report for the JMH JSON file named by the first argument. */
+    /**
+     * Prints the report for the JMH JSON file named by the first argument; the optional second names a
+     * file of 1-minute load averages sampled during the run, one per line.
+     */
     public static void main(String[] args) throws IOException {
-        if (args.length != 1) {
-            System.err.println("usage: BenchReport <jmh-results.json>");
+        if (args.length < 1 || args.length > 2) {
+            System.err.println("usage: BenchReport <jmh-results.json> [loadavg-samples.txt]");
             System.exit(2);
         }
         Locale.setDefault(Locale.ROOT);
+        Optional<Samples> load = Optional.empty();
+        if (args.length == 2) {
+            List<Double> values = Files.readAllLines(Path.of(args[1])).stream()
+                    .filter(l -> !l.isBlank()).map(Double::parseDouble).toList();
+            load = values.isEmpty() ? Optional.empty() : Optional.of(Samples.of(values));
+        }
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        new BenchReport(Results.read(Path.of(args[0])), out).print();
+        new BenchReport(Results.read(Path.of(args[0])), load, out).print();
     }
 
     private void print() {
-        out.printf("Measured %s on %s, %d CPUs, %s %s.%n%n", LocalDate.now(), cpuModel(),
+        out.printf("Measured %s on %s, %d CPUs, %s %s.%n", LocalDate.now(), cpuModel(),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
                 System.getProperty("java.runtime.version"));
+        load.ifPresent(l -> out.printf("1-minute load average during the run: median %.1f (%.1f–%.1f, %d samples).%n",
+                l.median(), l.min(), l.max(), l.count()));
+        out.println();
         out.println("Cells are `median ±spread`, the spread being half the interquartile range as a percentage"
                 + " of the median. Ratios are of medians, with the range the quartiles allow in brackets.");
         counter();

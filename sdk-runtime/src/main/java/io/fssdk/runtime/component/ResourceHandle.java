@@ -107,7 +107,7 @@ public final class ResourceHandle {
      * @throws IllegalStateException if the handle is borrowed, or was already dropped, released or moved
      */
     public void drop() {
-        type.destroy(release());
+        type.destroyFromHost(release());
     }
 
     /**

@@ -22,6 +22,8 @@ public final class ResourceType {
     private final String owner;
     private final boolean hostDefined;
     private final Consumer<Object> destructor;
+    // Set once, by the factory, before the type is published.
+    private Consumer<Object> hostDestructor;
 
     private ResourceType(String name, String owner, boolean hostDefined, Consumer<Object> destructor) {
         if (Objects.requireNonNull(name, "name").isEmpty()) {
@@ -75,8 +77,27 @@ public final class ResourceType {
      * @param destructor calls the guest's {@code dtor} with the representation
      */
     public static ResourceType guest(String name, String owner, IntConsumer destructor) {
-        Objects.requireNonNull(destructor, "destructor");
-        return new ResourceType(name, owner, false, rep -> destructor.accept((Integer) rep));
+        return guest(name, owner, destructor, destructor);
+    }
+
+    /**
+     * A guest-defined resource type whose destructor runs differently depending on who drops the last
+     * handle: the guest itself (a {@code resource.drop} inside the running instance), or the host
+     * ({@link ResourceHandle#drop()}), which must enter the instance as a call would (CanonicalABI.md,
+     * "canon resource.drop": the destructor is lifted, so it may not reenter a running or trapped
+     * instance).
+     *
+     * @param name the resource's name in its component
+     * @param owner a description of the defining component instance
+     * @param fromGuest runs the guest's {@code dtor} from within the instance
+     * @param fromHost runs it as a call into the instance from outside
+     */
+    public static ResourceType guest(String name, String owner, IntConsumer fromGuest, IntConsumer fromHost) {
+        Objects.requireNonNull(fromGuest, "fromGuest");
+        Objects.requireNonNull(fromHost, "fromHost");
+        ResourceType t = new ResourceType(name, owner, false, rep -> fromGuest.accept((Integer) rep));
+        t.hostDestructor = rep -> fromHost.accept((Integer) rep);
+        return t;
     }
 
     /** The resource's WIT name, e.g. {@code store}. */
@@ -103,6 +124,12 @@ public final class ResourceType {
      */
     public void destroy(Object rep) {
         destructor.accept(Objects.requireNonNull(rep, "rep"));
+    }
+
+    /** Runs the destructor for a drop by the host (see {@link #guest(String, String, IntConsumer, IntConsumer)}). */
+    void destroyFromHost(Object rep) {
+        Consumer<Object> d = hostDestructor != null ? hostDestructor : destructor;
+        d.accept(Objects.requireNonNull(rep, "rep"));
     }
 
     /** {@code store (functionstream:core/kv@0.1.0)}. */

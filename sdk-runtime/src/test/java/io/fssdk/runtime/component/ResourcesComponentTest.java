@@ -163,6 +163,44 @@ class ResourcesComponentTest {
     }
 
     @Test
+    void theHostDroppingAGuestHandleWhileTheGuestRunsTraps() {
+        // Regression: a host drop of an own handle to a guest-defined resource calls the guest's dtor,
+        // which the spec lifts like an export (definitions.py canon_resource_drop: store.lift(dtor, ...)),
+        // so Store.lift's trap_if(not inst.may_enter_from(caller)) applies. Dropping from inside an import
+        // call while the defining instance runs is reentrance and must trap, not run the dtor reentrantly.
+        ResourceHandle[] victim = new ResourceHandle[1];
+        List<RuntimeException> refused = new ArrayList<>();
+        Linker dropping = Linker.builder()
+                .resource(RES, thing)
+                .function(RES, "[constructor]thing", a -> {
+                    try {
+                        victim[0].drop();
+                    } catch (RuntimeException e) {
+                        refused.add(e);
+                    }
+                    return Optional.of(WitValue.own(ResourceHandle.own(thing, new Thing(1))));
+                })
+                .function(RES, "[method]thing.get", a -> Optional.of(u32(0)))
+                .build();
+        ComponentInstance running = dropping.instantiate(TestComponents.load("resources.wasm"));
+        victim[0] = assertInstanceOf(WitValue.Own.class, running.call(CTOR, u32(1)).orElseThrow()).handle();
+        running.call("use-thing", u32(7));
+        assertEquals(1, refused.size(), "the reentrant drop was refused");
+        assertInstanceOf(TrapException.class, refused.get(0));
+        assertEquals(0, ((WitValue.U32) running.call(COUNTERS + "dropped").orElseThrow()).value());
+    }
+
+    @Test
+    void theHostDroppingAGuestHandleOfAPoisonedInstanceDoesNotRunGuestCode() {
+        // Regression: after a trap the instance is poisoned and "every later call throws TrapException";
+        // the dtor a host drop runs is such a call (definitions.py canon_resource_drop lifts the dtor).
+        ResourceHandle c = counter(1);
+        assertThrows(TrapException.class, () -> instance.call("leak-borrow", WitValue.borrow(hostThing(1))));
+        assertTrue(instance.isPoisoned());
+        assertThrows(TrapException.class, c::drop);
+    }
+
+    @Test
     void eachInstanceDefinesItsOwnCounterType() {
         ComponentInstance other = linker().instantiate(TestComponents.load("resources.wasm"));
         ResourceHandle mine = counter(1);

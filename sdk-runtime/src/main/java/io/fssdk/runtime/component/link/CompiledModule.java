@@ -4,6 +4,7 @@ import com.dylibso.chicory.compiler.MachineFactoryCompiler;
 import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Machine;
+import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
@@ -34,8 +35,16 @@ final class CompiledModule {
     /**
      * Parses a core module of a component binary.
      *
+     * <p>Chicory's parser reports most corrupt input with its own exceptions, but some corruptions reach
+     * it as plain JVM ones: {@code BufferUnderflowException} (an immediate cut short),
+     * {@code NullPointerException} (a {@code br} to a label that does not exist) and, with assertions
+     * enabled, {@code AssertionError} (an {@code else} inside a {@code loop}). All of them mean the bytes
+     * are malformed.
+     *
      * @param bytes the module (possibly rewritten by the type unifier)
      * @param offset where the module starts in the component binary, for messages
+     * @throws InvalidException when Chicory's validation rejects the module
+     * @throws MalformedException for anything else the parser throws
      */
     static CompiledModule parse(byte[] bytes, int offset, ExecutionMode mode, int index) {
         String label = "core module " + index;
@@ -43,11 +52,15 @@ final class CompiledModule {
             return new CompiledModule(Parser.parse(bytes), mode, label);
         } catch (com.dylibso.chicory.wasm.InvalidException e) {
             throw new InvalidException(label + " is invalid: " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            // Chicory's parser reports corrupt input with its own exceptions and, for some corruptions,
-            // with plain JVM ones (index or argument errors); all of them mean the bytes are malformed.
-            throw new MalformedException(label + " is malformed: " + e.getMessage(), offset, e);
+        } catch (RuntimeException | AssertionError | StackOverflowError e) {
+            throw new MalformedException(label + " is malformed: " + describe(e), offset, e);
         }
+    }
+
+    /** The message of a parser failure, or its type when it has none (a bare assertion or NPE). */
+    private static String describe(Throwable e) {
+        String m = e.getMessage();
+        return m == null || m.isEmpty() ? e.getClass().getSimpleName() : m;
     }
 
     WasmModule module() {
@@ -71,8 +84,8 @@ final class CompiledModule {
      *
      * @param imports the resolved imports
      * @param maxMemoryPages a cap on each memory the module defines; it never raises the module's own
-     *     declared maximum (Chicory's {@code withMemoryLimits} replaces the maximum, so the smaller of the
-     *     two is passed)
+     *     declared maximum (Chicory's {@code withMemoryLimits} replaces the maximum, so the smallest of the
+     *     two and Chicory's own limit is passed)
      */
     Instance instantiate(ImportValues imports, int maxMemoryPages) {
         // withStart(false): Chicory would otherwise run an exported `_start` as part of instantiation, but
@@ -85,7 +98,10 @@ final class CompiledModule {
         module.memorySection().ifPresent(ms -> {
             if (ms.memoryCount() > 0) {
                 MemoryLimits declared = ms.getMemory(0).limits();
-                int max = Math.min(declared.maximumPages(), maxMemoryPages);
+                // Chicory keeps a memory in one Java array of pages and cannot hold more than
+                // RUNTIME_MAX_PAGES (2 GiB - 64 KiB): a larger initial size made it throw
+                // ArrayIndexOutOfBoundsException while instantiating. memory.grow already stops there.
+                int max = Math.min(Math.min(declared.maximumPages(), maxMemoryPages), Memory.RUNTIME_MAX_PAGES);
                 if (declared.initialPages() > max) {
                     throw new LinkException(label + " needs " + declared.initialPages()
                             + " memory pages at start, over the cap of " + max);

@@ -8,6 +8,7 @@ import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.types.Import;
 import com.dylibso.chicory.wasm.types.ImportSection;
+import io.fssdk.runtime.component.ComponentException;
 import io.fssdk.runtime.component.InvalidException;
 import io.fssdk.runtime.component.LinkException;
 import io.fssdk.runtime.component.TrapException;
@@ -64,11 +65,16 @@ final class CoreInstantiation {
             throw new LinkException(module.label() + " cannot be linked: " + e.getMessage(), e);
         } catch (com.dylibso.chicory.wasm.InvalidException e) {
             throw new InvalidException(module.label() + " cannot be linked: " + e.getMessage(), e);
-        } catch (TrapException e) {
+        } catch (ComponentException e) {
             throw e;
         } catch (ChicoryException | StackOverflowError e) {
             TrapException trap = Traps.of(module.label() + " start", e);
             throw trap != null ? trap : new LinkException(module.label() + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // Chicory can also fail with plain JVM exceptions while it builds an instance or runs a start
+            // function; none may escape the engine's exception hierarchy.
+            TrapException trap = Traps.of(module.label() + " start", e);
+            throw trap != null ? trap : new LinkException(module.label() + " cannot be instantiated: " + e, e);
         }
     }
 

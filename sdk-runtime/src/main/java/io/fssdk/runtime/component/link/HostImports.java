@@ -32,11 +32,14 @@ final class HostImports implements ImportSource {
                 throw new LinkException("import `" + name + "`: declared an instance of a " + t.describe());
             }
             Optional<Map.Entry<String, HostDefinitions.Interface>> found = host.find(name);
-            if (found.isEmpty() && !host.stubUnknownImports()) {
-                throw new LinkException("import `" + name + "`: no host interface of a compatible version is defined");
-            }
             HostDefinitions.Interface iface = found.map(Map.Entry::getValue).orElse(null);
             InstanceShape shape = InstanceShape.resolve(it, member -> resource(name, iface, member));
+            // An interface that only declares value types (records, variants ...) needs nothing from the
+            // host; anything with functions does.
+            boolean needsHost = shape.exports().values().stream().anyMatch(e -> e instanceof InstanceShape.Export.Func);
+            if (found.isEmpty() && needsHost && !host.stubUnknownImports()) {
+                throw new LinkException("import `" + name + "`: no host interface of a compatible version is defined");
+            }
             Map<String, Item> exports = new LinkedHashMap<>();
             for (Map.Entry<String, InstanceShape.Export> e : shape.exports().entrySet()) {
                 exports.put(e.getKey(), member(name, iface, e.getKey(), e.getValue()));

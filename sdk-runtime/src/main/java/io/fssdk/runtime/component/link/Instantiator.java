@@ -186,14 +186,17 @@ final class Instantiator {
             ResourceType type;
             if (r.destructor().isPresent() && !typesOnly) {
                 CoreInvoker dtor = new CoreInvoker(Scope.at(scope.coreFuncs, r.destructor().getAsInt(), Sort.CORE_FUNC));
-                type = ResourceType.guest(name, prefix.isEmpty() ? "component" : prefix, rep -> {
+                String owner = prefix.isEmpty() ? "component" : prefix;
+                String path = "[resource-drop]" + name;
+                InstanceState state = scope.state;
+                type = ResourceType.guest(name, owner, rep -> runDestructor(dtor, rep, path, state), rep -> {
+                    // A drop by the host is a call into the instance: it may not reenter a running instance
+                    // or run code in a poisoned one.
+                    state.enter(path);
                     try {
-                        dtor.call(Integer.toUnsignedLong(rep));
-                    } catch (RuntimeException e) {
-                        TrapException trap = Traps.of("[resource-drop]" + name, e);
-                        throw trap != null ? trap : e;
-                    } catch (StackOverflowError e) {
-                        throw Traps.of("[resource-drop]" + name, e);
+                        runDestructor(dtor, rep, path, state);
+                    } finally {
+                        state.leave();
                     }
                 });
             } else {
@@ -203,6 +206,19 @@ final class Instantiator {
             scope.types.add(new TypeEntry.Resource(type));
         } else {
             scope.types.add(TypeResolver.define(t.type(), scope.types));
+        }
+    }
+
+    private static void runDestructor(CoreInvoker dtor, int rep, String path, InstanceState state) {
+        try {
+            dtor.call(Integer.toUnsignedLong(rep));
+        } catch (RuntimeException | StackOverflowError e) {
+            TrapException trap = Traps.of(path, e);
+            if (trap == null) {
+                throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
+            }
+            state.root.poison(trap.getMessage());
+            throw trap;
         }
     }
 

@@ -4,6 +4,7 @@ import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.WasmFunctionHandle;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.ValType;
+import io.fssdk.runtime.component.ComponentException;
 import io.fssdk.runtime.component.TrapException;
 import io.fssdk.runtime.component.WitType;
 import io.fssdk.runtime.component.WitValue;
@@ -64,9 +65,17 @@ final class LoweredImport implements WasmFunctionHandle {
             return callRaw(raw, args);
         }
         AbiContext cx = new AbiContext(path, options.abi(), caller.tables, new BorrowScope());
-        List<WitValue> values = CanonicalAbi.liftParams(abi, cx, args);
-        Optional<WitValue> result = target.invoke(values);
-        return CanonicalAbi.lowerResults(abi, cx, result.map(List::of).orElse(List.of()), args);
+        try {
+            List<WitValue> values = CanonicalAbi.liftParams(abi, cx, args);
+            Optional<WitValue> result = target.invoke(values);
+            return CanonicalAbi.lowerResults(abi, cx, result.map(List::of).orElse(List.of()), args);
+        } catch (ComponentException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // A result that passed the type check can still fail to lower (e.g. an own handle the host
+            // already dropped): the guest is unwound mid-call, so this must trap, not escape.
+            throw new TrapException(path, "host function result cannot be passed to the guest: " + e.getMessage(), e);
+        }
     }
 
     private long[] callRaw(ComponentFunc.Raw raw, long[] args) {
