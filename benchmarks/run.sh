@@ -2,16 +2,20 @@
 # Licensed under the Apache License, Version 2.0 (http://www.apache.org/licenses/LICENSE-2.0).
 #
 # Builds the benchmarks jar, runs the JMH suite, prints the report (medians, spread, ratios, targets),
-# then runs the peer comparison with jco. The full suite takes about 12 minutes on a 2-core machine.
+# then runs the peer comparison with jco. About 12 minutes on a 2-core machine. See BENCHMARKS.md.
 #
-#   benchmarks/run.sh                 everything (JMH suite + peer comparison)
-#   benchmarks/run.sh --quick         the same, shorter iterations: numbers for a smoke test, not for BENCHMARKS.md
-#   benchmarks/run.sh Counter         only benchmarks whose name matches (any JMH arguments work, e.g. -p engine=NATIVE)
-#   benchmarks/run.sh --profile       JFR profile of the counter (component on RocksDB, and native), hot methods
+#   benchmarks/run.sh                 everything: JMH suite + report + peer comparison
+#   benchmarks/run.sh --quick         the same with short iterations (about 4 minutes): a smoke test,
+#                                     not numbers for BENCHMARKS.md
+#   benchmarks/run.sh Counter         only the benchmarks matching a regex; any JMH option works too,
+#                                     e.g. `benchmarks/run.sh CounterBenchmark -p engine=NATIVE`
+#   benchmarks/run.sh --profile       JFR profiles (counter on RocksDB, component and native; the
+#                                     canonical-ABI path) summarised into hot-method tables
+#   --no-peer                         skips the peer comparison
 #
-# Results: benchmarks/target/results.json (JMH), benchmarks/target/report.md (the tables of BENCHMARKS.md).
-# The state-size benchmark keeps its prefilled RocksDB databases in $FSSDK_BENCH_STATE
-# (default /tmp/fssdk-bench-state, about 0.5 GB) so that later runs skip the fill; delete it when done.
+# Output: benchmarks/target/results.json (JMH), report.md (the tables of BENCHMARKS.md), profile.md.
+# The state-size benchmark keeps its prefilled RocksDB databases (about 100 MB) in $FSSDK_BENCH_STATE,
+# default /tmp/fssdk-bench-state, so that later runs skip the 40-second fill; delete it when done.
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/.." && pwd)"
@@ -36,22 +40,29 @@ mkdir -p "$OUT"
 cd "$OUT"
 
 if [ "$PROFILE" = 1 ]; then
-    for engine in WASM_COMPILER NATIVE; do
-        rec="$OUT/profile-$engine.jfr"
-        echo "[bench] profiling the counter ($engine, RocksDB) into $rec" >&2
-        java -jar "$JAR" CounterBenchmark -p engine="$engine" -p backend=ROCKSDB -wi 3 -i 5 -f 1 \
-            -jvmArgsAppend "-XX:StartFlightRecording=filename=$rec,settings=profile,dumponexit=true" >&2
-        echo "## Counter, $engine, RocksDB: hottest methods (JFR execution samples)"
-        java -cp "$JAR" io.fssdk.benchmarks.JfrTop "$rec" 25
-    done
+    # JFR samples Java frames (jdk.ExecutionSample) and threads in native code such as RocksDB's JNI
+    # (jdk.NativeMethodSample) separately; both every 10 ms so that JfrTop can add them up fairly.
+    profile() {  # name, then JMH arguments
+        local name="$1"; shift
+        local rec="$OUT/profile-$name.jfr"
+        echo "[bench] profiling $name into $rec" >&2
+        java -jar "$JAR" "$@" -wi 3 -i 5 -f 1 -jvmArgsAppend \
+            "-XX:StartFlightRecording=filename=$rec,settings=profile,jdk.NativeMethodSample#period=10ms,dumponexit=true" >&2
+        echo "## $name: hottest methods (JFR samples of the benchmark thread, warm-up included)"
+        echo
+        echo '```'
+        java -cp "$JAR" io.fssdk.benchmarks.JfrTop "$rec" 20
+        echo '```'
+        echo
+    }
+    {
+        profile counter-wasm-rocksdb CounterBenchmark -p engine=WASM_COMPILER -p backend=ROCKSDB
+        profile counter-native-rocksdb CounterBenchmark -p engine=NATIVE -p backend=ROCKSDB
+        profile abi-tax-wasmdriver 'AbiTaxBenchmark.wasmDriver' -p mode=COMPILER
+    } | tee "$OUT/profile.md"
     exit 0
 fi
 
-JMH=(-rf json -rff "$OUT/results.json")
-if [ "$QUICK" = 1 ]; then
-    # One short fork per benchmark (so cold start gets one sample instead of six).
-    JMH+=(-wi 1 -w 1 -i 3 -r 1 -f 1)
-fi
 # Other work on a shared machine moves every number; the 1-minute load average, sampled through the
 # run, goes into the report so a reader can tell a quiet run from a busy one.
 LOAD="$OUT/loadavg.txt"
@@ -59,10 +70,23 @@ LOAD="$OUT/loadavg.txt"
 (while true; do cut -d' ' -f1 /proc/loadavg >>"$LOAD"; sleep 10; done) &
 SAMPLER=$!
 trap 'kill "$SAMPLER" 2>/dev/null || true' EXIT
+RESULTS=("$OUT/results.json")
+rm -f "$OUT"/results*.json
 echo "[bench] running JMH ${ARGS[*]:-(all benchmarks)}" >&2
-java -jar "$JAR" "${JMH[@]}" ${ARGS[@]+"${ARGS[@]}"} >&2
+QUICK_OPTS=(-wi 1 -w 1 -i 3 -r 1 -f 1)
+if [ "$QUICK" = 1 ] && [ ${#ARGS[@]} -eq 0 ]; then
+    # Short iterations and one fork, except cold start, which must stay one shot per fresh JVM: it runs
+    # on its own with two forks.
+    java -jar "$JAR" -rf json -rff "$OUT/results.json" "${QUICK_OPTS[@]}" -e ColdStart >&2
+    java -jar "$JAR" -rf json -rff "$OUT/results-coldstart.json" -f 2 ColdStart >&2
+    RESULTS+=("$OUT/results-coldstart.json")
+elif [ "$QUICK" = 1 ]; then
+    java -jar "$JAR" -rf json -rff "$OUT/results.json" "${QUICK_OPTS[@]}" "${ARGS[@]}" >&2
+else
+    java -jar "$JAR" -rf json -rff "$OUT/results.json" ${ARGS[@]+"${ARGS[@]}"} >&2
+fi
 kill "$SAMPLER" 2>/dev/null || true
-java -cp "$JAR" io.fssdk.benchmarks.BenchReport "$OUT/results.json" "$LOAD" | tee "$OUT/report.md"
+java -cp "$JAR" io.fssdk.benchmarks.BenchReport --load "$LOAD" "${RESULTS[@]}" | tee "$OUT/report.md"
 
 if [ "$PEER" = 1 ]; then
     echo

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const [outDir, wordsFile, warmupArg = '5', windowsArg = '10'] = process.argv.slice(2);
+const [outDir, wordsFile, warmupArg = '8', windowsArg = '10'] = process.argv.slice(2);
 const words = readFileSync(wordsFile, 'utf8').split('\n').filter((l) => l.trim() !== '')
   .map((w) => new TextEncoder().encode(w));
 

@@ -6,13 +6,13 @@
 # in-memory backend, same component, same 100 words, same method (warm-up, then 1-second windows,
 # median). Prints both rates and their ratio. Target: fssdk ≥ 1.5× jco.
 #
-# Usage: benchmarks/peer/run.sh [warmupSeconds] [windows]      (defaults 5 and 10)
+# Usage: benchmarks/peer/run.sh [warmupSeconds] [windows]      (defaults 8 and 10)
 # jco is installed from npm into benchmarks/peer/target/ on first use; the benchmarks jar is built if
 # missing (or when FSSDK_BENCH_REBUILD=1).
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
-WARMUP="${1:-5}"
+WARMUP="${1:-8}"
 WINDOWS="${2:-10}"
 WORK="$HERE/target"
 JCO_HOME="$WORK/jco-1.4.4"

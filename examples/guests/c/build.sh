@@ -8,3 +8,8 @@ WIT=../../../wit/processor.wit
 for g in counter store-checks misbehave; do
     if [ -f "$g.c" ]; then fssdk_build_c_component "$g.wasm" "$WIT" processor "$g.c"; fi
 done
+# The same guest with a declared memory maximum of 4 MiB, below any cap a host sets in the tests: a
+# host's cap must never raise a maximum the guest declares itself.
+if [ -f misbehave.c ]; then
+    fssdk_build_c_component misbehave-max.wasm "$WIT" processor misbehave.c -Wl,--max-memory=4194304
+fi

@@ -6,8 +6,11 @@
 //   trap       executes `unreachable`
 //   loop       spins forever (the host must interrupt it)
 //   grow       grows memory until memory.grow fails, then traps; the module declares no
-//              maximum, so only the host's limit stops it short of 4 GiB
+//              maximum, so only the host's limit stops it short of 4 GiB (misbehave-max.wasm is
+//              the same source linked with a declared maximum of 4 MiB)
 //   unhealthy  the next fs-check-heartbeat (only that one) returns false
+//   open:NAME  opens store NAME (a blank NAME makes the host trap the constructor), drops the
+//              handle again and emits the command back; unlike the others it uses both
 // A store error traps too. The count lives in the store, so it survives a trap and re-instantiation.
 #include "fs_abi.h"
 
@@ -42,6 +45,12 @@ FS_EXPORT("fs-process") void fs_process(uint32_t source, uint8_t *data, size_t n
         __builtin_trap();
     }
     if (is(data, n, "unhealthy")) { unhealthy = 1; free(data); return; }
+    if (n >= 5 && !memcmp(data, "open:", 5)) {
+        fs_store_drop(fs_store_new(data + 5, n - 5));
+        fs_emit(0, data, n);
+        free(data);
+        return;
+    }
     if (!store) __builtin_trap();  // fs-init not called
 
     fs_ret r;

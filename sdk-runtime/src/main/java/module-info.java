@@ -8,8 +8,11 @@ module io.fssdk.runtime {
     requires com.dylibso.chicory.runtime;
     requires com.dylibso.chicory.compiler;
     requires org.slf4j;
+    requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.dataformat.yaml;
 
     exports io.fssdk.runtime;
     exports io.fssdk.runtime.component;
+    exports io.fssdk.runtime.processor;
     exports io.fssdk.runtime.wasi;
 }

@@ -23,13 +23,17 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Question 2: what does the component model add to a call? The same work, "take a 64-byte payload and
- * emit it once", three ways:
+ * emit it once", four ways:
  * <ul>
  *   <li>{@code rawChicory}: a hand-written core module on bare Chicory ({@link RawChicoryEmitter}): write
  *       the payload into memory, call the export, and the host import copies it out. The floor.</li>
  *   <li>{@code wasmDriver}: {@code emit-once.wasm} through WasmDriver with a bare {@link DirectContext}:
- *       the canonical ABI (cabi_realloc, the guest's free, lifting and lowering) plus the binding. The
- *       tax is {@code wasmDriver / rawChicory}.</li>
+ *       the canonical ABI (the payload allocated through cabi_realloc, which is libc's malloc, and freed
+ *       by the guest; the import lowered through the component's shim table) plus the binding. The tax
+ *       is {@code wasmDriver / rawChicory}.</li>
+ *   <li>{@code wasmDriverBumpAlloc}: the same component built with a bump allocator as cabi_realloc
+ *       ({@code emit-once-bump.wasm}), which separates the guest's malloc and free from the engine's
+ *       and the binding's share of the tax.</li>
  *   <li>{@code runner}: the same through {@link OperatorRunner}, which adds the runner's checks and the
  *       copy its context makes of every emitted record.</li>
  * </ul>
@@ -37,8 +41,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
+@Warmup(iterations = 4, time = 1)
+@Measurement(iterations = 6, time = 1)
 @Fork(1)
 public class AbiTaxBenchmark {
     @Param({"COMPILER", "INTERPRETER"})
@@ -47,6 +51,7 @@ public class AbiTaxBenchmark {
     private final byte[] payload = new byte[64];
     private RawChicoryEmitter raw;
     private Driver driver;
+    private Driver bumpDriver;
     private DirectContext context;
     private InMemoryStateBackend backend;
     private OperatorRunner runner;
@@ -62,6 +67,8 @@ public class AbiTaxBenchmark {
         context = new DirectContext(backend);
         driver = component.get();
         driver.init(context, Map.of());
+        bumpDriver = ComponentOperator.load(Fixtures.emitOnceBumpComponent(), mode).get();
+        bumpDriver.init(context, Map.of());
         sink = new CountingSink();
         runner = Runners.started("emit-once", component.get(), backend, sink);
     }
@@ -70,6 +77,7 @@ public class AbiTaxBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() throws Exception {
         driver.close(context);
+        bumpDriver.close(context);
         runner.close();
         backend.close();
     }
@@ -85,6 +93,13 @@ public class AbiTaxBenchmark {
     @Benchmark
     public long wasmDriver() throws Exception {
         driver.process(context, 0, payload);
+        return context.emittedBytes();
+    }
+
+    /** The same with the cheapest cabi_realloc the ABI allows. */
+    @Benchmark
+    public long wasmDriverBumpAlloc() throws Exception {
+        bumpDriver.process(context, 0, payload);
         return context.emittedBytes();
     }
 

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -16,7 +17,7 @@ import java.util.stream.Collectors;
  * the ratios the targets are stated in (each from the same run), and MET or MISSED per target. Sections
  * whose benchmarks did not run are left out, so a partial run still reports what it measured.
  *
- * <p>Usage: {@code java -cp benchmarks.jar io.fssdk.benchmarks.BenchReport results.json}
+ * <p>Usage: {@code java -cp benchmarks.jar io.fssdk.benchmarks.BenchReport [--load FILE] results.json...}
  */
 public final class BenchReport {
     private final Results results;
@@ -30,23 +31,29 @@ public final class BenchReport {
     }
 
     /**
-     * Prints the report for the JMH JSON file named by the first argument; the optional second names a
-     * file of 1-minute load averages sampled during the run, one per line.
+     * Prints the report for the JMH JSON files given (results of several runs are pooled, as when the
+     * quick mode runs the cold-start benchmarks separately). {@code --load FILE} names a file of 1-minute
+     * load averages sampled during the run, one per line.
      */
     public static void main(String[] args) throws IOException {
-        if (args.length < 1 || args.length > 2) {
-            System.err.println("usage: BenchReport <jmh-results.json> [loadavg-samples.txt]");
-            System.exit(2);
-        }
         Locale.setDefault(Locale.ROOT);
         Optional<Samples> load = Optional.empty();
-        if (args.length == 2) {
-            List<Double> values = Files.readAllLines(Path.of(args[1])).stream()
-                    .filter(l -> !l.isBlank()).map(Double::parseDouble).toList();
-            load = values.isEmpty() ? Optional.empty() : Optional.of(Samples.of(values));
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--load") && i + 1 < args.length) {
+                List<Double> values = Files.readAllLines(Path.of(args[++i])).stream()
+                        .filter(l -> !l.isBlank()).map(Double::parseDouble).toList();
+                load = values.isEmpty() ? Optional.empty() : Optional.of(Samples.of(values));
+            } else {
+                files.add(Path.of(args[i]));
+            }
+        }
+        if (files.isEmpty()) {
+            System.err.println("usage: BenchReport [--load loadavg-samples.txt] <jmh-results.json>...");
+            System.exit(2);
         }
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        new BenchReport(Results.read(Path.of(args[0])), load, out).print();
+        new BenchReport(Results.read(files), load, out).print();
     }
 
     private void print() {
@@ -102,14 +109,16 @@ public final class BenchReport {
             return;
         }
         heading("2. Canonical-ABI tax (ns per fs-process of a 64-byte payload, emitted once)");
-        out.println("| Mode | raw Chicory | WasmDriver | runner | WasmDriver ÷ raw | runner ÷ raw |");
-        out.println("|---|---:|---:|---:|---:|---:|");
+        out.println("| Mode | raw Chicory | WasmDriver | WasmDriver, bump allocator | runner | WasmDriver ÷ raw"
+                + " | bump ÷ raw | runner ÷ raw |");
+        out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
+        String raw = "AbiTaxBenchmark.rawChicory";
         for (String mode : new String[] {"COMPILER", "INTERPRETER"}) {
             String[] p = {"mode", mode};
-            out.printf("| %s | %s | %s | %s | %s | %s |%n", mode, cell("AbiTaxBenchmark.rawChicory", p),
-                    cell("AbiTaxBenchmark.wasmDriver", p), cell("AbiTaxBenchmark.runner", p),
-                    over("AbiTaxBenchmark.wasmDriver", "AbiTaxBenchmark.rawChicory", p),
-                    over("AbiTaxBenchmark.runner", "AbiTaxBenchmark.rawChicory", p));
+            out.printf("| %s | %s | %s | %s | %s | %s | %s | %s |%n", mode, cell(raw, p),
+                    cell("AbiTaxBenchmark.wasmDriver", p), cell("AbiTaxBenchmark.wasmDriverBumpAlloc", p),
+                    cell("AbiTaxBenchmark.runner", p), over("AbiTaxBenchmark.wasmDriver", raw, p),
+                    over("AbiTaxBenchmark.wasmDriverBumpAlloc", raw, p), over("AbiTaxBenchmark.runner", raw, p));
         }
         Optional<Samples.Ratio> tax = results.find("AbiTaxBenchmark.wasmDriver", "mode", "COMPILER")
                 .flatMap(d -> results.find("AbiTaxBenchmark.rawChicory", "mode", "COMPILER").map(d::over));

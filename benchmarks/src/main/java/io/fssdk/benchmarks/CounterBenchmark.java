@@ -25,9 +25,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
+@Warmup(iterations = 4, time = 2)  // the component's JIT-compiled code settles after about 6 s
+@Measurement(iterations = 4, time = 2)
+@Fork(2)  // two JVMs, so one unlucky JIT compilation cannot decide the ratio
 public class CounterBenchmark {
     @Param({"NATIVE", "WASM_COMPILER", "WASM_INTERPRETER"})
     Engine engine;

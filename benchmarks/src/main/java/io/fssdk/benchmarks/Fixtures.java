@@ -27,6 +27,11 @@ public final class Fixtures {
         return resource("guests/emit-once.wasm");
     }
 
+    /** {@code benchmarks/guests/emit-once-bump.wasm}: the same, with a bump allocator as cabi_realloc. */
+    public static byte[] emitOnceBumpComponent() {
+        return resource("guests/emit-once-bump.wasm");
+    }
+
     /** {@code benchmarks/guests/host-calls.wasm}: fs-process makes N get-state or put-state calls. */
     public static byte[] hostCallsComponent() {
         return resource("guests/host-calls.wasm");

@@ -19,7 +19,7 @@ public final class PeerMain {
 
     /** Runs the measurement and prints the rate line. */
     public static void main(String[] args) throws Exception {
-        int warmup = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        int warmup = args.length > 0 ? Integer.parseInt(args[0]) : 8;
         int windows = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         Engine engine = args.length > 2 ? Engine.valueOf(args[2]) : Engine.WASM_COMPILER;
         byte[][] words = Fixtures.words();

@@ -19,9 +19,16 @@ public final class Results {
         this.entries = List.copyOf(entries);
     }
 
-    /** Reads a JMH JSON result file. */
-    public static Results read(Path json) throws IOException {
+    /** Reads JMH JSON result files, in order, into one set of results. */
+    public static Results read(List<Path> files) throws IOException {
         List<Entry> entries = new ArrayList<>();
+        for (Path json : files) {
+            read(json, entries);
+        }
+        return new Results(entries);
+    }
+
+    private static void read(Path json, List<Entry> entries) throws IOException {
         for (JsonNode run : new ObjectMapper().readTree(json.toFile())) {
             String full = run.get("benchmark").asText();
             // io.fssdk.benchmarks.CounterBenchmark.process -> CounterBenchmark.process
@@ -44,7 +51,6 @@ public final class Results {
             entries.add(new Entry(name, params, run.get("mode").asText(), metric.get("scoreUnit").asText(),
                     run.get("threads").asInt(), Samples.of(values)));
         }
-        return new Results(entries);
     }
 
     /** Every result, in run order. */

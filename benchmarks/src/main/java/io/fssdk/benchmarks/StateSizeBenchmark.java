@@ -35,7 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
+@Warmup(iterations = 6, time = 2)  // a new instance per batch makes the component warm up slowly (~15 s)
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class StateSizeBenchmark {

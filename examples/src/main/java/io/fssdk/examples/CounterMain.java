@@ -1,8 +1,11 @@
 package io.fssdk.examples;
 
 import io.fssdk.api.Driver;
+import io.fssdk.api.ErrorCode;
 import io.fssdk.api.SdkException;
 import io.fssdk.runtime.OperatorRunner;
+import io.fssdk.runtime.processor.ProcessorConfig;
+import io.fssdk.runtime.processor.WasmDriver;
 import io.fssdk.store.rocksdb.RocksDBStateBackend;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -11,11 +14,12 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -29,19 +33,28 @@ import picocli.CommandLine.Option;
  * <pre>
  * printf 'hello\nworld\n' | mvn -q -B -pl examples exec:java
  * mvn -q -B -pl examples exec:java -Dexec.args="--input words.txt --key-prefix demo-"
+ * mvn -q -B -pl examples exec:java -Dexec.args="--native"
+ * mvn -q -B -pl examples exec:java -Dexec.args="--wasm my.wasm --config examples/guests/go/config.yaml"
  * </pre>
  *
+ * <p>By default it runs the committed C counter component ({@code guests/c/counter.wasm}, on the class
+ * path) in the WebAssembly sandbox; {@code --native} runs the Java counter ({@link CounterOperator}), and
+ * {@code --wasm PATH} any processor component. The native and component counters keep their counts under
+ * the same keys, so either continues where the other stopped.
+ *
  * <p>stdout carries the operator's records and nothing else; errors go to stderr. Exit codes: 0 on
- * success, 1 when the operator or its state fails, 2 for a usage error or an operator kind that is not
- * available yet.
+ * success; 2 for a usage error, an invalid {@code --config}, or a component file that cannot be read;
+ * 1 for any other failure (a component that is not a processor, the operator, its state).
  */
 @Command(name = "counter", showDefaultValues = true,
         description = "Counts words, one per input line, like Function Stream's counter example.")
 public final class CounterMain implements Callable<Integer> {
-    /** What {@code --wasm} says until the processor binding ({@code WasmDriver}) exists. */
-    static final String COMPONENT_UNAVAILABLE = "component operators need the processor binding (not built yet)";
+    /** The committed C counter component, as the build puts it on the class path. */
+    static final String COUNTER_COMPONENT = "/io/fssdk/examples/guests/counter.wasm";
+    /** The operator's name unless {@code --config} gives one. */
+    static final String DEFAULT_NAME = "counter";
 
-    /** Exit code of a usage error, and of an operator kind that cannot run yet (picocli's convention). */
+    /** Exit code of a usage error, an invalid configuration or an unreadable file (picocli's convention). */
     static final int EXIT_USAGE = CommandLine.ExitCode.USAGE;
     /** Exit code of a failure while running. */
     static final int EXIT_FAILURE = CommandLine.ExitCode.SOFTWARE;
@@ -58,8 +71,12 @@ public final class CounterMain implements Callable<Integer> {
     private Path stateDir;
 
     @Option(names = "--key-prefix", paramLabel = "PREFIX",
-            description = "Prefix of every state key (Function Stream's key_prefix config).")
+            description = "Prefix of every state key (Function Stream's key_prefix config); overrides --config.")
     private String keyPrefix;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "A Function Stream config.yaml: its name names the operator, its init_config configures it.")
+    private Path config;
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     private OperatorKind kind;
@@ -74,12 +91,13 @@ public final class CounterMain implements Callable<Integer> {
         this.stderr = stderr;
     }
 
-    /** Which operator to run; a nested group so picocli rejects giving both. */
+    /** Which operator to run; a nested group so picocli rejects giving both. Neither: the C counter component. */
     static final class OperatorKind {
-        @Option(names = "--native", description = "Run the native Java counter (the default).")
+        @Option(names = "--native", description = "Run the native Java counter instead of the C counter component.")
         boolean nativeOperator;
 
-        @Option(names = "--wasm", paramLabel = "PATH", description = "Run a processor component (.wasm) instead.")
+        @Option(names = "--wasm", paramLabel = "PATH",
+                description = "Run this processor component (.wasm) instead of the C counter component.")
         Path wasm;
     }
 
@@ -103,7 +121,7 @@ public final class CounterMain implements Callable<Integer> {
      * @param in where lines are read from unless {@code --input} is given
      * @param out receives one line per emitted record, raw UTF-8, and {@code --help} output
      * @param err receives errors
-     * @return the exit code: 0 on success, 1 on failure, 2 on a usage error or {@code --wasm}
+     * @return the exit code: 0 on success, 1 on failure, 2 on a usage error or an invalid configuration
      */
     public static int run(String[] args, Reader in, PrintStream out, PrintStream err) {
         CommandLine cli = new CommandLine(new CounterMain(in, out, err));
@@ -115,14 +133,24 @@ public final class CounterMain implements Callable<Integer> {
     /** Runs the counter over every input line; picocli calls it after parsing the options. */
     @Override
     public Integer call() {
-        Optional<Driver> driver = driver();
-        if (driver.isEmpty()) {
-            stderr.println("counter: " + COMPONENT_UNAVAILABLE);
-            return EXIT_USAGE;
+        String name;
+        Map<String, String> operatorConfig;
+        Driver driver;
+        try {
+            ProcessorConfig file = config != null ? ProcessorConfig.read(config) : null;
+            name = file != null ? file.name() : DEFAULT_NAME;
+            operatorConfig = new LinkedHashMap<>(file != null ? file.initConfig() : Map.of());
+            if (keyPrefix != null) {
+                operatorConfig.put(CounterOperator.KEY_PREFIX, keyPrefix);
+            }
+            driver = driver(name);
+        } catch (SdkException e) {
+            stderr.println("counter: " + e.getMessage());
+            return e.code() == ErrorCode.CONFIG_INVALID ? EXIT_USAGE : EXIT_FAILURE;
         }
         try (Reader lines = input != null ? Files.newBufferedReader(input, StandardCharsets.UTF_8) : stdin) {
             Files.createDirectories(stateDir);
-            count(driver.get(), lines);
+            count(name, operatorConfig, driver, lines);
             return 0;
         } catch (IOException | UncheckedIOException e) {
             stderr.println("counter: " + e.getClass().getSimpleName() + ": " + e.getMessage());
@@ -134,28 +162,39 @@ public final class CounterMain implements Callable<Integer> {
     }
 
     /**
-     * Chooses the operator. This is the one place a component runner plugs in: once the processor binding
-     * exists, {@code --wasm PATH} returns a {@code WasmDriver} for that component here, and nothing else in
-     * this class changes.
+     * Chooses the operator: the native counter, the component at {@code --wasm}, or by default the C counter
+     * component the build put on the class path. A component is loaded and checked here, before any state
+     * is opened.
      *
-     * @return the operator, or empty when the requested kind cannot run yet
+     * @throws SdkException {@code CONFIG_INVALID} for a component that cannot be read,
+     *     {@code RUNTIME_INVALID_DRIVER} for one that is not a processor
      */
-    private Optional<Driver> driver() {
-        if (kind != null && kind.wasm != null) {
-            return Optional.empty();
+    private Driver driver(String name) {
+        if (kind != null && kind.nativeOperator) {
+            return new CounterOperator();
         }
-        return Optional.of(new CounterOperator());
+        WasmDriver.Builder b = WasmDriver.builder().operatorName(name);
+        if (kind != null && kind.wasm != null) {
+            return b.component(kind.wasm).build();
+        }
+        URL builtIn = CounterMain.class.getResource(COUNTER_COMPONENT);
+        if (builtIn == null) {
+            throw new SdkException(ErrorCode.CONFIG_INVALID, "the counter component " + COUNTER_COMPONENT
+                    + " is not on the class path; build with `mvn install`, or pass --native or --wasm PATH");
+        }
+        return b.component(builtIn).build();
     }
 
-    private void count(Driver driver, Reader source) throws IOException {
+    private void count(String name, Map<String, String> operatorConfig, Driver driver, Reader source)
+            throws IOException {
         BufferedReader reader = source instanceof BufferedReader b ? b : new BufferedReader(source);
         // Try-with-resources closes in reverse: the runner (operator, then its stores) before the backend.
         try (RocksDBStateBackend backend = RocksDBStateBackend.open(stateDir);
              OperatorRunner runner = OperatorRunner.builder()
-                     .operatorName("counter")
+                     .operatorName(name)
                      .driver(driver)
                      .stateBackend(backend)
-                     .config(keyPrefix == null ? Map.of() : Map.of(CounterOperator.KEY_PREFIX, keyPrefix))
+                     .config(operatorConfig)
                      .outputSink(this::print)
                      .build()) {
             runner.init();

@@ -79,11 +79,58 @@ class CounterMainTest {
     }
 
     @Test
-    void wasmIsNotAvailableYet() {
-        Run run = run("hello\n", "--wasm", "counter.wasm", "--state-dir", state());
-        assertEquals(2, run.exitCode());
-        assertEquals("", run.out());
-        assertEquals("counter: component operators need the processor binding (not built yet)\n", run.err());
+    void theNativeCounterPrintsTheSameLines() {
+        Run run = run("hello\nworld\nhello\nhello\nworld\n", "--state-dir", state(), "--native");
+        assertEquals(new Run(0, FIVE_LINES, ""), run);
+    }
+
+    @Test
+    void theNativeAndComponentCountersShareTheirState() {
+        run("hello\nhello\n", "--state-dir", state(), "--native");
+        Run component = run("hello\n", "--state-dir", state());
+        assertEquals("{\"total_processed\":1,\"counter_map\":{\"hello\":3}}\n", component.out());
+        Run again = run("hello\n", "--state-dir", state(), "--native");
+        assertEquals("{\"total_processed\":1,\"counter_map\":{\"hello\":4}}\n", again.out());
+    }
+
+    @Test
+    void wasmRunsTheComponentAtAPath() throws IOException {
+        Path copy = dir.resolve("my-counter.wasm");
+        Files.copy(Path.of("guests", "c", "counter.wasm"), copy);
+        Run run = run("hello\nworld\nhello\nhello\nworld\n", "--wasm", copy.toString(), "--state-dir", state());
+        assertEquals(new Run(0, FIVE_LINES, ""), run);
+    }
+
+    @Test
+    void aConfigFileNamesTheOperatorAndConfiguresIt() throws IOException {
+        Path config = dir.resolve("config.yaml");
+        Files.writeString(config, "name: words\ntype: processor\ninit_config:\n  key_prefix: c-\nextra: ignored\n");
+        run("hello\n", "--config", config.toString(), "--state-dir", state());
+        Run prefixed = run("hello\n", "--config", config.toString(), "--state-dir", state(), "--native");
+        assertEquals("{\"total_processed\":1,\"counter_map\":{\"hello\":2}}\n", prefixed.out(), "same key_prefix");
+        Run overridden = run("hello\n", "--config", config.toString(), "--key-prefix", "d-", "--state-dir", state());
+        assertEquals("{\"total_processed\":1,\"counter_map\":{\"hello\":1}}\n", overridden.out());
+    }
+
+    @Test
+    void aBadConfigOrComponentIsAUsageErrorAndOpensNoState() throws IOException {
+        Path config = dir.resolve("config.yaml");
+        Files.writeString(config, "name: words\ntype: python\n");
+        Run badType = run("hello\n", "--config", config.toString(), "--state-dir", state());
+        assertEquals(2, badType.exitCode());
+        assertTrue(badType.err().startsWith("counter: config_invalid: "), badType.err());
+        assertTrue(badType.err().contains("only `processor` functions"), badType.err());
+
+        Run missing = run("hello\n", "--wasm", dir.resolve("absent.wasm").toString(), "--state-dir", state());
+        assertEquals(2, missing.exitCode());
+        assertTrue(missing.err().contains("cannot read the component from file"), missing.err());
+
+        Path notWasm = dir.resolve("not.wasm");
+        Files.writeString(notWasm, "hello");
+        Run invalid = run("hello\n", "--wasm", notWasm.toString(), "--state-dir", state());
+        assertEquals(1, invalid.exitCode());
+        assertTrue(invalid.err().startsWith("counter: runtime_invalid_driver: "), invalid.err());
+        assertEquals("", missing.out() + invalid.out());
         assertTrue(Files.notExists(dir.resolve("state")), "nothing was opened");
     }
 

@@ -82,7 +82,8 @@ class CounterOperatorTest {
             kit.process("\uFF5E");
             kit.process("\u00E9");
             kit.process("b");
-            assertEquals("{\"total_processed\":4,\"counter_map\":{\"b\":1,\"\u00E9\":1,\"\uFF5E\":1,\"\uD83D\uDE00\":1}}",
+            // Jackson's byte output writes a character beyond U+FFFF as an escaped surrogate pair.
+            assertEquals("{\"total_processed\":4,\"counter_map\":{\"b\":1,\"\u00E9\":1,\"\uFF5E\":1,\"\\uD83D\\uDE00\":1}}",
                     kit.drainOutputStrings().get(3));
         }
     }

@@ -37,15 +37,27 @@ final class RunnerErrors {
             Thread.currentThread().interrupt(); // wrapping must not swallow the interrupt
         }
         if (e instanceof SdkException s) {
-            return new SdkException(s.code(), withoutCode(s), operator, step, s);
+            return new SdkException(s.code(), withoutPrefix(s, operator), operator, step, s);
         }
         return new SdkException(ErrorCode.OPERATOR_FAILED, "the driver threw " + e, operator, step, e);
     }
 
-    /** The message of {@code e} without the {@code "code: "} prefix SdkException adds, so it is not doubled. */
-    private static String withoutCode(SdkException e) {
+    /**
+     * The message of {@code e} without the {@code "code: "} prefix SdkException adds, so it is not doubled;
+     * and without its {@code "operator `x`: "} attribution when it already names this runner's operator
+     * (a driver such as {@code WasmDriver} names its operator itself), since the wrapper names it again.
+     */
+    private static String withoutPrefix(SdkException e, String operator) {
         String message = String.valueOf(e.getMessage());
         String prefix = e.code().name().toLowerCase(Locale.ROOT) + ": ";
-        return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
+        message = message.startsWith(prefix) ? message.substring(prefix.length()) : message;
+        if (e.operator().filter(operator::equals).isPresent()) {
+            String attribution = "operator `" + operator + "`"
+                    + e.step().map(step -> ", step `" + step + "`: ").orElse(": ");
+            if (message.startsWith(attribution)) {
+                message = message.substring(attribution.length());
+            }
+        }
+        return message;
     }
 }

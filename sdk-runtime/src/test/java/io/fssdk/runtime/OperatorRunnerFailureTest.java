@@ -95,6 +95,21 @@ class OperatorRunnerFailureTest {
     }
 
     @Test
+    void anSdkExceptionThatAlreadyNamesTheOperatorIsNotAttributedTwice() {
+        // A driver that reports its own failures (WasmDriver does) names the operator itself; the runner's
+        // wrapper names it again with the step, so the inner attribution is dropped from the message.
+        SdkException own = new SdkException(ErrorCode.LIMIT_EXCEEDED, "export `fs-process` ran past its deadline",
+                "counter-7", null, null);
+        driver.failOn("process", own);
+        OperatorRunner runner = runner();
+        runner.init();
+        SdkException e = assertThrows(SdkException.class, () -> runner.process(0, utf8("x")));
+        assertEquals("limit_exceeded: operator `counter-7`, step `process`: export `fs-process` ran past its deadline",
+                e.getMessage());
+        assertSame(own, e.getCause());
+    }
+
+    @Test
     void aFailedProcessLeavesTheRunnerUsableAndEarlierStateIntact() {
         OperatorRunner runner = runner();
         runner.init();

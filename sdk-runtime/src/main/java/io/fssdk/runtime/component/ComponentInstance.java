@@ -43,6 +43,21 @@ public final class ComponentInstance {
     }
 
     /**
+     * Whether a linear memory of this instance has grown to the cap set by
+     * {@link ComponentOptions.Builder#maxMemoryBytes(long)}, so that a further {@code memory.grow} fails.
+     * Guests see a failed grow only as -1 and usually trap their own way; call this after a trap to tell a
+     * memory bomb from an ordinary failure. Never true when a module's own declared maximum is lower.
+     */
+    public boolean memoryCapReached() {
+        return instance.memoryCapReached();
+    }
+
+    /** The bytes of linear memory this instance's core modules hold now. */
+    public long memoryBytes() {
+        return instance.memoryBytes();
+    }
+
+    /**
      * Marks the instance unusable: every later call traps. Embedders call it when they stop a guest
      * mid-call (a deadline), since its memory may then be inconsistent.
      */

@@ -13,6 +13,12 @@ public interface RawCall extends AutoCloseable {
     /** Copies {@code data} into memory allocated through the export's {@code cabi_realloc}. */
     int writeBytes(byte[] data);
 
+    /** Allocates {@code size} bytes aligned to {@code align} through the export's {@code cabi_realloc}. */
+    int allocate(int align, int size);
+
+    /** Stores an i32 into guest memory, e.g. into an array of (pointer, length) pairs it allocated. */
+    void storeI32(int addr, int value);
+
     /**
      * Encodes a string into memory allocated through the export's {@code cabi_realloc}.
      *

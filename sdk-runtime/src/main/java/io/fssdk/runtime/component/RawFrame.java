@@ -37,6 +37,14 @@ public interface RawFrame {
      */
     long writeString(String s);
 
+    /**
+     * Allocates {@code size} bytes aligned to {@code align} through the caller's {@code cabi_realloc}, e.g.
+     * for the elements of a {@code list<list<u8>>}, which the host then fills with the store methods.
+     *
+     * @return the guest address
+     */
+    int allocate(int align, int size);
+
     /** Stores an i32 at a guest address. */
     void storeI32(int addr, int value);
 

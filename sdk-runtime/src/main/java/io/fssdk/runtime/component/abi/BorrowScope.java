@@ -65,6 +65,26 @@ public final class BorrowScope {
         }
     }
 
+    /** Whether {@link #finish()} has run (and {@link #reopen()} not since). */
+    public boolean isFinished() {
+        return finished;
+    }
+
+    /**
+     * Opens a finished scope again for the next call, so a binding that makes many calls can keep one
+     * scope instead of allocating one per call.
+     *
+     * @throws IllegalStateException if the scope is still open
+     */
+    public void reopen() {
+        if (!finished) {
+            throw new IllegalStateException("borrow scope still open");
+        }
+        finished = false;
+        borrows = 0;
+        lenders = null;
+    }
+
     private void requireOpen() {
         if (finished) {
             throw new IllegalStateException("borrow scope already finished");

@@ -67,6 +67,11 @@ final class CompiledModule {
         return module;
     }
 
+    /** Whether the module defines (rather than imports) a linear memory. */
+    boolean definesMemory() {
+        return module.memorySection().map(ms -> ms.memoryCount() > 0).orElse(false);
+    }
+
     String label() {
         return label;
     }

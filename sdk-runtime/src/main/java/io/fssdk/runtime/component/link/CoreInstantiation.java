@@ -60,6 +60,9 @@ final class CoreInstantiation {
         }
         try {
             Instance instance = module.instantiate(imports.build(), scope.state.root.maxMemoryPages);
+            if (module.definesMemory()) {
+                scope.state.root.addMemory(instance.memory());
+            }
             return new CoreInstanceItem.Module(instance, module.label());
         } catch (com.dylibso.chicory.wasm.UnlinkableException e) {
             throw new LinkException(module.label() + " cannot be linked: " + e.getMessage(), e);

@@ -117,6 +117,24 @@ final class LiftedFunc implements ComponentFunc {
         }
 
         @Override
+        public int allocate(int align, int size) {
+            try {
+                return options.abi().allocate(align, Integer.toUnsignedLong(size));
+            } catch (RuntimeException | StackOverflowError e) {
+                throw fail(e);
+            }
+        }
+
+        @Override
+        public void storeI32(int addr, int value) {
+            try {
+                options.abi().memory().write32(addr, value);
+            } catch (RuntimeException e) {
+                throw fail(e);
+            }
+        }
+
+        @Override
         public long writeString(String s) {
             try {
                 return FastAbi.allocString(options.abi(), s);

@@ -18,7 +18,9 @@ final class RawFrameImpl implements RawFrame {
     private final CanonicalOptions options;
     private final ResourceTables tables;
     private long[] args;
-    private BorrowScope scope;
+    // One scope per frame, reopened per call; opened lazily since most calls borrow nothing.
+    private final BorrowScope scope = new BorrowScope();
+    private boolean scopeOpen;
 
     RawFrameImpl(String path, CanonicalOptions options, ResourceTables tables) {
         this.path = path;
@@ -32,15 +34,14 @@ final class RawFrameImpl implements RawFrame {
 
     void begin(long[] coreArgs) {
         this.args = coreArgs;
-        this.scope = null;
     }
 
     void end() {
-        if (scope != null) {
+        args = null;
+        if (scopeOpen) {
+            scopeOpen = false;
             scope.finish();
         }
-        args = null;
-        scope = null;
     }
 
     private void live() {
@@ -96,6 +97,12 @@ final class RawFrameImpl implements RawFrame {
     }
 
     @Override
+    public int allocate(int align, int size) {
+        live();
+        return options.allocate(align, Integer.toUnsignedLong(size));
+    }
+
+    @Override
     public void storeI32(int addr, int value) {
         live();
         options.memory().write32(addr, value);
@@ -116,8 +123,11 @@ final class RawFrameImpl implements RawFrame {
     @Override
     public Object rep(int handle, ResourceType type) {
         live();
-        if (scope == null) {
-            scope = new BorrowScope();
+        if (!scopeOpen) {
+            if (scope.isFinished()) {
+                scope.reopen();
+            }
+            scopeOpen = true;
         }
         return table(type).borrowRep(handle, scope);
     }

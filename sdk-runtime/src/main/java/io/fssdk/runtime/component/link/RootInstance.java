@@ -24,6 +24,16 @@ public final class RootInstance {
         return root.isPoisoned();
     }
 
+    /** Whether a memory of the instance has grown to the cap of its {@code ComponentOptions}. */
+    public boolean memoryCapReached() {
+        return root.memoryCapReached();
+    }
+
+    /** The bytes of linear memory the instance holds. */
+    public long memoryBytes() {
+        return root.memoryBytes();
+    }
+
     /** Marks the instance unusable, e.g. after a deadline interrupted it mid-call. */
     public void poison(String reason) {
         root.poison(reason);

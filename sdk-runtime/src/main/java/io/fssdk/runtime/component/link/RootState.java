@@ -1,6 +1,9 @@
 package io.fssdk.runtime.component.link;
 
+import com.dylibso.chicory.runtime.Memory;
 import io.fssdk.runtime.component.TrapException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * State shared by a root component instance and every nested instance in it: the limits it runs under,
@@ -10,9 +13,34 @@ import io.fssdk.runtime.component.TrapException;
 final class RootState {
     final int maxMemoryPages;
     private volatile String poisonedBy;
+    /** The memories the instance's core modules define (not import), to report when one hits the cap. */
+    private final List<Memory> memories = new ArrayList<>();
 
     RootState(int maxMemoryPages) {
         this.maxMemoryPages = maxMemoryPages;
+    }
+
+    void addMemory(Memory memory) {
+        memories.add(memory);
+    }
+
+    /** Whether any memory of the instance has grown to the cap, so a further {@code memory.grow} failed. */
+    boolean memoryCapReached() {
+        for (Memory m : memories) {
+            if (m.pages() >= maxMemoryPages) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The bytes of linear memory the instance's core modules hold now. */
+    long memoryBytes() {
+        long total = 0;
+        for (Memory m : memories) {
+            total += (long) m.pages() * 65536;
+        }
+        return total;
     }
 
     void poison(String reason) {

@@ -68,6 +68,14 @@ final class FakeFrame implements RawFrame {
     }
 
     @Override
+    public int allocate(int align, int size) {
+        next = (next + align - 1) / align * align;
+        int ptr = next;
+        next += size;
+        return ptr;
+    }
+
+    @Override
     public void storeI32(int addr, int value) {
         memory.putInt(addr, value);
     }

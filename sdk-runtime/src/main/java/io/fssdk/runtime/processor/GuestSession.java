@@ -1,0 +1,205 @@
+package io.fssdk.runtime.processor;
+
+import io.fssdk.api.ErrorCode;
+import io.fssdk.api.Module;
+import io.fssdk.api.SdkException;
+import io.fssdk.runtime.component.Component;
+import io.fssdk.runtime.component.ComponentInstance;
+import io.fssdk.runtime.component.ExportedFunction;
+import io.fssdk.runtime.component.Linker;
+import io.fssdk.runtime.component.RawCall;
+import io.fssdk.runtime.component.WitValue;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One live instance of the guest component, and the calls of its eight exports. A session lives from
+ * instantiation until its guest traps, runs past its deadline, reports itself unhealthy, or is closed;
+ * then {@link #discard()} closes the scans it left open, and the {@link GuestSupervisor} starts a new one.
+ *
+ * <p>{@code fs-process}, {@code fs-process-watermark}, {@code fs-take-checkpoint},
+ * {@code fs-check-heartbeat}, {@code fs-close} and {@code fs-custom} run on the raw path: arguments are
+ * flattened by hand and bytes copied straight into guest memory. {@code fs-init} and {@code fs-exec}
+ * pass lists of tuples, whose arrays the canonical ABI allocates with alignment 4, which only the value
+ * path asks {@code cabi_realloc} for; they run once, not per record.
+ */
+final class GuestSession {
+    private final ComponentInstance instance;
+    private final Set<GuestIterator> iterators;
+    private final ExportedFunction init;
+    private final ExportedFunction process;
+    private final ExportedFunction watermark;
+    private final ExportedFunction checkpoint;
+    private final ExportedFunction heartbeat;
+    private final ExportedFunction close;
+    private final ExportedFunction exec;
+    private final ExportedFunction custom;
+
+    private GuestSession(ComponentInstance instance, Set<GuestIterator> iterators) {
+        this.instance = instance;
+        this.iterators = iterators;
+        this.init = export(ProcessorExports.INIT);
+        this.process = export(ProcessorExports.PROCESS);
+        this.watermark = export(ProcessorExports.PROCESS_WATERMARK);
+        this.checkpoint = export(ProcessorExports.TAKE_CHECKPOINT);
+        this.heartbeat = export(ProcessorExports.CHECK_HEARTBEAT);
+        this.close = export(ProcessorExports.CLOSE);
+        this.exec = export(ProcessorExports.EXEC);
+        this.custom = export(ProcessorExports.CUSTOM);
+    }
+
+    /**
+     * Instantiates the component, which runs its start functions. Host functions called meanwhile register
+     * their scans in {@code iterators}, which the caller created and made current.
+     */
+    static GuestSession start(Linker linker, Component component, Set<GuestIterator> iterators) {
+        return new GuestSession(linker.instantiate(component), iterators);
+    }
+
+    /** A fresh set for the scans of the next session. */
+    static Set<GuestIterator> newIteratorSet() {
+        return new HashSet<>();
+    }
+
+    /** The scans this instance holds open. */
+    Set<GuestIterator> iterators() {
+        return iterators;
+    }
+
+    private ExportedFunction export(String name) {
+        return instance.function(name).orElse(null);
+    }
+
+    /**
+     * Whether the guest's memory is at the cap, i.e. a {@code memory.grow} was refused; asked after a
+     * trap to report a memory bomb as a limit rather than an ordinary failure.
+     */
+    boolean atMemoryCap() {
+        return instance.memoryCapReached();
+    }
+
+    /** {@code fs-init(config)}; the entries in the map's order. */
+    void init(Map<String, String> config) {
+        if (init == null) {
+            return;
+        }
+        List<WitValue> entries = new ArrayList<>(config.size());
+        try {
+            config.forEach((k, v) -> entries.add(WitValue.tuple(WitValue.string(k), WitValue.string(v))));
+        } catch (IllegalArgumentException e) {
+            throw new SdkException(ErrorCode.CONFIG_INVALID, "the configuration cannot be passed to a component: "
+                    + e.getMessage());
+        }
+        init.call(new WitValue.ListValue(entries));
+    }
+
+    /** {@code fs-process(source-id, data)}: the record is copied once, into memory from the guest's realloc. */
+    void process(int sourceId, byte[] data) {
+        RawCall c = process.rawCall();
+        try {
+            int ptr = c.writeBytes(data);
+            c.invoke(Integer.toUnsignedLong(sourceId), Integer.toUnsignedLong(ptr), data.length);
+        } finally {
+            c.close();
+        }
+    }
+
+    /** {@code fs-process-watermark(source-id, watermark)}. */
+    void processWatermark(int sourceId, long value) {
+        scalars(watermark, Integer.toUnsignedLong(sourceId), value);
+    }
+
+    /** {@code fs-take-checkpoint(checkpoint-id)}. */
+    void takeCheckpoint(long checkpointId) {
+        scalars(checkpoint, checkpointId);
+    }
+
+    /** {@code fs-check-heartbeat()}; {@code true} when the guest does not export it. */
+    boolean checkHeartbeat() {
+        if (heartbeat == null) {
+            return true;
+        }
+        return (int) scalars(heartbeat)[0] != 0;
+    }
+
+    /** {@code fs-close()}. */
+    void close() {
+        scalars(close);
+    }
+
+    /** {@code fs-exec(class-name, modules)}. */
+    void exec(String className, List<Module> modules) {
+        if (exec == null) {
+            return;
+        }
+        List<WitValue> list = new ArrayList<>(modules.size());
+        for (Module m : modules) {
+            list.add(WitValue.tuple(WitValue.string(m.name()), WitValue.bytes(m.bytes())));
+        }
+        exec.call(WitValue.string(className), new WitValue.ListValue(list));
+    }
+
+    /**
+     * {@code fs-custom(payload)}: the result is a {@code list<u8>} returned through memory, so the core
+     * function returns a pointer to its (pointer, length); post-return (on close) lets the guest free it.
+     */
+    byte[] custom(byte[] payload) {
+        if (custom == null) {
+            return payload.clone();
+        }
+        RawCall c = custom.rawCall();
+        try {
+            int ptr = c.writeBytes(payload);
+            int ret = (int) c.invoke(Integer.toUnsignedLong(ptr), payload.length)[0];
+            return c.readBytes(c.loadI32(ret), c.loadI32(ret + 4));
+        } finally {
+            c.close();
+        }
+    }
+
+    /** Calls an export whose parameters are all scalars; a missing export does nothing. */
+    private long[] scalars(ExportedFunction f, long... args) {
+        if (f == null) {
+            return new long[0];
+        }
+        RawCall c = f.rawCall();
+        try {
+            return c.invoke(args);
+        } finally {
+            c.close();
+        }
+    }
+
+    /**
+     * Closes every scan the guest left open; the instance itself is garbage once unreferenced.
+     *
+     * @param cause the failure that ended the session, which collects failures to close; or {@code null},
+     *     and the first failure is thrown after every scan was attempted
+     */
+    void discard(RuntimeException cause) {
+        closeAll(iterators, cause);
+    }
+
+    /** Closes every scan in {@code iterators}; see {@link #discard}. */
+    static void closeAll(Set<GuestIterator> iterators, RuntimeException cause) {
+        RuntimeException failure = cause;
+        for (GuestIterator it : List.copyOf(iterators)) {
+            try {
+                it.close();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        iterators.clear();
+        if (cause == null && failure != null) {
+            throw failure;
+        }
+    }
+}
