@@ -68,14 +68,7 @@ final class KvHost {
         b.rawFunction(KV, "[method]store.get-state", t.storeMethod(OPTIONAL_BYTES_RESULT, "key", BYTES), f -> {
             Store s = store(f, t);
             byte[] key = bytes(f, 1);
-            Optional<byte[]> value;
-            try {
-                value = s.getState(key);
-            } catch (RuntimeException e) {
-                ReturnArea.err(f, f.i32(3), e);
-                return 0;
-            }
-            ReturnArea.okOptionalBytes(f, f.i32(3), value.orElse(null));
+            optionalBytes(f, 3, () -> s.getState(key));
             return 0;
         });
         b.rawFunction(KV, "[method]store.delete-state", t.storeMethod(UNIT_RESULT, "key", BYTES), f -> {
@@ -101,14 +94,7 @@ final class KvHost {
         b.rawFunction(KV, "[method]store.get", t.storeMethod(OPTIONAL_BYTES_RESULT, "key", COMPLEX_KEY), f -> {
             Store s = store(f, t);
             ComplexKey key = complexKey(f, 1);
-            Optional<byte[]> value;
-            try {
-                value = s.get(key);
-            } catch (RuntimeException e) {
-                ReturnArea.err(f, f.i32(9), e);
-                return 0;
-            }
-            ReturnArea.okOptionalBytes(f, f.i32(9), value.orElse(null));
+            optionalBytes(f, 9, () -> s.get(key));
             return 0;
         });
         b.rawFunction(KV, "[method]store.delete", t.storeMethod(UNIT_RESULT, "key", COMPLEX_KEY), f -> {
@@ -212,6 +198,18 @@ final class KvHost {
             return;
         }
         ReturnArea.ok(f, f.i32(ret));
+    }
+
+    /** Runs a store read returning {@code result<option<list<u8>>, error>} into the return area at {@code ret}. */
+    private static void optionalBytes(RawFrame f, int ret, Supplier<Optional<byte[]>> storeCall) {
+        Optional<byte[]> value;
+        try {
+            value = storeCall.get();
+        } catch (RuntimeException e) {
+            ReturnArea.err(f, f.i32(ret), e);
+            return;
+        }
+        ReturnArea.okOptionalBytes(f, f.i32(ret), value.orElse(null));
     }
 
     private static byte[] value(List<WitValue> args, int i) {

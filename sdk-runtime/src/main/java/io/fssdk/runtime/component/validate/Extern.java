@@ -25,11 +25,6 @@ record Extern(Sort sort, Entity type) {
 
     /** The nesting depth of instance and component types inside this item's type. */
     int depth() {
-        if (type instanceof InstanceInfo i) {
-            return i.depth();
-        } else if (type instanceof ComponentInfo c) {
-            return c.depth();
-        }
-        return 0;
+        return type instanceof ExternsInfo x ? x.depth() : 0;
     }
 }

@@ -132,11 +132,6 @@ final class FuncInfo implements TypeInfo {
     }
 
     @Override
-    public boolean mentionsFreeResource() {
-        return hasHandle;
-    }
-
-    @Override
     public String describe() {
         return "a func type";
     }

@@ -76,11 +76,6 @@ final class ResourceInfo implements TypeInfo {
     }
 
     @Override
-    public boolean mentionsFreeResource() {
-        return true;
-    }
-
-    @Override
     public String describe() {
         return "a resource type";
     }

@@ -229,11 +229,6 @@ final class ValueInfo implements TypeInfo {
     }
 
     @Override
-    public boolean mentionsFreeResource() {
-        return hasHandle;
-    }
-
-    @Override
     public String describe() {
         return "a value type";
     }

@@ -5,9 +5,10 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A tiny assembler for hand-written component binaries in tests: raw bytes, LEB128 integers, names,
- * vectors and sections, appended in order.
+ * vectors and sections, appended in order. Public for the tests of later passes (validation), which build
+ * binaries that component text cannot express.
  */
-final class Bin {
+public final class Bin {
     /** The component preamble: magic, version 0x0d 0x00, layer 0x01 0x00. */
     static final byte[] PREAMBLE = {0x00, 0x61, 0x73, 0x6d, 0x0d, 0x00, 0x01, 0x00};
 
@@ -17,12 +18,12 @@ final class Bin {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
     /** Starts with {@code bytes}. */
-    static Bin of(int... bytes) {
+    public static Bin of(int... bytes) {
         return new Bin().u8(bytes);
     }
 
     /** Appends raw bytes (each 0..255). */
-    Bin u8(int... bytes) {
+    public Bin u8(int... bytes) {
         for (int b : bytes) {
             out.write(b);
         }
@@ -30,18 +31,18 @@ final class Bin {
     }
 
     /** Appends raw bytes. */
-    Bin raw(byte[] bytes) {
+    public Bin raw(byte[] bytes) {
         out.write(bytes, 0, bytes.length);
         return this;
     }
 
     /** Appends another builder's bytes. */
-    Bin raw(Bin other) {
+    public Bin raw(Bin other) {
         return raw(other.bytes());
     }
 
     /** Appends an unsigned LEB128, minimally encoded. */
-    Bin u32(long value) {
+    public Bin u32(long value) {
         long v = value;
         do {
             int b = (int) (v & 0x7f);
@@ -52,7 +53,7 @@ final class Bin {
     }
 
     /** Appends a signed LEB128, minimally encoded. */
-    Bin s33(long value) {
+    public Bin s33(long value) {
         long v = value;
         while (true) {
             int b = (int) (v & 0x7f);
@@ -66,18 +67,18 @@ final class Bin {
     }
 
     /** Appends a core name: UTF-8 length, then the bytes. */
-    Bin name(String s) {
+    public Bin name(String s) {
         byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
         return u32(utf8.length).raw(utf8);
     }
 
     /** Appends a plain {@code nameattributes} ({@code 0x00 len name}). */
-    Bin externName(String s) {
+    public Bin externName(String s) {
         return u8(0x00).name(s);
     }
 
     /** Appends {@code vec(items)}: the count, then each item. */
-    Bin vec(Bin... items) {
+    public Bin vec(Bin... items) {
         u32(items.length);
         for (Bin item : items) {
             raw(item);
@@ -86,23 +87,23 @@ final class Bin {
     }
 
     /** The bytes so far. */
-    byte[] bytes() {
+    public byte[] bytes() {
         return out.toByteArray();
     }
 
     /** A section: id, size, content. */
-    static Bin section(int id, Bin content) {
+    public static Bin section(int id, Bin content) {
         byte[] c = content.bytes();
         return Bin.of(id).u32(c.length).raw(c);
     }
 
     /** A section holding {@code vec(items)}. */
-    static Bin vecSection(int id, Bin... items) {
+    public static Bin vecSection(int id, Bin... items) {
         return section(id, new Bin().vec(items));
     }
 
     /** A complete component: the preamble, then the sections. */
-    static byte[] component(Bin... sections) {
+    public static byte[] component(Bin... sections) {
         Bin b = new Bin().raw(PREAMBLE);
         for (Bin s : sections) {
             b.raw(s);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import io.fssdk.runtime.component.ComponentException;
+import io.fssdk.runtime.testing.ComponentFiles;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,9 +30,9 @@ class MutationTest {
     Stream<DynamicTest> mutatedComponentsFailCleanly() {
         List<DynamicTest> tests = new ArrayList<>();
         tests.add(dynamicTest("sample component", () -> fuzz("sample", SampleComponent.bytes())));
-        for (var fixture : Fixtures.all()) {
+        for (var fixture : ComponentFiles.all()) {
             tests.add(dynamicTest(fixture.getFileName().toString(),
-                    () -> fuzz(fixture.toString(), Fixtures.read(fixture))));
+                    () -> fuzz(fixture.toString(), ComponentFiles.read(fixture))));
         }
         return tests.stream();
     }

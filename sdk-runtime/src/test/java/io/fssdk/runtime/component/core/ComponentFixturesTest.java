@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
+import io.fssdk.runtime.testing.ComponentFiles;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -29,7 +30,7 @@ class ComponentFixturesTest {
     }
 
     private static void check(Path fixture) {
-        List<byte[]> modules = CoreFixtures.coreModules(CoreFixtures.read(fixture));
+        List<byte[]> modules = CoreFixtures.coreModules(ComponentFiles.read(fixture));
         List<byte[]> out = TypeUnifier.unify(modules);
         assertEquals(modules.size(), out.size());
         List<?> union = null;

@@ -10,16 +10,15 @@ import io.fssdk.runtime.component.binary.CoreModule;
 import io.fssdk.runtime.component.binary.Definition;
 import io.fssdk.runtime.component.binary.NestedComponent;
 import io.fssdk.runtime.component.binary.ParsedComponent;
+import io.fssdk.runtime.testing.ComponentFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The fixtures of these tests: core modules built by {@code build.sh} next to them, and the core modules
@@ -46,21 +45,11 @@ final class CoreFixtures {
      * (not the validation suites in subfolders) and anywhere under the example guests.
      */
     static List<Path> components() {
-        Path base = Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
-        return Stream.concat(
-                        wasmFiles(base.resolve("src/test/resources/io/fssdk/runtime/component"), 1),
-                        wasmFiles(base.resolve("../examples/guests").normalize(), Integer.MAX_VALUE))
-                .filter(p -> ComponentParser.isComponent(read(p)))
-                .sorted()
+        Path resources = ComponentFiles.resourceDir();
+        return ComponentFiles.all().stream()
+                .filter(p -> !p.startsWith(resources) || p.getParent().equals(resources))
+                .filter(p -> ComponentParser.isComponent(ComponentFiles.read(p)))
                 .collect(Collectors.toList());
-    }
-
-    static byte[] read(Path file) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** The core modules of a component, nested components' included, in binary order. */
@@ -77,18 +66,6 @@ final class CoreFixtures {
             } else if (d instanceof NestedComponent n) {
                 collect(n.component(), out);
             }
-        }
-    }
-
-    private static Stream<Path> wasmFiles(Path dir, int depth) {
-        if (!Files.isDirectory(dir)) {
-            return Stream.empty();
-        }
-        try (Stream<Path> files = Files.walk(dir, depth)) {
-            return files.filter(p -> p.toString().endsWith(".wasm") && Files.isRegularFile(p))
-                    .collect(Collectors.toList()).stream();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

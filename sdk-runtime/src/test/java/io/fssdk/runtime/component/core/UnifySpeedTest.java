@@ -13,6 +13,7 @@ import static io.fssdk.runtime.component.core.ModuleBytes.vec;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fssdk.runtime.testing.ComponentFiles;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,7 +30,7 @@ class UnifySpeedTest {
     @Test
     void componentizeQjsFixture() {
         Path qjs = CoreFixtures.components().stream().filter(p -> p.endsWith("qjs.wasm")).findFirst().orElseThrow();
-        List<byte[]> modules = CoreFixtures.coreModules(CoreFixtures.read(qjs));
+        List<byte[]> modules = CoreFixtures.coreModules(ComponentFiles.read(qjs));
         assertFast(modules);
     }
 

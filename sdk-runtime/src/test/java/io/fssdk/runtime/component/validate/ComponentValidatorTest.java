@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fssdk.runtime.component.InvalidException;
 import io.fssdk.runtime.component.binary.Alias;
+import io.fssdk.runtime.component.binary.Bin;
 import io.fssdk.runtime.component.binary.ComponentParser;
 import io.fssdk.runtime.component.binary.ParsedComponent;
 import io.fssdk.runtime.component.binary.Sort;
+import io.fssdk.runtime.testing.ComponentFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,7 +111,7 @@ class ComponentValidatorTest {
     void largeGuestValidatesQuickly() {
         // The QuickJS guest: nested components, 40 core modules, about 1 MB.
         Path qjs = ValidationFixtures.valid().stream().filter(p -> p.endsWith("qjs.wasm")).findFirst().orElseThrow();
-        ParsedComponent c = ComponentParser.parse(ValidationFixtures.read(qjs));
+        ParsedComponent c = ComponentParser.parse(ComponentFiles.read(qjs));
         long start = System.nanoTime();
         for (int i = 0; i < 10; i++) {
             ComponentValidator.validate(c);

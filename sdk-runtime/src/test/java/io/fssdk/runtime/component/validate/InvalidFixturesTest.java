@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 import io.fssdk.runtime.component.InvalidException;
 import io.fssdk.runtime.component.binary.ComponentParser;
 import io.fssdk.runtime.component.binary.ParsedComponent;
+import io.fssdk.runtime.testing.ComponentFiles;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -27,7 +28,7 @@ class InvalidFixturesTest {
     }
 
     private static void check(Path fixture) {
-        ParsedComponent parsed = ComponentParser.parse(ValidationFixtures.read(fixture));
+        ParsedComponent parsed = ComponentParser.parse(ComponentFiles.read(fixture));
         String expected = ValidationFixtures.expectedFragment(fixture);
         InvalidException e = assertThrows(InvalidException.class, () -> ComponentValidator.validate(parsed));
         assertTrue(e.getMessage().contains(expected), () -> "expected `" + expected + "` in: " + e.getMessage());

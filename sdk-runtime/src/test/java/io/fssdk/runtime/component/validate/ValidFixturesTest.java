@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import io.fssdk.runtime.component.binary.ComponentParser;
+import io.fssdk.runtime.testing.ComponentFiles;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
@@ -20,7 +21,7 @@ class ValidFixturesTest {
     @TestFactory
     Stream<DynamicTest> everyValidFixtureValidates() {
         return ValidationFixtures.valid().stream().map(p -> dynamicTest(ValidationFixtures.name(p),
-                () -> ComponentValidator.validate(ComponentParser.parse(ValidationFixtures.read(p)))));
+                () -> ComponentValidator.validate(ComponentParser.parse(ComponentFiles.read(p)))));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.fssdk.runtime.component.validate;
 
 import io.fssdk.runtime.component.binary.ComponentParser;
+import io.fssdk.runtime.testing.ComponentFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -12,10 +13,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Finds the component fixtures: every {@code .wasm} under this module's test resources
- * ({@code io/fssdk/runtime/component/}) and under {@code examples/guests/}, all built from sources next to
- * them by scripts. Those under {@code invalid/} carry the message fragment they must fail with in their
- * {@code .wat} source, on a line {@code ;; expect: <fragment>}.
+ * Sorts the component fixtures ({@link ComponentFiles}) into those that must validate and those that must
+ * not. Those under {@code invalid/} carry the message fragment they must fail with in their {@code .wat}
+ * source, on a line {@code ;; expect: <fragment>}.
  */
 final class ValidationFixtures {
     private static final String EXPECT = ";; expect: ";
@@ -28,13 +28,15 @@ final class ValidationFixtures {
      * (and not one of the core modules that other tests keep next to the components).
      */
     static List<Path> valid() {
-        return all().stream().filter(p -> !rejected(p) && ComponentParser.isComponent(read(p)))
+        return ComponentFiles.all().stream()
+                .filter(p -> !rejected(p) && ComponentParser.isComponent(ComponentFiles.read(p)))
                 .collect(Collectors.toList());
     }
 
     /** Every fixture under {@code invalid/}. */
     static List<Path> invalid() {
-        return all().stream().filter(p -> p.getParent().getFileName().toString().equals("invalid"))
+        return ComponentFiles.all().stream()
+                .filter(p -> p.getParent().getFileName().toString().equals("invalid"))
                 .collect(Collectors.toList());
     }
 
@@ -45,14 +47,6 @@ final class ValidationFixtures {
             Optional<String> expect = lines.filter(l -> l.startsWith(EXPECT)).findFirst();
             return expect.map(l -> l.substring(EXPECT.length()).strip())
                     .orElseThrow(() -> new IllegalStateException(wat + " has no `" + EXPECT + "` line"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static byte[] read(Path fixture) {
-        try {
-            return Files.readAllBytes(fixture);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -72,24 +66,5 @@ final class ValidationFixtures {
             }
         }
         return false;
-    }
-
-    private static List<Path> all() {
-        Path base = Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
-        return Stream.of(base.resolve("src/test/resources/io/fssdk/runtime/component"),
-                        base.resolve("../examples/guests").normalize())
-                .filter(Files::isDirectory)
-                .flatMap(ValidationFixtures::wasmFiles)
-                .sorted()
-                .collect(Collectors.toList());
-    }
-
-    private static Stream<Path> wasmFiles(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(p -> p.toString().endsWith(".wasm") && Files.isRegularFile(p))
-                    .collect(Collectors.toList()).stream();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
