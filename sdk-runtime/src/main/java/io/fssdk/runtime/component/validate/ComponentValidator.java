@@ -28,6 +28,12 @@ import java.util.Objects;
  *   <li>Resources: defined only in components, rep {@code i32}, destructor {@code [i32] -> []};
  *       {@code resource.new}/{@code rep} only on this component's own resources; outer aliases of
  *       resource-mentioning types not across a component boundary.
+ *   <li>Subtyping ({@link Subtype}): each instantiation argument against the import's type (value and func
+ *       types structurally equal, instances with every expected export, resources by identity with the
+ *       component's abstract resources bound in import order, imported core modules by their imports and
+ *       exports), and each export's type ascription against the item's type.
+ *   <li>External visibility of types ({@link Visibility}): resources, records, variants, enums and flags in
+ *       the types of imports and exports have a name introduced by an import (or, for exports, an export).
  *   <li>Names: imports and exports strongly unique per scope, {@code implements} only on instances with
  *       plain names, {@code [constructor]}/{@code [method]}/{@code [static]} on funcs of a preceding resource
  *       of that name with the required signature shape.
@@ -38,11 +44,13 @@ import java.util.Objects;
  *   <li>Anything needing a core module's contents: the imports and exports of embedded modules, and so the
  *       signatures of core functions aliased from their instances, the types of memories and the match of
  *       core instantiation arguments. Chicory parses the modules and the instantiator matches them.
- *   <li>Subtyping: whether instantiation arguments match the imported types beyond sort and resource-ness,
- *       and whether an export's type ascription is a supertype of the item's type. The engine checks what it
- *       relies on when it links.
- *   <li>External visibility of types in exported function types (Explainer.md, External Visibility of
- *       Types): a rule for bindings generators, not for the host's safety.
+ *   <li>Subtyping where a type is only known at link time: embedded core modules (and so core instance
+ *       arguments made from them) and core table, memory and global types, which this pass does not model;
+ *       the resources of a component supplied for a component type, matched structurally only. The engine
+ *       checks what it relies on when it links.
+ *   <li>External visibility, where it would need value types substituted through instantiation: a value
+ *       type a nested component imports counts as named in its enclosing scopes; and an exported resource
+ *       names the resource itself, not only the new index (see {@link Visibility}).
  *   <li>No {@code borrow} in exported value types (Binary.md, Type Definitions): wasm-tools does not enforce
  *       it either, so components in the wild may break it, and a borrow type that is only named harms
  *       nothing; what matters, no borrow in a function result, is checked.

@@ -28,8 +28,9 @@ final class ExternChecker {
     /** A component's import, or a component type's import declarator. */
     static void declareImport(Import i, Scope scope) {
         scope.importNames.add(i.name());
-        Extern e = resolve(i.type(), scope);
+        Extern e = Visibility.fresh(resolve(i.type(), scope));
         describe(i.name(), i.attributes(), e, e, scope.importedResources);
+        scope.visibility.imported(e);
         scope.imports.put(i.name().text(), e);
         scope.add(e);
     }
@@ -37,22 +38,25 @@ final class ExternChecker {
     /** An export declarator of a component or instance type. */
     static void declareExport(ExportDecl d, Scope scope) {
         scope.exportNames.add(d.name());
-        Extern e = resolve(d.type(), scope);
+        Extern e = Visibility.fresh(resolve(d.type(), scope));
         describe(d.name(), d.attributes(), e, e, scope.exportedResources);
+        scope.visibility.exported(e);
         scope.exports.put(d.name().text(), e);
         scope.add(e);
     }
 
     /**
-     * A component's export. Its new index has the item's own type: the optional ascription is checked to be
-     * well-formed and of the item's sort, and used for the name rules, but whether it is a supertype is not
-     * checked (see {@link ComponentValidator}).
+     * A component's export. Its new index has the item's own type: the optional ascription must be
+     * well-formed, of the item's sort and a supertype of the item's type ({@link Subtype}), and is what the
+     * name rules see.
      */
     static void export(Export x, Scope scope) {
-        Extern item = scope.item(x.item());
+        Extern item = Visibility.fresh(scope.item(x.item()));
         Extern declared = x.type().isPresent() ? ascription(x.type().get(), item, scope) : item;
         scope.exportNames.add(x.name());
         describe(x.name(), x.attributes(), item, declared, scope.exportedResources);
+        scope.visibility.exported(declared);
+        scope.visibility.exportedAlso(item);
         scope.exports.put(x.name().text(), item);
         scope.add(item);
     }
@@ -70,6 +74,11 @@ final class ExternChecker {
         if (asc.sort() != item.sort()) {
             throw new Invalid("the type ascription is for " + Extern.a(asc.sort()) + ", but the item is "
                     + Extern.a(item.sort()));
+        }
+        try {
+            Subtype.forAscription().extern(item, asc);
+        } catch (Invalid x) {
+            throw x.at("the item does not match the export's type ascription");
         }
         return asc;
     }

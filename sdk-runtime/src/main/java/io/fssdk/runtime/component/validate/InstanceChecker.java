@@ -10,9 +10,9 @@ import java.util.Map;
  * Validates component instance definitions: Binary.md's
  * <a href="https://github.com/WebAssembly/component-model/blob/main/design/mvp/Binary.md#instance-definitions">
  * Instance Definitions</a>. An instantiation names each argument once and supplies every import of the
- * component by name with an item of the import's sort (a resource where a resource is imported); a bag of
- * exports follows the rules of exports. Beyond sorts and resources, arguments are not type-checked against
- * the imports here (see {@link ComponentValidator}).
+ * component by name with an item of the import's sort whose type is a subtype of the import's
+ * ({@link Subtype}; the component's abstract resources bound, in import order, to what the arguments supply);
+ * a bag of exports follows the rules of exports.
  */
 final class InstanceChecker {
     private InstanceChecker() {
@@ -28,6 +28,7 @@ final class InstanceChecker {
                 throw new Invalid("instantiation argument `" + a.name() + "` is given twice");
             }
         }
+        Subtype subtype = Subtype.forInstantiation(component.world());
         for (Map.Entry<String, Extern> imp : component.imports().entrySet()) {
             String name = imp.getKey();
             Extern arg = args.get(name);
@@ -43,6 +44,11 @@ final class InstanceChecker {
             if (imp.getValue().type() instanceof ResourceInfo && !(arg.type() instanceof ResourceInfo)) {
                 throw new Invalid("instantiation argument `" + name + "` must be a resource type, not "
                         + ((TypeInfo) arg.type()).describe());
+            }
+            try {
+                subtype.extern(arg, imp.getValue());
+            } catch (Invalid x) {
+                throw x.at("instantiation argument `" + name + "` does not match the import's type");
             }
         }
         return bounded(Substitution.instantiate(component, args));

@@ -52,6 +52,19 @@ final class ResourceInfo implements TypeInfo {
         return origin == Origin.UNKNOWN || (origin == Origin.DEFINED && owner == component);
     }
 
+    /** Whether the identity is only known at instantiation, so that subtyping cannot tell it apart. */
+    boolean isUnknown() {
+        return origin == Origin.UNKNOWN;
+    }
+
+    /**
+     * Whether this is a {@code (sub resource)} declared by an instance or component type (not by a
+     * component's own import): a placeholder that an export's type ascription binds to the item's resource.
+     */
+    boolean isAbstractInType() {
+        return origin == Origin.ABSTRACT && owner.kind() != Scope.Kind.COMPONENT;
+    }
+
     /** Whether this is an abstract resource declared in {@code world} or in a type nested in it. */
     boolean declaredWithin(Scope world) {
         if (origin != Origin.ABSTRACT) {

@@ -48,11 +48,14 @@ final class Scope {
     final Map<String, ResourceInfo> exportedResources = new HashMap<>();
     final Map<String, Extern> imports = new LinkedHashMap<>();
     final Map<String, Extern> exports = new LinkedHashMap<>();
+    /** Which types have an externally visible name here (Explainer.md, External Visibility of Types). */
+    final Visibility visibility;
     private boolean freeResource;
 
     Scope(Kind kind, Scope parent) {
         this.kind = kind;
         this.parent = parent;
+        this.visibility = new Visibility(this, parent == null ? null : parent.visibility);
         for (CoreSort s : new CoreSort[] {CoreSort.FUNC, CoreSort.TABLE, CoreSort.MEMORY, CoreSort.GLOBAL,
                 CoreSort.TAG}) {
             coreItems.put(s, new Space<>(Sort.of(s).text()));

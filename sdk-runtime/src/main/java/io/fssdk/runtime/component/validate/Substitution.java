@@ -76,7 +76,9 @@ final class Substitution {
             ResourceInfo b = bound.get(r);
             out = b != null ? b : r.declaredWithin(world) ? ResourceInfo.unknown() : r;
         } else if (e instanceof ValueInfo v) {
-            out = v.map(this::value, x -> (ResourceInfo) entity(x));
+            ValueInfo mapped = v.map(this::value, x -> (ResourceInfo) entity(x));
+            world.visibility.substituted(v, mapped);
+            out = mapped;
         } else if (e instanceof FuncInfo f) {
             out = f.map(this::value);
         } else if (e instanceof InstanceInfo i) {

@@ -70,24 +70,25 @@ final class TypeChecker {
             return ValueInfo.prim(p);
         } else if (t instanceof DefValType.RecordType r) {
             Names.requireDistinct(r.fields().stream().map(LabeledValType::label).toList(), "field");
-            return ValueInfo.record(r.fields().stream().map(f -> valType(f.type(), scope)).toList());
+            return ValueInfo.record(r.fields().stream().map(LabeledValType::label).toList(),
+                    r.fields().stream().map(f -> valType(f.type(), scope)).toList());
         } else if (t instanceof DefValType.VariantType v) {
             Names.requireDistinct(v.cases().stream().map(DefValType.Case::label).toList(), "case");
             List<Optional<ValueInfo>> cases = new ArrayList<>(v.cases().size());
             for (DefValType.Case c : v.cases()) {
                 cases.add(c.type().map(x -> valType(x, scope)));
             }
-            return ValueInfo.variant(cases);
+            return ValueInfo.variant(v.cases().stream().map(DefValType.Case::label).toList(), cases);
         } else if (t instanceof DefValType.ListType l) {
             return ValueInfo.list(valType(l.element(), scope));
         } else if (t instanceof DefValType.TupleType tu) {
             return ValueInfo.tuple(tu.types().stream().map(x -> valType(x, scope)).toList());
         } else if (t instanceof DefValType.FlagsType f) {
             Names.requireDistinct(f.labels(), "flag");
-            return ValueInfo.flags(f.labels().size());
+            return ValueInfo.flags(f.labels());
         } else if (t instanceof DefValType.EnumType e) {
             Names.requireDistinct(e.labels(), "enum case");
-            return ValueInfo.enumOf(e.labels().size());
+            return ValueInfo.enumOf(e.labels());
         } else if (t instanceof DefValType.OptionType o) {
             return ValueInfo.option(valType(o.type(), scope));
         } else if (t instanceof DefValType.ResultType r) {

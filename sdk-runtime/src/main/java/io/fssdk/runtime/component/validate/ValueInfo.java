@@ -31,7 +31,7 @@ final class ValueInfo implements TypeInfo {
     private final Kind kind;
     private final PrimValType prim;
     private final List<Optional<ValueInfo>> parts;
-    private final int labels;
+    private final List<String> names;
     private final ResourceInfo resource;
     private final int depth;
     private final long size;
@@ -42,12 +42,12 @@ final class ValueInfo implements TypeInfo {
     private final long elemSize;
     private final int align;
 
-    private ValueInfo(Kind kind, PrimValType prim, List<Optional<ValueInfo>> parts, int labels,
+    private ValueInfo(Kind kind, PrimValType prim, List<Optional<ValueInfo>> parts, List<String> names,
             ResourceInfo resource) {
         this.kind = kind;
         this.prim = prim;
         this.parts = parts;
-        this.labels = labels;
+        this.names = names;
         this.resource = resource;
         int maxDepth = 0;
         long total = 1;
@@ -79,7 +79,7 @@ final class ValueInfo implements TypeInfo {
     private static Map<PrimValType, ValueInfo> prims() {
         Map<PrimValType, ValueInfo> m = new EnumMap<>(PrimValType.class);
         for (PrimValType p : PrimValType.values()) {
-            m.put(p, new ValueInfo(Kind.PRIM, p, List.of(), 0, null));
+            m.put(p, new ValueInfo(Kind.PRIM, p, List.of(), List.of(), null));
         }
         return Collections.unmodifiableMap(m);
     }
@@ -88,44 +88,75 @@ final class ValueInfo implements TypeInfo {
         return PRIMS.get(p);
     }
 
+    /** A record whose fields have no names, for tests of layout only. */
     static ValueInfo record(List<ValueInfo> fields) {
-        return new ValueInfo(Kind.RECORD, null, present(fields), 0, null);
+        return record(unnamed("f", fields.size()), fields);
+    }
+
+    /** A record with fields {@code names} of types {@code fields}, in order. */
+    static ValueInfo record(List<String> names, List<ValueInfo> fields) {
+        return new ValueInfo(Kind.RECORD, null, present(fields), List.copyOf(names), null);
     }
 
     static ValueInfo tuple(List<ValueInfo> types) {
-        return new ValueInfo(Kind.TUPLE, null, present(types), 0, null);
+        return new ValueInfo(Kind.TUPLE, null, present(types), List.of(), null);
     }
 
+    /** A variant whose cases have no names, for tests of layout only. */
     static ValueInfo variant(List<Optional<ValueInfo>> cases) {
-        return new ValueInfo(Kind.VARIANT, null, List.copyOf(cases), 0, null);
+        return variant(unnamed("c", cases.size()), cases);
     }
 
+    /** A variant with cases {@code names} carrying the optional payloads {@code cases}, in order. */
+    static ValueInfo variant(List<String> names, List<Optional<ValueInfo>> cases) {
+        return new ValueInfo(Kind.VARIANT, null, List.copyOf(cases), List.copyOf(names), null);
+    }
+
+    /** An enum of {@code cases} unnamed cases, for tests of layout only. */
     static ValueInfo enumOf(int cases) {
-        return new ValueInfo(Kind.ENUM, null, List.of(), cases, null);
+        return enumOf(unnamed("e", cases));
+    }
+
+    static ValueInfo enumOf(List<String> cases) {
+        return new ValueInfo(Kind.ENUM, null, List.of(), List.copyOf(cases), null);
     }
 
     static ValueInfo option(ValueInfo some) {
-        return new ValueInfo(Kind.OPTION, null, List.of(Optional.empty(), Optional.of(some)), 0, null);
+        return new ValueInfo(Kind.OPTION, null, List.of(Optional.empty(), Optional.of(some)), List.of(), null);
     }
 
     static ValueInfo result(Optional<ValueInfo> ok, Optional<ValueInfo> error) {
-        return new ValueInfo(Kind.RESULT, null, List.of(ok, error), 0, null);
+        return new ValueInfo(Kind.RESULT, null, List.of(ok, error), List.of(), null);
     }
 
     static ValueInfo list(ValueInfo element) {
-        return new ValueInfo(Kind.LIST, null, List.of(Optional.of(element)), 0, null);
+        return new ValueInfo(Kind.LIST, null, List.of(Optional.of(element)), List.of(), null);
     }
 
+    /** {@code count} unnamed flags, for tests of layout only. */
     static ValueInfo flags(int count) {
-        return new ValueInfo(Kind.FLAGS, null, List.of(), count, null);
+        return flags(unnamed("g", count));
+    }
+
+    static ValueInfo flags(List<String> labels) {
+        return new ValueInfo(Kind.FLAGS, null, List.of(), List.copyOf(labels), null);
     }
 
     static ValueInfo own(ResourceInfo resource) {
-        return new ValueInfo(Kind.OWN, null, List.of(), 0, Objects.requireNonNull(resource, "resource"));
+        return new ValueInfo(Kind.OWN, null, List.of(), List.of(), Objects.requireNonNull(resource, "resource"));
     }
 
     static ValueInfo borrow(ResourceInfo resource) {
-        return new ValueInfo(Kind.BORROW, null, List.of(), 0, Objects.requireNonNull(resource, "resource"));
+        return new ValueInfo(Kind.BORROW, null, List.of(), List.of(),
+                Objects.requireNonNull(resource, "resource"));
+    }
+
+    private static List<String> unnamed(String prefix, int count) {
+        List<String> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            out.add(prefix + i);
+        }
+        return out;
     }
 
     private static List<Optional<ValueInfo>> present(List<ValueInfo> types) {
@@ -159,7 +190,15 @@ final class ValueInfo implements TypeInfo {
         if (!changed && r == resource) {
             return this;
         }
-        return new ValueInfo(kind, prim, List.copyOf(mapped), labels, r);
+        return new ValueInfo(kind, prim, List.copyOf(mapped), names, r);
+    }
+
+    /**
+     * The same type as a new node: an import or export of a value type introduces a new type index, and
+     * external visibility tells it apart from the index passed in by identity ({@link Visibility}).
+     */
+    ValueInfo copy() {
+        return new ValueInfo(kind, prim, parts, names, resource);
     }
 
     Kind kind() {
@@ -177,7 +216,12 @@ final class ValueInfo implements TypeInfo {
 
     /** How many enum cases or flags. */
     int labels() {
-        return labels;
+        return names.size();
+    }
+
+    /** The labels of a record's fields, a variant's cases, an enum's cases or the flags, in order. */
+    List<String> names() {
+        return names;
     }
 
     /** The resource of an {@code own} or {@code borrow} handle. */
