@@ -40,25 +40,26 @@ mkdir -p "$OUT"
 cd "$OUT"
 
 if [ "$PROFILE" = 1 ]; then
-    # JFR samples Java frames (jdk.ExecutionSample) and threads in native code such as RocksDB's JNI
-    # (jdk.NativeMethodSample) separately; both every 10 ms so that JfrTop can add them up fairly.
+    # JMH's JFR profiler records the measurement iterations only, with -XX:+DebugNonSafepoints so that
+    # samples land on the inlined method that was running; JfrTop aggregates the samples.
     profile() {  # name, then JMH arguments
         local name="$1"; shift
-        local rec="$OUT/profile-$name.jfr"
-        echo "[bench] profiling $name into $rec" >&2
-        java -jar "$JAR" "$@" -wi 3 -i 5 -f 1 -jvmArgsAppend \
-            "-XX:StartFlightRecording=filename=$rec,settings=profile,jdk.NativeMethodSample#period=10ms,dumponexit=true" >&2
-        echo "## $name: hottest methods (JFR samples of the benchmark thread, warm-up included)"
+        local dir="$OUT/profile-$name"
+        rm -rf "$dir"
+        echo "[bench] profiling $name into $dir" >&2
+        java -jar "$JAR" "$@" -f 1 -prof "jfr:dir=$dir" >&2
+        echo "#### $name: hottest methods (JFR, measurement iterations only)"
         echo
         echo '```'
-        java -cp "$JAR" io.fssdk.benchmarks.JfrTop "$rec" 20
+        java -cp "$JAR" io.fssdk.benchmarks.JfrTop "$(find "$dir" -name '*.jfr' | head -1)" 15
         echo '```'
         echo
     }
     {
+        profile counter-wasm-memory CounterBenchmark -p engine=WASM_COMPILER -p backend=MEMORY
+        profile counter-native-memory CounterBenchmark -p engine=NATIVE -p backend=MEMORY
         profile counter-wasm-rocksdb CounterBenchmark -p engine=WASM_COMPILER -p backend=ROCKSDB
-        profile counter-native-rocksdb CounterBenchmark -p engine=NATIVE -p backend=ROCKSDB
-        profile abi-tax-wasmdriver 'AbiTaxBenchmark.wasmDriver' -p mode=COMPILER
+        profile abi-tax-wasmdriver 'AbiTaxBenchmark.wasmDriver$' -p mode=COMPILER
     } | tee "$OUT/profile.md"
     exit 0
 fi

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** The state backends a benchmark can run on. */
 public enum Backend {
@@ -18,28 +19,28 @@ public enum Backend {
     /** Opens a new, empty backend of this kind; closing the handle closes it and deletes its files. */
     public Opened open() {
         if (this == MEMORY) {
-            return new Opened(new InMemoryStateBackend(), null);
+            return new Opened(new InMemoryStateBackend(), Optional.empty());
         }
         try {
             Path dir = Files.createTempDirectory("fssdk-bench-");
-            return new Opened(RocksDBStateBackend.open(dir.resolve("db")), dir);
+            return new Opened(RocksDBStateBackend.open(dir.resolve("db")), Optional.of(dir));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /**
-     * An open backend and the temporary directory it lives in (null in memory).
+     * An open backend and the temporary directory it lives in, if any.
      *
      * @param backend the backend
-     * @param directory the directory deleted on close, or null
+     * @param directory the directory deleted on close; empty in memory
      */
-    public record Opened(StateBackend backend, Path directory) implements AutoCloseable {
+    public record Opened(StateBackend backend, Optional<Path> directory) implements AutoCloseable {
         @Override
         public void close() throws IOException {
             backend.close();
-            if (directory != null) {
-                TempFiles.deleteTree(directory);
+            if (directory.isPresent()) {
+                TempFiles.deleteTree(directory.get());
             }
         }
     }

@@ -186,14 +186,22 @@ public final class BenchReport {
             return;
         }
         heading("5. Scaling (records/s summed over threads, in-memory, each thread its own instance)");
-        out.println("| Engine | 1 instance, 1 thread | 2 instances, 2 threads | speed-up (ideal 2×) |");
-        out.println("|---|---:|---:|---:|");
+        out.println("| Engine | 1 instance, 1 thread | 2 instances, 2 threads | speed-up (ideal 2×) |"
+                + " speed-up ÷ control's |");
+        out.println("|---|---:|---:|---:|---:|");
+        Optional<Samples.Ratio> control = results.find("ScalingBenchmark.controlTwoThreads")
+                .flatMap(two -> results.find("ScalingBenchmark.controlOneThread").map(two::over));
         for (String e : new String[] {"NATIVE", "WASM_COMPILER"}) {
             String[] p = {"engine", e};
-            out.printf("| %s | %s | %s | %s |%n", e, cell("ScalingBenchmark.oneInstance", p),
-                    cell("ScalingBenchmark.twoInstances", p),
-                    over("ScalingBenchmark.twoInstances", "ScalingBenchmark.oneInstance", p));
+            Optional<Samples.Ratio> speedUp = results.find("ScalingBenchmark.twoInstances", p)
+                    .flatMap(two -> results.find("ScalingBenchmark.oneInstance", p).map(two::over));
+            out.printf("| %s | %s | %s | %s | %s |%n", e, cell("ScalingBenchmark.oneInstance", p),
+                    cell("ScalingBenchmark.twoInstances", p), speedUp.map(Samples.Ratio::format).orElse("–"),
+                    speedUp.flatMap(s -> control.map(c -> String.format("%.2f", s.value() / c.value()))).orElse("–"));
         }
+        out.printf("| control (CPU-only loop, ops/s) | %s | %s | %s | 1 |%n",
+                cell("ScalingBenchmark.controlOneThread"), cell("ScalingBenchmark.controlTwoThreads"),
+                control.map(Samples.Ratio::format).orElse("–"));
     }
 
     private void stateSize() {

@@ -24,6 +24,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * at once, each thread with its own runner, driver (its own component instance) and in-memory backend;
  * the component is compiled once and shared, as an embedder would. JMH reports the two-thread score as
  * the sum over both threads, so perfect scaling on these 2-core machines is twice the one-thread score.
+ *
+ * <p>On a shared 2-core machine any other busy process takes a core away from the two-thread run, so the
+ * same class measures a control: a pure-CPU loop with no memory traffic, on one and on two threads. Its
+ * speed-up is what the machine offered at that time; the operator's speed-up divided by it is the part
+ * that is ours.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -76,6 +81,38 @@ public class ScalingBenchmark {
             next = next + 1 == words.length ? 0 : next + 1;
             return sink.bytes();
         }
+    }
+
+    /** Per-thread state of the control: an xorshift generator. */
+    @State(Scope.Thread)
+    public static class Spin {
+        private long x = 0x9E3779B97F4A7C15L;
+
+        /** 1,000 xorshift steps: a dependent chain the JIT can neither vectorise nor fold. */
+        long run() {
+            long v = x;
+            for (int i = 0; i < 1000; i++) {
+                v ^= v << 13;
+                v ^= v >>> 7;
+                v ^= v << 17;
+            }
+            x = v;
+            return v;
+        }
+    }
+
+    /** The control on one thread. */
+    @Benchmark
+    @Threads(1)
+    public long controlOneThread(Spin spin) {
+        return spin.run();
+    }
+
+    /** The control on two threads. */
+    @Benchmark
+    @Threads(2)
+    public long controlTwoThreads(Spin spin) {
+        return spin.run();
     }
 
     /** One instance on one thread. */

@@ -1,6 +1,7 @@
 package io.fssdk.runtime.component.link;
 
 import com.dylibso.chicory.compiler.MachineFactoryCompiler;
+import com.dylibso.chicory.runtime.ByteArrayMemory;
 import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Machine;
@@ -95,7 +96,10 @@ final class CompiledModule {
     Instance instantiate(ImportValues imports, int maxMemoryPages) {
         // withStart(false): Chicory would otherwise run an exported `_start` as part of instantiation, but
         // the component model runs only the start section; a command's `_start` runs when `run` is called.
-        Instance.Builder b = Instance.builder(module).withImportValues(imports).withStart(false);
+        // ByteArrayMemory: Chicory's default ByteBufferMemory costs ~20% on guest memory access (profiled in
+        // BENCHMARKS.md: bounds checks and endian conversion dominate the counter's samples).
+        Instance.Builder b = Instance.builder(module).withImportValues(imports).withStart(false)
+                .withMemoryFactory(ByteArrayMemory::new);
         Function<Instance, Machine> f = machineFactory();
         if (f != null) {
             b.withMachineFactory(f);
