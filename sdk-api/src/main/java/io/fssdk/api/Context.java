@@ -19,6 +19,19 @@ public interface Context {
     void emit(int targetId, byte[] data);
 
     /**
+     * Emits a record whose array the caller gives up: the caller must neither read nor write {@code data}
+     * afterwards, so the runner may pass it on without the copy {@link #emit} makes. Bindings that build a
+     * fresh array per record (e.g. one copied out of a WebAssembly guest's memory) use it to copy each
+     * record once instead of twice. The default simply calls {@link #emit}.
+     *
+     * @param targetId the output index (WIT {@code u32}, bit-for-bit in an {@code int})
+     * @throws SdkException {@code RUNTIME_CLOSED} after close
+     */
+    default void emitOwned(int targetId, byte[] data) {
+        emit(targetId, data);
+    }
+
+    /**
      * Emits a watermark to an output.
      *
      * @param targetId the output index (WIT {@code u32})

@@ -45,6 +45,14 @@ final class RunnerContext implements Context {
     }
 
     @Override
+    public void emitOwned(int targetId, byte[] data) {
+        Objects.requireNonNull(data, "data");
+        ensureOpen("emit");
+        // The caller gave the array up, so the copy emit() makes for the operator's sake is not needed.
+        outputSink.emit(targetId, data);
+    }
+
+    @Override
     public void emitWatermark(int targetId, long watermark) {
         ensureOpen("emitWatermark");
         watermarkSink.emitWatermark(targetId, watermark);

@@ -86,6 +86,13 @@ class RunnerContextTest {
     }
 
     @Test
+    void emitOwnedHandsTheArrayOnWithoutACopy() {
+        byte[] record = utf8("abc");
+        ctx.emitOwned(0, record);
+        assertSame(record, outputs.get(0));
+    }
+
+    @Test
     void closingTheRunnerClosesTheStoresButNotTheBackend() {
         Store counts = ctx.getOrCreateStore("counts");
         counts.putState(utf8("k"), utf8("1"));
