@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
  * on a keyed stream on a local MiniCluster, and prints the counter's JSON lines.
  *
  * <pre>
- * mvn -q -B -pl examples-flink exec:java -Dexec.args="--input words.txt"
+ * mvn -q -B -pl examples-flink exec:exec -Dcounter.args="--input words.txt"
  * </pre>
  *
  * <p>Words are keyed by themselves, so each word's count lives in Flink keyed state and is exact across

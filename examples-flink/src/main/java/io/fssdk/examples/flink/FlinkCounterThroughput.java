@@ -25,8 +25,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * the chained copy to the next operator), and "job" from submission to completion (start-up included).
  *
  * <pre>
- * mvn -q -B -pl examples-flink exec:java -Dexec.mainClass=io.fssdk.examples.flink.FlinkCounterThroughput \
- *     -Dexec.args="200000 5"
+ * mvn -q -B -pl examples-flink exec:exec -Dcounter.main=io.fssdk.examples.flink.FlinkCounterThroughput \
+ *     -Dcounter.args="200000 5"
  * </pre>
  *
  * Arguments: records per run (default 200,000) and measured runs (default 5, after one warm-up run each);
