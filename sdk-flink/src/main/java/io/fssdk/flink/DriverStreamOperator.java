@@ -3,6 +3,7 @@ package io.fssdk.flink;
 import io.fssdk.api.ErrorCode;
 import io.fssdk.api.SdkException;
 import io.fssdk.runtime.OperatorRunner;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -147,7 +148,7 @@ public final class DriverStreamOperator extends AbstractStreamOperator<byte[]>
         }
     }
 
-    private byte[] keyBytes(Object key) throws java.io.IOException {
+    private byte[] keyBytes(Object key) throws IOException {
         if (key instanceof byte[] bytes) {
             return bytes;
         }

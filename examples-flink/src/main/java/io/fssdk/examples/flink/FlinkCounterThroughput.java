@@ -121,7 +121,7 @@ public final class FlinkCounterThroughput {
         return new double[] {words.size() * 1e9 / in, words.size() * 1e9 / (end - start)};
     }
 
-    private static List<String> words(int records) throws IOException {
+    private static List<String> words(int records) {
         Random random = new Random(42);
         List<String> vocabulary = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
