@@ -33,7 +33,7 @@ import org.apache.flink.api.common.typeinfo.Types;
  * backend keeps a map state in a {@code HashMap}, where arrays hash by identity, so a {@code byte[]} key
  * written by one call is never found by the next (and never after a restore).
  *
- * <p><b>Key semantics.</b> Flink key state by the key of the record being processed: each Flink key
+ * <p><b>Key semantics.</b> Flink keys state by the key of the record being processed: each Flink key
  * sees its own contents of every store, and rescaling moves them with the key. A {@code ComplexKey}'s own
  * {@code key} part is independent of the Flink key; it only orders and separates entries within the
  * Flink key's store.
