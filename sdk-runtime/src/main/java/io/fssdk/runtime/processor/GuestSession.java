@@ -77,6 +77,10 @@ final class GuestSession {
      * Whether the guest's memory is at the cap, i.e. a {@code memory.grow} was refused; asked after a
      * trap to report a memory bomb as a limit rather than an ordinary failure.
      */
+    long memoryBytes() {
+        return instance.memoryBytes();
+    }
+
     boolean atMemoryCap() {
         return instance.memoryCapReached();
     }

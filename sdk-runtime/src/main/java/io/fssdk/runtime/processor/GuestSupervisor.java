@@ -37,12 +37,13 @@ final class GuestSupervisor {
     private final HostCalls calls;
     private final CallWatchdog watchdog;
     private final GuestFailures failures;
+    private final GuestEvents events;
     private GuestSession session;
     private Map<String, String> config;
     private boolean closed;
 
     GuestSupervisor(String operator, Component component, ProcessorLinker linker, HostCalls calls,
-            CallWatchdog watchdog, GuestFailures failures) {
+            CallWatchdog watchdog, GuestFailures failures, GuestEvents events) {
         this.operator = operator;
         this.component = component;
         this.linker = linker.linker();
@@ -50,6 +51,7 @@ final class GuestSupervisor {
         this.calls = calls;
         this.watchdog = watchdog;
         this.failures = failures;
+        this.events = events;
     }
 
     /**
@@ -104,6 +106,16 @@ final class GuestSupervisor {
     /** Discards the live instance without calling it (a failed heartbeat); the next call starts a new one. */
     void restart() {
         discardQuietly(null);
+        events.discarded(GuestEvents.UNHEALTHY);
+    }
+
+    /**
+     * The linear memory of the live instance, in bytes; 0 when there is none. Read by a metrics thread:
+     * the field read is racy by design (a gauge may see the instance just replaced).
+     */
+    long memoryBytes() {
+        GuestSession s = session;
+        return s != null ? s.memoryBytes() : 0;
     }
 
     /**
@@ -144,6 +156,7 @@ final class GuestSupervisor {
         } catch (RuntimeException e) {
             boolean timedOut = watchdog.stop();
             GuestSession.closeAll(iterators, e);
+            events.discarded(timedOut ? GuestEvents.DEADLINE : GuestEvents.INSTANTIATION);
             throw failures.of(new GuestFailures.Where(GuestFailures.Where.INSTANTIATION, GuestFailures.Where.NO_SOURCE,
                     before), e, timedOut, false);
         } finally {
@@ -166,7 +179,10 @@ final class GuestSupervisor {
             // stop() first: the interrupt flag must be cleared before anything below can block.
             boolean timedOut = watchdog.stop();
             discardQuietly(e);
-            throw failures.of(new GuestFailures.Where(export, sourceId, before), e, timedOut, s.atMemoryCap());
+            boolean atCap = s.atMemoryCap();
+            SdkException failure = failures.of(new GuestFailures.Where(export, sourceId, before), e, timedOut, atCap);
+            events.discarded(GuestEvents.cause(timedOut, atCap, failure.code()));
+            throw failure;
         } finally {
             // A call that returned is kept even if the deadline fired as it returned; stop() clears the flag.
             watchdog.stop();

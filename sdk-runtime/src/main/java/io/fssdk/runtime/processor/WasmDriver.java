@@ -8,6 +8,7 @@ import io.fssdk.api.SdkException;
 import io.fssdk.runtime.component.Component;
 import io.fssdk.runtime.component.ExecutionMode;
 import io.fssdk.runtime.wasi.WasiOptions;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URL;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -80,9 +81,14 @@ public final class WasmDriver implements Driver {
         long capBytes = (long) component.options().maxMemoryPages() * 65536;
         HostCalls calls = new HostCalls();
         WasiOptions wasi = b.wasi != null ? b.wasi : WasiOptions.builder().name(operatorName).build();
+        // Micrometer is optional: GuestMeters (the one class using it) is loaded only with a registry.
+        GuestMeters meters = b.meterRegistry != null ? GuestMeters.register(b.meterRegistry, operatorName) : null;
         this.supervisor = new GuestSupervisor(operatorName, component,
                 ProcessorLinker.build(calls, b.stubUnknownImports, wasi), calls, new CallWatchdog(callDeadline),
-                new GuestFailures(operatorName, callDeadline, capBytes));
+                new GuestFailures(operatorName, callDeadline, capBytes), meters != null ? meters : GuestEvents.NONE);
+        if (meters != null) {
+            meters.watch(supervisor);
+        }
     }
 
     /** A new builder; a component is required, everything else has a default. */
@@ -197,6 +203,7 @@ public final class WasmDriver implements Driver {
         private Duration callDeadline = Duration.ofSeconds(DEFAULT_DEADLINE_SECONDS);
         private boolean stubUnknownImports;
         private WasiOptions wasi;
+        private MeterRegistry meterRegistry;
 
         private Builder() {
         }
@@ -283,6 +290,19 @@ public final class WasmDriver implements Driver {
          */
         public Builder stubUnknownImports(boolean stub) {
             this.stubUnknownImports = stub;
+            return this;
+        }
+
+        /**
+         * Registers the guest's meters in {@code registry}: {@code fssdk.guest.traps} and
+         * {@code fssdk.guest.restarts} per cause, and the {@code fssdk.guest.memory.pages} gauge, all
+         * tagged with the operator. Optional; without it nothing is measured and a call pays nothing for
+         * metrics. Needs {@code io.micrometer:micrometer-core} on the class path, which the runtime does
+         * not bring itself.
+         */
+        @SuppressWarnings("exports") // Micrometer is optional: an embedder that passes a registry requires it
+        public Builder meterRegistry(MeterRegistry registry) {
+            this.meterRegistry = Objects.requireNonNull(registry, "registry");
             return this;
         }
 
