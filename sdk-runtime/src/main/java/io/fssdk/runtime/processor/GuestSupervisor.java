@@ -38,7 +38,8 @@ final class GuestSupervisor {
     private final CallWatchdog watchdog;
     private final GuestFailures failures;
     private final GuestEvents events;
-    private GuestSession session;
+    // Volatile only for memoryBytes(), read by metrics and progress threads; a plain load on x86.
+    private volatile GuestSession session;
     private Map<String, String> config;
     private boolean closed;
 

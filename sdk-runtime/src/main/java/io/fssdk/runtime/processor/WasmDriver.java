@@ -106,6 +106,15 @@ public final class WasmDriver implements Driver {
         return component;
     }
 
+    /**
+     * The linear memory the live guest instance holds, in bytes; 0 before {@code init} and between a
+     * failure and the next call. Safe to read from another thread (a progress line); the answer may be
+     * a moment old.
+     */
+    public long memoryBytes() {
+        return supervisor.memoryBytes();
+    }
+
     /** The per-call deadline, {@link Duration#ZERO} for none. */
     public Duration callDeadline() {
         return callDeadline;
