@@ -55,7 +55,7 @@ final class InspectCommand implements Callable<Integer> {
             s.append("  note: ").append(n).append('\n');
         }
         s.append("wit:\n");
-        for (String line : check.component().describe().split("\n", -1)) {
+        for (String line : check.component().describe().strip().split("\n")) {
             s.append("  ").append(line).append('\n');
         }
         io.out().print(s);
