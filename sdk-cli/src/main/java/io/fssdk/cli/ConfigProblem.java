@@ -7,7 +7,7 @@ import java.util.Objects;
  * names ({@code input-groups[0].inputs[1].topic}), and what is wrong with it. {@code fssdk validate}
  * prints one per line.
  *
- * @param path where in the file, or the file name for a problem with the whole file
+ * @param path where in the file, or empty for a problem with the whole file
  * @param message what is wrong, lowercase, without the path
  */
 public record ConfigProblem(String path, String message) {
@@ -17,9 +17,9 @@ public record ConfigProblem(String path, String message) {
         Objects.requireNonNull(message, "message");
     }
 
-    /** {@code path: message}. */
+    /** {@code path: message}, or the message alone for a problem with the whole file. */
     @Override
     public String toString() {
-        return path + ": " + message;
+        return path.isEmpty() ? message : path + ": " + message;
     }
 }

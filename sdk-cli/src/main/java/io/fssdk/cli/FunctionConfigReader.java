@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.Matcher;
@@ -76,7 +77,7 @@ public final class FunctionConfigReader {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            return new Result(Optional.empty(), List.of(new ConfigProblem(file.toString(),
+            return new Result(Optional.empty(), List.of(new ConfigProblem("",
                     "cannot read the file (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")")));
         }
         return parse(text, file.toString());
@@ -93,19 +94,20 @@ public final class FunctionConfigReader {
         try {
             root = YAML.readTree(yaml);
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() != null ? " at line " + e.getLocation().getLineNr() : "";
-            return new Result(Optional.empty(), List.of(new ConfigProblem(source,
-                    "not valid YAML" + where + ": " + e.getOriginalMessage())));
+            String where = e.getLocation() != null ? " at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() : "";
+            return new Result(Optional.empty(), List.of(new ConfigProblem("",
+                    "not valid YAML" + where + ": " + oneLine(e.getOriginalMessage()))));
         }
         if (root == null || !root.isObject()) {
-            return new Result(Optional.empty(), List.of(new ConfigProblem(source,
+            return new Result(Optional.empty(), List.of(new ConfigProblem("",
                     "expected a mapping with `name`, `type`, `input-groups` and `outputs`")));
         }
         ProcessorConfig processor = null;
         try {
             processor = ProcessorConfig.parse(yaml, source);
         } catch (SdkException e) {
-            problems.add(fromProcessorConfig(e.getMessage(), source));
+            problems.add(fromProcessorConfig(e, source));
         }
         List<KafkaInput> inputs = inputs(root.get("input-groups"), problems);
         List<KafkaOutput> outputs = outputs(root.get("outputs"), problems);
@@ -115,11 +117,32 @@ public final class FunctionConfigReader {
         return new Result(Optional.of(new FunctionConfig(processor, inputs, outputs)), problems);
     }
 
-    /** Turns ProcessorConfig's "file: `field` is ..." into a problem at that field. */
-    private static ConfigProblem fromProcessorConfig(String message, String source) {
-        String text = message.startsWith(source + ": ") ? message.substring(source.length() + 2) : message;
+    /** Turns ProcessorConfig's "code: file: `field` is ..." into a problem at that field. */
+    private static ConfigProblem fromProcessorConfig(SdkException e, String source) {
+        String text = e.getMessage();
+        String code = e.code().name().toLowerCase(Locale.ROOT) + ": ";
+        if (text.startsWith(code)) {
+            text = text.substring(code.length());
+        }
+        if (text.startsWith(source + ": ")) {
+            text = text.substring(source.length() + 2);
+        }
         Matcher m = QUOTED_FIELD.matcher(text);
-        return m.find() ? new ConfigProblem(m.group(1), text) : new ConfigProblem(source, text);
+        return m.find() ? new ConfigProblem(m.group(1), text) : new ConfigProblem("", text);
+    }
+
+    /**
+     * SnakeYAML's messages quote the offending line with a caret under it, over several lines; the
+     * location is given separately, so only the sentences are kept, on one line.
+     */
+    private static String oneLine(String message) {
+        StringBuilder sb = new StringBuilder();
+        for (String line : message.split("\\R")) {
+            if (!line.isBlank() && !Character.isWhitespace(line.charAt(0))) {
+                sb.append(sb.length() > 0 ? "; " : "").append(line.strip());
+            }
+        }
+        return sb.length() > 0 ? sb.toString() : message.strip();
     }
 
     private static List<KafkaInput> inputs(JsonNode groups, List<ConfigProblem> problems) {
