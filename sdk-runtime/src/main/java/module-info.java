@@ -14,6 +14,7 @@ module io.fssdk.runtime {
     requires static micrometer.core;
 
     exports io.fssdk.runtime;
+    exports io.fssdk.runtime.memory;
     exports io.fssdk.runtime.component;
     exports io.fssdk.runtime.processor;
     exports io.fssdk.runtime.wasi;
