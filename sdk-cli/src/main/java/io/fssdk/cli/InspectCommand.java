@@ -55,7 +55,7 @@ final class InspectCommand implements Callable<Integer> {
             s.append("  note: ").append(n).append('\n');
         }
         s.append("wit:\n");
-        for (String line : check.component().describe().strip().split("\n")) {
+        for (String line : check.description().wit().strip().split("\n")) {
             s.append("  ").append(line).append('\n');
         }
         io.out().print(s);

@@ -152,7 +152,7 @@ final class RunCommand implements Callable<Integer> {
             RecordSink[] sinks = sinks(fc, producers, open, clientId);
             DeadLetterSink dead = deadLetterSink(producers, open, clientId);
             RocksDBStateBackend backend = track(open, RocksDBStateBackend.open(state));
-            WasmDriver.Builder driver = WasmDriver.builder().component(component.component()).operatorName(fc.name())
+            WasmDriver.Builder driver = WasmDriver.builder().component(component.load()).operatorName(fc.name())
                     .stubUnknownImports(stubUnknownImports);
             OperatorRunner.Builder runnerBuilder = OperatorRunner.builder().operatorName(fc.name())
                     .stateBackend(backend).config(fc.initConfig());

@@ -51,6 +51,7 @@ final class ValidateCommand implements Callable<Integer> {
                 if (!check.matchesProcessorWorld() && code == ExitCodes.OK) {
                     code = ExitCodes.COMPONENT_INVALID;
                 }
+                check.load(); // its core modules too: validate checks everything run would
             } catch (CliException e) {
                 io.out().println(e.getMessage());
                 if (verbose) {

@@ -6,6 +6,7 @@ import io.fssdk.api.ErrorCode;
 import io.fssdk.api.Module;
 import io.fssdk.api.SdkException;
 import io.fssdk.runtime.component.Component;
+import io.fssdk.runtime.component.ComponentExtern;
 import io.fssdk.runtime.component.ExecutionMode;
 import io.fssdk.runtime.wasi.WasiOptions;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -89,6 +90,17 @@ public final class WasmDriver implements Driver {
         if (meters != null) {
             meters.watch(supervisor);
         }
+    }
+
+    /**
+     * Checks a component's exports against the {@code processor} world, as {@link Builder#build()} does,
+     * e.g. on the exports of {@link Component#describe(byte[])} when the component is not to be loaded.
+     *
+     * @throws SdkException {@code RUNTIME_INVALID_DRIVER} when {@code fs-process} is missing or an export
+     *     has another type than the world gives it, naming the export and both types
+     */
+    public static void checkProcessorExports(List<ComponentExtern> exports) {
+        ProcessorExports.check(List.copyOf(exports), null);
     }
 
     /** A new builder; a component is required, everything else has a default. */
