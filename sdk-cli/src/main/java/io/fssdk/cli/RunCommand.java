@@ -137,7 +137,7 @@ final class RunCommand implements Callable<Integer> {
             // SIGINT/SIGTERM: stop polling, commit, close; wait a bounded time for the loop to get there.
             stop.set(true);
             try {
-                finished.await(30, TimeUnit.SECONDS);
+                finished.await(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
