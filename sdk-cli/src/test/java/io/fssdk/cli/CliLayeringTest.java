@@ -46,7 +46,7 @@ class CliLayeringTest {
         noClasses().that().resideInAnyPackage("io.fssdk.api..", "io.fssdk.runtime..", "io.fssdk.store..")
                 .and().doNotHaveFullyQualifiedName("io.fssdk.runtime.RunnerMeters")
                 .and().doNotHaveFullyQualifiedName("io.fssdk.runtime.OperatorRunner$Builder")
-                .and().doNotHaveFullyQualifiedName("io.fssdk.runtime.processor.GuestMeters")
+                .and().doNotHaveFullyQualifiedName("io.fssdk.runtime.guest.GuestMeters")
                 .and().doNotHaveFullyQualifiedName("io.fssdk.runtime.processor.WasmDriver$Builder")
                 .should().dependOnClassesThat().resideInAnyPackage("io.micrometer..")
                 .check(classes);

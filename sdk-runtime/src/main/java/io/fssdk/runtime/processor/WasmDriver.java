@@ -8,6 +8,12 @@ import io.fssdk.api.SdkException;
 import io.fssdk.runtime.component.Component;
 import io.fssdk.runtime.component.ComponentExtern;
 import io.fssdk.runtime.component.ExecutionMode;
+import io.fssdk.runtime.guest.CallWatchdog;
+import io.fssdk.runtime.guest.GuestEvents;
+import io.fssdk.runtime.guest.GuestFailures;
+import io.fssdk.runtime.guest.GuestMeters;
+import io.fssdk.runtime.guest.GuestSupervisor;
+import io.fssdk.runtime.guest.HostCalls;
 import io.fssdk.runtime.wasi.WasiOptions;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URL;
@@ -73,7 +79,7 @@ public final class WasmDriver implements Driver {
     private final String operatorName;
     private final Component component;
     private final Duration callDeadline;
-    private final GuestSupervisor supervisor;
+    private final GuestSupervisor<ProcessorSession> supervisor;
 
     private WasmDriver(Builder b, String operatorName, Component component) {
         this.operatorName = operatorName;
@@ -82,11 +88,12 @@ public final class WasmDriver implements Driver {
         long capBytes = (long) component.options().maxMemoryPages() * 65536;
         HostCalls calls = new HostCalls();
         WasiOptions wasi = b.wasi != null ? b.wasi : WasiOptions.builder().name(operatorName).build();
-        // Micrometer is optional: GuestMeters (the one class using it) is loaded only with a registry.
+        // Micrometer is optional: GuestMeters (the one class using it here) is loaded only with a registry.
         GuestMeters meters = b.meterRegistry != null ? GuestMeters.register(b.meterRegistry, operatorName) : null;
-        this.supervisor = new GuestSupervisor(operatorName, component,
-                ProcessorLinker.build(calls, b.stubUnknownImports, wasi), calls, new CallWatchdog(callDeadline),
-                new GuestFailures(operatorName, callDeadline, capBytes), meters != null ? meters : GuestEvents.NONE);
+        this.supervisor = new GuestSupervisor<>(operatorName,
+                new ProcessorWorld(component, ProcessorLinker.build(calls, b.stubUnknownImports, wasi)), calls,
+                new CallWatchdog(callDeadline), new GuestFailures(operatorName, callDeadline, capBytes),
+                meters != null ? meters : GuestEvents.NONE);
         if (meters != null) {
             meters.watch(supervisor);
         }
@@ -172,7 +179,7 @@ public final class WasmDriver implements Driver {
     @Override
     public boolean checkHeartbeat(Context ctx) {
         boolean healthy = supervisor.call(ctx, ProcessorExports.CHECK_HEARTBEAT, GuestFailures.Where.NO_SOURCE,
-                GuestSession::checkHeartbeat);
+                ProcessorSession::checkHeartbeat);
         if (!healthy) {
             supervisor.restart();
         }

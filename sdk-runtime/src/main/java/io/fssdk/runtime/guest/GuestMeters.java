@@ -1,4 +1,4 @@
-package io.fssdk.runtime.processor;
+package io.fssdk.runtime.guest;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The {@link WasmDriver}'s meters, registered only when the embedder gives a {@code MeterRegistry}
+ * A supervised guest's meters (the processor world's {@code WasmDriver} registers them), registered only when the embedder gives a {@code MeterRegistry}
  * (Micrometer is an optional dependency of the runtime; this class is the only one in the package that
  * uses it, and it is loaded only then). All are tagged {@code operator}:
  *
@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@code fssdk.guest.memory.pages} (gauge): the live instance's linear memory in 64 KiB pages.</li>
  * </ul>
  */
-final class GuestMeters implements GuestEvents {
+public final class GuestMeters implements GuestEvents {
     private final MeterRegistry registry;
     private final String operator;
     private final Map<String, Counter[]> byCause = new ConcurrentHashMap<>();
@@ -30,12 +30,12 @@ final class GuestMeters implements GuestEvents {
     }
 
     /** Registers the meters; the memory gauge reads {@code supervisor} (held weakly, as Micrometer does). */
-    static GuestMeters register(MeterRegistry registry, String operator) {
+    public static GuestMeters register(MeterRegistry registry, String operator) {
         return new GuestMeters(registry, operator);
     }
 
     /** Starts reporting the supervisor's memory. */
-    void watch(GuestSupervisor supervisor) {
+    public void watch(GuestSupervisor<?> supervisor) {
         Gauge.builder("fssdk.guest.memory.pages", supervisor, s -> s.memoryBytes() / 65536.0)
                 .description("linear memory of the live guest instance, in 64 KiB pages")
                 .tag("operator", operator)

@@ -1,4 +1,4 @@
-package io.fssdk.runtime.processor;
+package io.fssdk.runtime.guest;
 
 import io.fssdk.api.ErrorCode;
 import java.util.Locale;
@@ -8,7 +8,7 @@ import java.util.Locale;
  * a meter registry it is {@link #NONE}, which does nothing, so a driver without metrics pays one no-op
  * call per failure and nothing per successful call. {@link GuestMeters} counts them.
  */
-interface GuestEvents {
+public interface GuestEvents {
     /** The cause of a failed heartbeat: the guest reported itself unhealthy. */
     String UNHEALTHY = "unhealthy";
     /** The cause of a call stopped by the per-call deadline. */
