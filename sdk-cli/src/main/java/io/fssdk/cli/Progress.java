@@ -23,6 +23,8 @@ final class Progress implements AutoCloseable {
                 .setStyle(ProgressBarStyle.ASCII)
                 .setUnit(" rec", 1)
                 .showSpeed()
+                .hideEta() // a stream has no end to estimate
+                .setMaxRenderedLength(140) // when stderr is not a terminal there is no width to ask
                 .setUpdateIntervalMillis(500)
                 .setConsumer(new ConsoleProgressBarConsumer(err))
                 .build();
@@ -31,7 +33,7 @@ final class Progress implements AutoCloseable {
     /** Updates the numbers; the line is redrawn on the library's schedule. */
     void update(long in, long out, long errors, long memoryBytes) {
         bar.stepTo(in);
-        bar.setExtraMessage(String.format(Locale.ROOT, "out %d, errors %d, guest memory %d MiB", out, errors,
+        bar.setExtraMessage(String.format(Locale.ROOT, " | out %d | err %d | mem %d MiB", out, errors,
                 memoryBytes >> 20));
     }
 

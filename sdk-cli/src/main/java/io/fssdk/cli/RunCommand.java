@@ -143,6 +143,7 @@ final class RunCommand implements Callable<Integer> {
             }
         }, "fssdk-shutdown");
         boolean hooked = false;
+        RuntimeException primary = null;
         try {
             MetricsServer metrics = null;
             if (metricsPort != null) {
@@ -188,6 +189,9 @@ final class RunCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(hook);
             hooked = true;
             pipeline.run();
+        } catch (RuntimeException e) {
+            primary = e;
+            throw e;
         } finally {
             RuntimeException closeFailure = closeAll(open);
             finished.countDown();
@@ -198,8 +202,13 @@ final class RunCommand implements Callable<Integer> {
                     // The JVM is already shutting down (the hook is running): nothing to remove.
                 }
             }
+            // A failure to close never hides the failure that ended the run.
             if (closeFailure != null) {
-                throw closeFailure;
+                if (primary != null) {
+                    primary.addSuppressed(closeFailure);
+                } else {
+                    throw closeFailure;
+                }
             }
         }
     }

@@ -5,6 +5,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -17,8 +21,22 @@ class CliLayeringTest {
 
     @BeforeAll
     static void importClasses() {
+        // Imported from the modules' own class directories or jars: scanning the whole class path for the
+        // package (Kafka, Scala and Spring come with the test broker) takes tens of seconds.
         classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("io.fssdk");
+                .withImportOption(location -> location.contains("/io/fssdk/"))
+                .importLocations(Set.of(Location.of(codeSource(FssdkMain.class)),
+                        Location.of(codeSource(io.fssdk.runtime.OperatorRunner.class)),
+                        Location.of(codeSource(io.fssdk.store.rocksdb.RocksDBStateBackend.class)),
+                        Location.of(codeSource(io.fssdk.api.Driver.class))));
+    }
+
+    private static URI codeSource(Class<?> c) {
+        try {
+            return c.getProtectionDomain().getCodeSource().getLocation().toURI();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -157,6 +157,51 @@ class KafkaRunTest {
     }
 
     @Test
+    void inputsOfSeveralGroupsAreNumberedInFileOrderAndOneWithoutAPartitionJoinsItsGroup() throws Exception {
+        Path config = Files.writeString(tmp.resolve("multi.yaml"), """
+                name: multi
+                type: processor
+                input-groups:
+                  - inputs:
+                      - input-type: kafka
+                        bootstrap_servers: "%1$s"
+                        topic: in-multi-a
+                        partition: 0
+                        group_id: multi-a
+                  - inputs:
+                      - input-type: kafka
+                        bootstrap_servers: "%1$s"
+                        topic: in-multi-b
+                        group_id: multi-b
+                outputs:
+                  - output-type: kafka
+                    bootstrap_servers: "%1$s"
+                    topic: out-multi
+                    partition: 0
+                """.formatted(servers));
+        produce("in-multi-a", "a1", "a2");
+        produce("in-multi-b", "b1");
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        int metricsPort = port;
+        CompletableFuture<Cli.Result> run = CompletableFuture.supplyAsync(() -> Cli.run("run", "--config",
+                config.toString(), "--wasm", Cli.MISBEHAVE_WASM.toString(), "--state-dir", tmp.resolve("s").toString(),
+                "--metrics-port", Integer.toString(metricsPort), "--exit-when-idle", "4s",
+                "--checkpoint-interval", "200ms"));
+        List<String> out = values(consume("out-multi", 3));
+        assertEquals(List.of("a1=1", "a2=1", "b1=1"), out.stream().sorted().toList());
+        String metrics = scrape(metricsPort);
+        assertTrue(metrics.contains("fssdk_records_in_total{operator=\"multi\",source=\"0\"} 2.0"), metrics);
+        assertTrue(metrics.contains("fssdk_records_in_total{operator=\"multi\",source=\"1\"} 1.0"), metrics);
+        Cli.Result r = run.get();
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(2, committed("multi-a", "in-multi-a"));
+        assertEquals(1, committed("multi-b", "in-multi-b"));
+    }
+
+    @Test
     void exactlyOnceCommitsOutputsAndOffsetsInOneTransaction() throws IOException {
         Path config = config("once", "in-once", "out-once", "once-group");
         produce("in-once", "p", "q", "p");

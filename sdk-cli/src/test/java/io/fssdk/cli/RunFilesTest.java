@@ -37,6 +37,19 @@ class RunFilesTest {
     }
 
     @Test
+    void theProgressLineGoesToStderrWhenForced() {
+        // Off by default when stderr is not a terminal (the first test's stderr is empty); --progress forces it.
+        Cli.Result r = Cli.withStdin("a\nb\n", "run", "--config", Cli.COUNTER_CONFIG.toString(), "--wasm",
+                Cli.COUNTER_WASM.toString(), "--input", "-", "--output", "-", "--state-dir",
+                tmp.resolve("state").toString(), "--progress");
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(2, r.out().lines().count(), r.out());
+        assertTrue(r.err().contains("word-counter"), r.err());
+        assertTrue(r.err().contains(" 2/? rec"), r.err());
+        assertTrue(r.err().contains("| out 2 | err 0 | mem "), r.err());
+    }
+
+    @Test
     void readsAndWritesFilesAndCheckpointsTheState() throws IOException {
         Path in = Files.writeString(tmp.resolve("words.txt"), "a\nb\na\n");
         Path out = tmp.resolve("counts.jsonl");
