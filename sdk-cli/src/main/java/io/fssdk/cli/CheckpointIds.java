@@ -25,9 +25,16 @@ final class CheckpointIds {
         this.next = existing().stream().mapToLong(Long::longValue).max().orElse(0) + 1;
     }
 
-    /** The newest checkpoint on disk, or -1. */
-    long latest() {
-        return existing().stream().mapToLong(Long::longValue).max().orElse(-1);
+    /** The checkpoints on disk, newest first. */
+    List<Long> newestFirst() {
+        List<Long> ids = existing();
+        ids.sort(Comparator.reverseOrder());
+        return ids;
+    }
+
+    /** The directory holding the checkpoints. */
+    Path directory() {
+        return directory;
     }
 
     /** The id of the next checkpoint; ids only grow. */
@@ -41,6 +48,11 @@ final class CheckpointIds {
         ids.sort(Comparator.reverseOrder());
         for (int i = retain; i < ids.size(); i++) {
             deleteTree(directory.resolve(Long.toString(ids.get(i))));
+            try {
+                Files.deleteIfExists(directory.resolve(ids.get(i) + CommittedPositions.SUFFIX));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot delete old checkpoint positions " + ids.get(i), e);
+            }
         }
     }
 

@@ -29,6 +29,8 @@ final class KafkaSource implements RecordSource {
     private final KafkaConsumer<byte[], byte[]> consumer;
     /** The next offset to commit per partition; a long[1] so that marking a record allocates nothing. */
     private final Map<TopicPartition, long[]> pending = new HashMap<>();
+    /** Every partition's position after the last record handled in this run, never cleared. */
+    private final Map<TopicPartition, long[]> positions = new HashMap<>();
     private Runnable beforeRevoke = () -> { };
 
     KafkaSource(KafkaInput input, String clientId, boolean readCommitted) {
@@ -77,11 +79,13 @@ final class KafkaSource implements RecordSource {
         int n = 0;
         for (TopicPartition tp : records.partitions()) {
             long[] next = pending.computeIfAbsent(tp, k -> new long[1]);
+            long[] position = positions.computeIfAbsent(tp, k -> new long[1]);
             String origin = tp.toString();
             for (ConsumerRecord<byte[], byte[]> r : records.records(tp)) {
                 byte[] value = r.value() != null ? r.value() : new byte[0];
                 handler.handle(input.sourceId(), origin, r.offset(), value);
                 next[0] = r.offset() + 1;
+                position[0] = next[0];
                 n++;
             }
         }
@@ -102,6 +106,11 @@ final class KafkaSource implements RecordSource {
             }
         });
         return out;
+    }
+
+    /** Adds every partition's position in this run to {@code into}, keyed as {@link CommittedPositions#key}. */
+    void positions(Map<String, Long> into) {
+        positions.forEach((tp, p) -> into.put(CommittedPositions.key(input.groupId(), tp), p[0]));
     }
 
     /** The group, for offsets sent in a producer's transaction. */

@@ -3,6 +3,7 @@ package io.fssdk.cli;
 import io.fssdk.api.SdkException;
 import io.fssdk.runtime.OperatorRunner;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,7 +23,9 @@ import org.apache.kafka.common.TopicPartition;
  * RocksDB checkpoint), and only then (3) commits the sources' offsets. A crash before (3) replays the
  * records since the last commit: outputs and state updates are at-least-once. With
  * {@code --exactly-once} the outputs and the offsets go in one Kafka transaction instead ({@link
- * #commit()}), so consumers reading {@code read_committed} see each output once.
+ * #commit()}), so consumers reading {@code read_committed} see each output once; the checkpoint taken
+ * before the transaction commits records its input positions ({@link CommittedPositions}), and the next
+ * run restores the checkpoint whose positions were committed, so the state matches the outputs.
  *
  * <p><b>A failing record</b> writes none of its outputs ({@link EmitBuffer}). Under {@code fail} the
  * loop commits what came before it and stops; under {@code skip} and {@code dead-letter} it goes on,
@@ -231,7 +234,18 @@ final class Pipeline {
                 deadLetter.flush();
             }
             transactional.flush();
-            checkpoint();
+            // The positions this checkpoint belongs to, written before it: at start, the newest checkpoint
+            // whose positions were committed is the state to restore (see CommittedPositions).
+            long id = checkpoints.next();
+            Map<String, Long> positions = new HashMap<>();
+            for (RecordSource s : sources) {
+                if (s instanceof KafkaSource k) {
+                    k.positions(positions);
+                }
+            }
+            CommittedPositions.write(checkpoints.directory(), id, positions);
+            runner.takeCheckpoint(id);
+            checkpoints.prune();
             transactional.commitTransaction();
             inTransaction = false;
             for (RecordSource s : sources) {

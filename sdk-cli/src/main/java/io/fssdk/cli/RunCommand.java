@@ -152,7 +152,7 @@ final class RunCommand implements Callable<Integer> {
             Map<String, ProducerHandle> producers = new LinkedHashMap<>();
             RecordSink[] sinks = sinks(fc, producers, open, clientId);
             DeadLetterSink dead = deadLetterSink(producers, open, clientId);
-            RocksDBStateBackend backend = track(open, RocksDBStateBackend.open(state));
+            RocksDBStateBackend backend = track(open, openState(state, fc));
             WasmDriver.Builder driver = WasmDriver.builder().component(component.load()).operatorName(fc.name())
                     .stubUnknownImports(stubUnknownImports);
             OperatorRunner.Builder runnerBuilder = OperatorRunner.builder().operatorName(fc.name())
@@ -211,6 +211,23 @@ final class RunCommand implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    /**
+     * Opens the state. With {@code --exactly-once} it is first replaced by the checkpoint whose input
+     * positions are the committed offsets ({@link CommittedPositions}), so that state updates of a
+     * transaction that never committed are rolled back with it.
+     */
+    private RocksDBStateBackend openState(Path state, FunctionConfig fc) {
+        Path dir = state.toAbsolutePath().normalize();
+        Path checkpoints = dir.resolveSibling(dir.getFileName() + "-checkpoints");
+        RocksDBStateBackend.Builder b = RocksDBStateBackend.builder().directory(dir).checkpointDirectory(checkpoints);
+        if (exactlyOnce) {
+            CommittedPositions.choose(checkpoints, new CheckpointIds(checkpoints, 2).newestFirst(),
+                    fc.inputs().get(0).bootstrapServers(), connectTimeout)
+                    .ifPresent(id -> b.restoreFrom(checkpoints.resolve(Long.toString(id))));
+        }
+        return b.build();
     }
 
     private FunctionConfig readConfig() {

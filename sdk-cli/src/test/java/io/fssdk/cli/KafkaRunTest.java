@@ -213,6 +213,21 @@ class KafkaRunTest {
                 "{\"total_processed\":2,\"counter_map\":{\"p\":1,\"q\":1}}",
                 "{\"total_processed\":3,\"counter_map\":{\"p\":2,\"q\":1}}"), values(consume("out-once", 3)));
         assertEquals(3, committed("once-group", "in-once"));
+
+        // State written after the last committed transaction (here by a run on stdin, standing for a
+        // transaction a crash aborted) is rolled back: the next exactly-once run restores the checkpoint
+        // whose positions were committed, so p continues from 2, not from 4.
+        Cli.Result aside = Cli.withStdin("p\np\n", "run", "--config", config.toString(), "--wasm",
+                Cli.COUNTER_WASM.toString(), "--state-dir", tmp.resolve("s").toString(), "--input", "-", "--output", "-");
+        assertEquals("{\"total_processed\":2,\"counter_map\":{\"p\":4}}", aside.out().lines().toList().get(1));
+        produce("in-once", "p");
+        Cli.Result again = runUntilIdle(config, Cli.COUNTER_WASM, "--state-dir", tmp.resolve("s").toString(),
+                "--exactly-once");
+        assertEquals(0, again.exitCode(), again.err());
+        List<String> all = values(consume("out-once", 4));
+        assertEquals(4, all.size(), all.toString());
+        assertEquals("{\"total_processed\":1,\"counter_map\":{\"p\":3}}", all.get(3));
+        assertEquals(4, committed("once-group", "in-once"));
     }
 
     private Path config(String name, String in, String out, String group) throws IOException {
