@@ -67,7 +67,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--exactly-once",
             description = "Kafka transactions: outputs and input offsets commit together (consumers must read "
-                    + "read_committed). Needs Kafka inputs and outputs on one cluster.")
+                    + "read_committed), and the state restarts from the checkpoint of the last committed "
+                    + "transaction. Needs Kafka inputs and outputs on one cluster.")
     private boolean exactlyOnce;
 
     @Option(names = "--checkpoint-interval", paramLabel = "DURATION", defaultValue = "5s",
@@ -302,7 +303,8 @@ final class RunCommand implements Callable<Integer> {
             String clientId) {
         ProducerHandle h = producers.get(servers);
         if (h == null) {
-            String txId = exactlyOnce ? "fssdk-" + clientId : null;
+            // Stable across runs, so a restarted run fences a stale one (Kafka's zombie fencing).
+            String txId = exactlyOnce ? clientId : null;
             h = track(open, new ProducerHandle(servers, clientId + "-producer-" + producers.size(), connectTimeout,
                     txId));
             if (txId != null) {
