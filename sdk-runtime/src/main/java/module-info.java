@@ -10,6 +10,8 @@ module io.fssdk.runtime {
     requires org.slf4j;
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.yaml;
+    // Optional: OperatorRunner and WasmDriver take a MeterRegistry only when the embedder has Micrometer.
+    requires static micrometer.core;
 
     exports io.fssdk.runtime;
     exports io.fssdk.runtime.memory;

@@ -54,6 +54,16 @@ public final class PreparedComponent {
         return new PreparedComponent(parsed, modules, options);
     }
 
+    /**
+     * Parses and validates the component's own sections and describes them, leaving its core modules
+     * alone (they are where the time goes for large guests).
+     */
+    public static Describer.Description describeOnly(byte[] binary) {
+        ParsedComponent parsed = ComponentParser.parse(binary);
+        ComponentValidator.validate(parsed);
+        return Describer.describe(parsed);
+    }
+
     private static void collect(ParsedComponent c, List<ByteSlice> into) {
         for (Definition d : c.definitions()) {
             if (d instanceof CoreModule m) {
