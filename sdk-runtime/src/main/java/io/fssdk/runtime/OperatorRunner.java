@@ -5,8 +5,13 @@ import io.fssdk.api.Driver;
 import io.fssdk.api.ErrorCode;
 import io.fssdk.api.Module;
 import io.fssdk.api.SdkException;
+import io.fssdk.api.TimeDomain;
+import io.fssdk.api.Timer;
+import io.fssdk.api.TimerDriver;
+import io.fssdk.api.Timers;
 import io.fssdk.api.spi.CheckpointingStateBackend;
 import io.fssdk.api.spi.StateBackend;
+import java.time.InstantSource;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,6 +76,7 @@ public final class OperatorRunner implements AutoCloseable {
     private final StateBackend backend;
     private final Map<String, String> config;
     private final RunnerContext context;
+    private final RunnerTimers timers;
     private Phase phase = Phase.NEW;
     private final AtomicBoolean closeOnce = new AtomicBoolean();
 
@@ -80,6 +86,9 @@ public final class OperatorRunner implements AutoCloseable {
         this.backend = b.stateBackend;
         this.config = Collections.unmodifiableMap(new LinkedHashMap<>(b.config));
         this.context = new RunnerContext(operatorName, backend, b.outputSink, b.watermarkSink, config);
+        this.timers = new RunnerTimers(operatorName, context, b.processingTimeClock,
+                driver instanceof TimerDriver receiver ? receiver : null);
+        context.attachTimers(timers);
     }
 
     /** A new builder; {@code operatorName}, {@code driver} and {@code stateBackend} are required. */
@@ -163,19 +172,58 @@ public final class OperatorRunner implements AutoCloseable {
     }
 
     /**
-     * Calls {@link Driver#processWatermark}.
+     * Fires the event-time timers the watermark passes (for a {@link TimerDriver}; see {@link Timers}), then
+     * calls {@link Driver#processWatermark}, so what the timers emit precedes a forwarded watermark. The
+     * timers' watermark is the highest one given on any source: an embedder with several inputs passes
+     * the combined (minimum) watermark of its inputs, as Flink does.
      *
      * @param sourceId the input index (WIT {@code u32})
      * @param watermark the watermark (WIT {@code u64})
      * @throws SdkException {@code RUNTIME_NOT_INITIALIZED}, {@code RUNTIME_CLOSED}, or the driver's failure
+     *     (step {@code onTimer} when a timer callback failed: the watermark is then not passed on)
      */
     public void processWatermark(int sourceId, long watermark) {
         ensureReady("processWatermark");
+        try {
+            timers.advanceWatermark(watermark);
+        } catch (Exception e) {
+            throw failure("onTimer", e);
+        }
         try {
             driver.processWatermark(context, sourceId, watermark);
         } catch (Exception e) {
             throw failure("processWatermark", e);
         }
+    }
+
+    /**
+     * Fires the processing-time timers due at the time of the builder's clock (see {@link Timers}). An
+     * embedder calls it whenever it likes, e.g. between records or from its poll loop; the test kit calls
+     * it when a test advances its clock.
+     *
+     * @throws SdkException {@code RUNTIME_NOT_INITIALIZED}, {@code RUNTIME_CLOSED}, or a timer callback's
+     *     failure (step {@code onTimer})
+     */
+    public void advanceProcessingTime() {
+        ensureReady("advanceProcessingTime");
+        try {
+            timers.advanceProcessingTime();
+        } catch (Exception e) {
+            throw failure("onTimer", e);
+        }
+    }
+
+    /**
+     * The operator's timer service, the one its context gives it: to register or delete timers from outside
+     * the operator, or read the current watermark.
+     */
+    public Timers timers() {
+        return timers;
+    }
+
+    /** The timers not fired yet, in firing order; for tests. */
+    List<Timer> pendingTimers(TimeDomain domain) {
+        return timers.pending(domain);
     }
 
     /**
@@ -319,6 +367,7 @@ public final class OperatorRunner implements AutoCloseable {
         private String operatorName;
         private Driver driver;
         private StateBackend stateBackend;
+        private InstantSource processingTimeClock = InstantSource.system();
         private OutputSink outputSink = (targetId, data) -> { };
         private WatermarkSink watermarkSink = (targetId, watermark) -> { };
         private final Map<String, String> config = new LinkedHashMap<>();
@@ -341,6 +390,15 @@ public final class OperatorRunner implements AutoCloseable {
         /** Where the operator's stores live (required); the runner does not close it. */
         public Builder stateBackend(StateBackend stateBackend) {
             this.stateBackend = Objects.requireNonNull(stateBackend, "stateBackend");
+            return this;
+        }
+
+        /**
+         * The processing-time clock: what processing-time timers and typed state's TTLs follow. The system
+         * clock by default; the test kit passes one the test controls.
+         */
+        public Builder processingTimeClock(InstantSource clock) {
+            this.processingTimeClock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
