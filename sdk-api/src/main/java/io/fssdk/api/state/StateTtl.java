@@ -14,9 +14,11 @@ import java.util.Objects;
  * cleanup).
  *
  * <p><b>Incremental cleanup.</b> Every write also records (expiry, entry) in an index kept in the same
- * store; every {@code cleanupBatch / 2} writes, the state walks the index from the oldest expiry and deletes
- * up to {@code cleanupBatch} entries that expired, so state that is never read again still goes away. A TTL
- * therefore costs one more store write per write.
+ * store, one index per state name. Every {@code cleanupBatch / 2} writes through a state object (and, for
+ * objects built per record, on about one write in {@code cleanupBatch / 2} chosen by a hash of the entry),
+ * the state walks its index from the oldest expiry and deletes up to {@code cleanupBatch} entries that
+ * expired, under any key or namespace: state that is never read again goes away as long as the same state
+ * name keeps being written. A TTL therefore costs one more store write per write.
  *
  * <p>The clock is the operator's processing-time clock ({@link io.fssdk.api.Timers#currentProcessingTime()})
  * for state built from a context, or the one given to {@link States#clock}.

@@ -78,11 +78,22 @@ final class Ttl {
         Bytes.writeEscaped(userKey, entry.key());
         Bytes.writeEscaped(userKey, entry.namespace());
         Bytes.writeEscaped(userKey, entry.userKey());
-        scope.store.put(new ComplexKey(indexGroup, Bytes.EMPTY, Bytes.EMPTY, userKey.toByteArray()), Bytes.EMPTY);
-        if (++writesSinceCleanup >= config.cleanupBatch() / 2) {
+        byte[] indexKey = userKey.toByteArray();
+        scope.store.put(new ComplexKey(indexGroup, Bytes.EMPTY, Bytes.EMPTY, indexKey), Bytes.EMPTY);
+        // Two triggers: a counter, for state objects that live long (built once in init), and a hash of the
+        // index entry, for objects built per record (a fresh counter never reaches the interval) so that
+        // they still clean up on about one write in (batch / 2), deterministically.
+        int interval = config.cleanupBatch() / 2;
+        if (++writesSinceCleanup >= interval || Math.floorMod(mix(Arrays.hashCode(indexKey)), interval) == 0) {
             writesSinceCleanup = 0;
             cleanup(now());
         }
+    }
+
+    private static int mix(int h) {
+        h ^= h >>> 16;
+        h *= 0x85EBCA6B;
+        return h ^ (h >>> 13);
     }
 
     /**
