@@ -10,6 +10,12 @@ import java.util.Optional;
  * {@link PriorityQueueState}: each distinct element is a user key (ordered codec, so the store keeps them
  * sorted) whose value has one byte per copy. Adding merges one byte (no read); peek and poll open a scan,
  * which seeks to the first key, and read one entry.
+ *
+ * <p>On RocksDB a seek steps over the tombstones that earlier polls left in front of the first live key
+ * until they are flushed and compacted away, so draining a large queue quickly costs more than the
+ * logarithmic seek suggests (measured: ~27 µs per scan on a fresh store, ~0.6 ms per poll while draining
+ * 1,000 elements). A range delete does not help (it measured slower). Flink keeps the head of such queues
+ * cached in memory; that is the next step if timers or queues on RocksDB get large.
  */
 final class StorePriorityQueueState<E> implements PriorityQueueState<E> {
     private static final byte[] ONE_COPY = {1};
