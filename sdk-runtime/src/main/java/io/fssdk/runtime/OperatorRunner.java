@@ -57,6 +57,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the stores keep whatever the driver wrote before it threw. A failed {@code init} leaves the runner not
  * initialised; it may be retried or closed.
  *
+ * <p><b>Timers.</b> A driver that implements {@link TimerDriver} registers timers on its context's
+ * {@link Timers}; {@link #processWatermark} fires the event-time timers the watermark passes before the driver
+ * sees it, and {@link #advanceProcessingTime()} fires the processing-time timers due on the builder's
+ * {@link Builder#processingTimeClock clock}. Timers are kept in the operator's store, so they are part of
+ * every checkpoint.
+ *
  * <p><b>Threads.</b> A runner, its context and its stores are confined to one thread at a time and take no
  * locks; hand a runner between threads only with a happens-before edge (an executor, a queue). Run many
  * runners in parallel for parallelism; they may share one backend, which is thread-safe.
