@@ -32,14 +32,15 @@ public interface MapState<K, V> extends State {
 
     /**
      * The entries in key order, streamed from a snapshot taken now with {@link io.fssdk.api.Store#scanComplex}:
-     * nothing is loaded up front. Close the iterator (try-with-resources) to free the snapshot.
+     * nothing is loaded up front. The snapshot is freed when the iterator is read to the end or closed; close
+     * it (try-with-resources) when you may stop early.
      */
     StateIterator<Map.Entry<K, V>> iterator();
 
     /**
-     * The entries in key order as a stream over {@link #iterator()}; closing the stream closes the iterator,
-     * so use it in try-with-resources unless it is consumed to the end by a terminal operation that closes
-     * it (none does: close it).
+     * The entries in key order as a stream over {@link #iterator()}. Closing the stream closes the iterator;
+     * use it in try-with-resources, since short-circuiting operations ({@code findFirst}, {@code limit})
+     * stop before the end.
      */
     Stream<Map.Entry<K, V>> entries();
 }

@@ -1,6 +1,8 @@
 package io.fssdk.api.state;
 
 import io.fssdk.api.ComplexKey;
+import io.fssdk.api.ErrorCode;
+import io.fssdk.api.SdkException;
 import io.fssdk.api.StoreEntry;
 import io.fssdk.api.StoreIterator;
 import java.util.Map;
@@ -127,6 +129,8 @@ final class StoreMapState<K, V> implements MapState<K, V> {
         private final byte[] key;
         private final StoreIterator scan;
         private Map.Entry<K, V> next;
+        private boolean exhausted;
+        private boolean closed;
 
         Entries(byte[] key, StoreIterator scan) {
             this.key = key;
@@ -135,7 +139,20 @@ final class StoreMapState<K, V> implements MapState<K, V> {
 
         @Override
         public boolean hasNext() {
-            while (next == null && scan.hasNext()) {
+            if (closed) {
+                throw new SdkException(ErrorCode.RUNTIME_CLOSED, "map state `" + scope.name + "`: iterator used after close");
+            }
+            if (exhausted) {
+                return next != null;
+            }
+            while (next == null) {
+                if (!scan.hasNext()) {
+                    // Read to the end: free the snapshot now, so a stream consumed to the end without
+                    // try-with-resources holds nothing until the store closes.
+                    exhausted = true;
+                    scan.close();
+                    break;
+                }
                 StoreEntry e = scan.next();
                 byte[] userKey = e.userKey();
                 byte[] payload = live(new ComplexKey(scope.group, key, scope.namespace, userKey), e.value());
@@ -158,6 +175,7 @@ final class StoreMapState<K, V> implements MapState<K, V> {
 
         @Override
         public void close() {
+            closed = true;
             scan.close();
         }
     }
