@@ -37,7 +37,7 @@ import java.util.stream.Stream;
  *       goes to target 1 unchanged, prefixed with {@code "late "} or {@code "malformed "}.</li>
  * </ul>
  *
- * <p>All of it is state: counts and timers are in store {@value #STORE_NAME} and the timers store, so a
+ * <p>All of it is state: counts are in store {@value #STORE_NAME} and timers in the operator's timer store, so a
  * restored checkpoint continues exactly.
  */
 public final class WindowedWordCount implements TimerDriver {

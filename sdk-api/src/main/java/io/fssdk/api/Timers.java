@@ -4,8 +4,9 @@ package io.fssdk.api;
  * The timer service of an operator, from {@link Context#timers()}. A timer is identified by its domain,
  * its timestamp and its {@link ComplexKey}: registering the same one twice keeps one timer, as in Flink.
  *
- * <p><b>Durable.</b> Timers live in the operator's state (the store {@value #STORE_NAME}), so they survive
- * a restart and are part of every checkpoint; a restore brings back exactly the timers of the checkpoint.
+ * <p><b>Durable.</b> Timers live in the operator's state (the store {@value #STORE_PREFIX} + the operator's
+ * name, so operators sharing a backend keep their timers apart), so they survive a restart and are part of
+ * every checkpoint; a restore brings back exactly the timers of the checkpoint.
  *
  * <p><b>Firing.</b> Due timers fire in timestamp order (ties in key order), each once, through
  * {@link TimerDriver#onTimer}, with the context's current key set to the timer key's {@code key} part
@@ -17,8 +18,11 @@ package io.fssdk.api;
  * <p>Timestamps are milliseconds, compared as signed {@code long}s.
  */
 public interface Timers {
-    /** The store that holds an operator's timers; operators should not write to it. */
-    String STORE_NAME = "__fssdk_timers";
+    /**
+     * The store that holds an operator's timers is this prefix followed by the operator's name; operators
+     * should not write to it.
+     */
+    String STORE_PREFIX = "__fssdk_timers/";
 
     /**
      * Registers an event-time timer.

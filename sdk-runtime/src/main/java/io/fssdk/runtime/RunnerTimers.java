@@ -19,7 +19,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The {@link Timers} of one runner. Timers are entries of the store {@value Timers#STORE_NAME}: key group
+ * The {@link Timers} of one runner. Timers are entries of the store {@value Timers#STORE_PREFIX} + the
+ * operator's name: key group
  * {@code "event"} or {@code "processing"}, user key = the timestamp (8 bytes, big-endian, sign flipped) then
  * the timer's four key parts, each escaped and terminated as in {@link io.fssdk.api.spi.KeyCodec}. So the
  * store keeps them in firing order, the same timer registered twice is one entry, and a backend checkpoint
@@ -35,6 +36,7 @@ final class RunnerTimers implements Timers {
     private final InstantSource clock;
     /** The driver when it can receive timers, else null: registering then fails, firing does nothing. */
     private final TimerDriver receiver;
+    private final String storeName;
     private long watermark = Long.MIN_VALUE;
 
     RunnerTimers(String operatorName, RunnerContext context, InstantSource clock, TimerDriver receiver) {
@@ -42,6 +44,7 @@ final class RunnerTimers implements Timers {
         this.context = context;
         this.clock = clock;
         this.receiver = receiver;
+        this.storeName = STORE_PREFIX + operatorName;
     }
 
     @Override
@@ -143,7 +146,7 @@ final class RunnerTimers implements Timers {
     }
 
     private Store store() {
-        return context.getOrCreateStore(STORE_NAME);
+        return context.getOrCreateStore(storeName);
     }
 
     private static byte[] group(TimeDomain domain) {
@@ -176,7 +179,7 @@ final class RunnerTimers implements Timers {
             byte[] user = readPart(userKey, at);
             return new Timer(domain, ordered ^ Long.MIN_VALUE, new ComplexKey(keyGroup, key, namespace, user));
         } catch (RuntimeException e) {
-            throw new SdkException(ErrorCode.STORE_INTERNAL, "store `" + STORE_NAME + "` holds a timer entry that"
+            throw new SdkException(ErrorCode.STORE_INTERNAL, "store `" + storeName + "` holds a timer entry that"
                     + " cannot be decoded", operatorName, null, e);
         }
     }

@@ -198,6 +198,24 @@ public abstract class TimerConformanceTest {
         }
     }
 
+    @Test
+    void operatorsSharingABackendKeepTheirTimersApart() {
+        Recorder first = new Recorder();
+        Recorder second = new Recorder();
+        try (OperatorTestKit a = OperatorTestKit.builder(first).operatorName("a").stateBackend(backend).build();
+             OperatorTestKit b = OperatorTestKit.builder(second).operatorName("b").stateBackend(backend).build()) {
+            first.register = ctx -> ctx.timers().registerEventTimeTimer(key("from-a", ""), 1);
+            second.register = ctx -> ctx.timers().registerEventTimeTimer(key("from-b", ""), 2);
+            a.process("register");
+            b.process("register");
+            a.advanceWatermark(10);
+            assertEquals(List.of("event@1 from-a key=from-a", "watermark 10"), first.drain());
+            assertEquals(1, b.pendingTimers(TimeDomain.EVENT_TIME).size(), "b's timer is b's alone");
+            b.advanceWatermark(10);
+            assertEquals(List.of("event@2 from-b key=from-b", "watermark 10"), second.drain());
+        }
+    }
+
     private OperatorTestKit kit(Recorder op) {
         return OperatorTestKit.builder(op).stateBackend(backend).build();
     }
