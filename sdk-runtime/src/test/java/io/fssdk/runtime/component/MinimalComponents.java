@@ -62,6 +62,29 @@ final class MinimalComponents {
                 section(11, new byte[] {1, 0x00, 4, 's', 'p', 'i', 'n', 0x01, 0, 0}));
     }
 
+    /**
+     * A component holding a core module whose export section declares a name of {@code nameLength} bytes
+     * but holds only a few: a parser that allocates by the declared length before checking it allocates
+     * {@code nameLength} bytes (the 256 MiB reproducer when it is 0x0FFFFFF0).
+     */
+    static byte[] withOversizedExportName(int nameLength) {
+        byte[] exports = concat(new byte[] {1}, leb(nameLength), new byte[] {'f', 0, 0});
+        byte[] module = concat(MODULE_PREAMBLE, section(7, exports));
+        return concat(COMPONENT_PREAMBLE, section(1, module));
+    }
+
+    /** A component holding a core module with a custom {@code name} section whose function-name map claims {@code count} entries. */
+    static byte[] withOversizedNameMap(int count) {
+        byte[] sub = concat(new byte[] {1}, leb(count), new byte[] {0, 1, 'f'});
+        byte[] custom = concat(new byte[] {4, 'n', 'a', 'm', 'e'}, new byte[] {1}, leb(sub.length - 1), slice(sub, 1));
+        byte[] module = concat(MODULE_PREAMBLE, section(0, custom));
+        return concat(COMPONENT_PREAMBLE, section(1, module));
+    }
+
+    private static byte[] slice(byte[] b, int from) {
+        return Arrays.copyOfRange(b, from, b.length);
+    }
+
     private static byte[] section(int id, byte[] payload) {
         return concat(new byte[] {(byte) id}, leb(payload.length), payload);
     }

@@ -7,6 +7,7 @@ import io.fssdk.runtime.component.binary.CoreModule;
 import io.fssdk.runtime.component.binary.Definition;
 import io.fssdk.runtime.component.binary.NestedComponent;
 import io.fssdk.runtime.component.binary.ParsedComponent;
+import io.fssdk.runtime.component.core.CoreModuleCheck;
 import io.fssdk.runtime.component.core.TypeUnifier;
 import io.fssdk.runtime.component.validate.ComponentValidator;
 import java.util.ArrayList;
@@ -49,6 +50,8 @@ public final class PreparedComponent {
         CoreCodegen codegen = CoreCodegens.of(options.executionMode());
         CodeCache cache = options.codeCache().map(CodeCache::new).orElse(null);
         for (int i = 0; i < slices.size(); i++) {
+            // Every length and count is checked against the bytes before Chicory allocates by it.
+            CoreModuleCheck.check(unified.get(i), "core module " + i + " is malformed");
             modules.put(slices.get(i), CompiledModule.parse(unified.get(i), slices.get(i).offset(), codegen, cache, i));
         }
         return new PreparedComponent(parsed, modules, options);
