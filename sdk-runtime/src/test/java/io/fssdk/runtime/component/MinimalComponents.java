@@ -37,6 +37,25 @@ final class MinimalComponents {
     }
 
     /**
+     * A component exporting {@code spin: func()} lifted from a core function with the given body (local
+     * declarations, instructions, final {@code end}), its core export naming function {@code exportIndex}.
+     */
+    static byte[] exportingBody(byte[] body, int exportIndex) {
+        byte[] module = concat(MODULE_PREAMBLE,
+                section(1, new byte[] {1, 0x60, 0, 0}),
+                section(3, new byte[] {1, 0}),
+                section(7, concat(new byte[] {1, 1, 'f', 0}, leb(exportIndex))),
+                section(10, concat(new byte[] {1}, leb(body.length), body)));
+        return concat(COMPONENT_PREAMBLE,
+                section(1, module),
+                INSTANTIATE_MODULE_0,
+                section(6, new byte[] {1, 0x00, 0x00, 0x01, 0, 1, 'f'}),
+                section(7, new byte[] {1, 0x40, 0, 0x01, 0}),
+                section(8, new byte[] {1, 0x00, 0x00, 0, 0, 0}),
+                section(11, new byte[] {1, 0x00, 4, 's', 'p', 'i', 'n', 0x01, 0, 0}));
+    }
+
+    /**
      * A component exporting {@code spin: func()}, lifted from a core function that loops forever:
      * {@code (loop (br_if 0 (i32.const 1)))} when {@code conditional}, else {@code (loop (br 0))}.
      */

@@ -1,6 +1,10 @@
 package io.fssdk.runtime.component.link;
 
+import io.fssdk.runtime.component.ComponentException;
 import io.fssdk.runtime.component.ComponentOptions;
+import io.fssdk.runtime.component.InvalidException;
+import io.fssdk.runtime.component.LinkException;
+import io.fssdk.runtime.component.TrapException;
 import io.fssdk.runtime.component.binary.ByteSlice;
 import io.fssdk.runtime.component.binary.ComponentParser;
 import io.fssdk.runtime.component.binary.CoreModule;
@@ -101,7 +105,27 @@ public final class PreparedComponent {
     public RootInstance instantiate(HostDefinitions host) {
         RootState root = new RootState(options.maxMemoryPages());
         Scope scope = new Scope(null, new InstanceState(root));
-        Map<String, Item> exports = new Instantiator(modules, false).run(parsed, scope, new HostImports(host), "");
-        return new RootInstance(root, exports);
+        try {
+            Map<String, Item> exports = new Instantiator(modules, false).run(parsed, scope, new HostImports(host), "");
+            return new RootInstance(root, exports);
+        } catch (ComponentException e) {
+            throw e;
+        } catch (com.dylibso.chicory.wasm.InvalidException e) {
+            throw new InvalidException("a core module is invalid: " + e.getMessage(), e);
+        } catch (RuntimeException | StackOverflowError e) {
+            // Nothing else may escape: a guest fault in a start function is a trap; anything Chicory throws
+            // while wiring modules together (an export index of 0x80000000 made it throw
+            // ArrayIndexOutOfBoundsException) means the component cannot be instantiated.
+            TrapException trap = Traps.of("instantiation", e);
+            if (trap != null && !(e instanceof IndexOutOfBoundsException)) {
+                throw trap;
+            }
+            throw new LinkException("cannot instantiate the component: " + describe(e), e);
+        }
+    }
+
+    private static String describe(Throwable e) {
+        String m = e.getMessage();
+        return e.getClass().getSimpleName() + (m == null || m.isEmpty() ? "" : ": " + m);
     }
 }
