@@ -19,7 +19,8 @@ final class CoreCodegens {
      * ByteBufferMemory costs ~20% on guest memory access (bounds checks and endian conversion dominated the
      * counter's profile in BENCHMARKS.md).
      */
-    static final CoreCodegen INTERPRETER = (module, label, cache) -> b -> b.withMemoryFactory(ByteArrayMemory::new);
+    static final CoreCodegen INTERPRETER = (module, label, cache) -> b -> b.withMemoryFactory(ByteArrayMemory::new)
+            .withUnsafeExecutionListener(BackEdgeInterruption.INSTANCE);
 
     /**
      * Chicory's runtime compiler, through its cache when one is given. A module Chicory's validator rejects
