@@ -8,18 +8,22 @@ import static io.fssdk.runtime.processor.KvTypes.OPTIONAL_BYTES_RESULT;
 import static io.fssdk.runtime.processor.KvTypes.UNIT_RESULT;
 
 import io.fssdk.api.ComplexKey;
+import io.fssdk.api.ErrorCode;
 import io.fssdk.api.SdkException;
 import io.fssdk.api.Store;
 import io.fssdk.api.StoreEntry;
 import io.fssdk.api.StoreIterator;
+import io.fssdk.api.spi.StoreNames;
 import io.fssdk.runtime.component.Linker;
 import io.fssdk.runtime.component.RawFrame;
 import io.fssdk.runtime.component.TrapException;
 import io.fssdk.runtime.component.WitValue;
 import io.fssdk.runtime.guest.HostCalls;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -45,12 +49,20 @@ final class KvHost {
     }
 
     /** Defines the constructor and all 14 methods on {@code b}. */
-    static void define(Linker.Builder b, KvTypes t, HostCalls calls) {
+    static void define(Linker.Builder b, KvTypes t, HostCalls calls, ResourceCaps caps) {
+        Set<String> storeNames = new HashSet<>();
         b.rawFunction(KV, "[constructor]store", t.constructor(), f -> {
             String name = f.readString(f.i32(0), f.i32(1));
             Store store;
             try {
+                String normalized = StoreNames.normalize(name);
+                if (!storeNames.contains(normalized) && storeNames.size() >= caps.storeNames()) {
+                    throw new SdkException(ErrorCode.LIMIT_EXCEEDED, "the operator opened " + storeNames.size()
+                            + " distinct stores, the cap (ResourceCaps.storeNames)");
+                }
+                calls.resources().acquire("store handles", caps.storeHandles());
                 store = calls.context().getOrCreateStore(name);
+                storeNames.add(normalized);
             } catch (SdkException e) {
                 throw new TrapException(KV + "#[constructor]store", e.code() + ": cannot open store `" + name
                         + "` (the constructor has no error result, so this traps): " + e.getMessage(), e);
@@ -129,6 +141,11 @@ final class KvHost {
                     byte[] group = bytes(f, 1);
                     byte[] key = bytes(f, 3);
                     byte[] namespace = bytes(f, 5);
+                    if (calls.resources().size() >= caps.openIterators()) {
+                        SdkException cap = new SdkException(ErrorCode.LIMIT_EXCEEDED, "the guest holds "
+                                + caps.openIterators() + " open scans, the cap (ResourceCaps.openIterators)");
+                        throw new TrapException(KV + "#[method]store.scan-complex", cap.getMessage(), cap);
+                    }
                     StoreIterator it;
                     try {
                         it = s.scanComplex(group, key, namespace);

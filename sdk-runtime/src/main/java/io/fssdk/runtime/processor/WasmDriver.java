@@ -85,7 +85,7 @@ public final class WasmDriver implements Driver {
         HostCalls calls = new HostCalls();
         WasiOptions wasi = b.wasi != null ? b.wasi : WasiOptions.builder().name(operatorName).build();
         this.supervisor = new GuestSupervisor<>(operatorName,
-                new ProcessorWorld(component, ProcessorLinker.build(calls, b.stubUnknownImports, wasi)), calls,
+                new ProcessorWorld(component, ProcessorLinker.build(calls, b.stubUnknownImports, wasi, b.caps)), calls,
                 new CallWatchdog(callDeadline), new GuestFailures(operatorName, callDeadline, capBytes));
     }
 
@@ -200,6 +200,7 @@ public final class WasmDriver implements Driver {
         private Long maxMemoryBytes;
         private Duration callDeadline = Duration.ofSeconds(DEFAULT_DEADLINE_SECONDS);
         private boolean stubUnknownImports;
+        private ResourceCaps caps = ResourceCaps.DEFAULTS;
         private WasiOptions wasi;
 
         private Builder() {
@@ -277,6 +278,15 @@ public final class WasmDriver implements Driver {
          */
         public Builder wasi(WasiOptions options) {
             this.wasi = Objects.requireNonNull(options, "options");
+            return this;
+        }
+
+        /**
+         * Caps on the scans, store handles and distinct stores a guest may hold (see {@link ResourceCaps});
+         * the default is {@link ResourceCaps#DEFAULTS}.
+         */
+        public Builder resourceCaps(ResourceCaps caps) {
+            this.caps = Objects.requireNonNull(caps, "caps");
             return this;
         }
 
