@@ -146,6 +146,7 @@ final class KvHost {
                                 + caps.openIterators() + " open scans, the cap (ResourceCaps.openIterators)");
                         throw new TrapException(KV + "#[method]store.scan-complex", cap.getMessage(), cap);
                     }
+                    f.checkArea(f.i32(7), ReturnArea.SIZE, ReturnArea.ALIGN);
                     StoreIterator it;
                     try {
                         it = s.scanComplex(group, key, namespace);
@@ -160,6 +161,7 @@ final class KvHost {
         // Iterators: (self, return area).
         b.rawFunction(KV, "[method]iterator.has-next", t.iteratorMethod(KvTypes.boolResult()), f -> {
             StoreIterator it = iterator(f, t);
+            f.checkArea(f.i32(1), ReturnArea.SIZE, ReturnArea.ALIGN);
             boolean more;
             try {
                 more = it.hasNext();
@@ -172,6 +174,7 @@ final class KvHost {
         });
         b.rawFunction(KV, "[method]iterator.next", t.iteratorMethod(KvTypes.entryResult()), f -> {
             StoreIterator it = iterator(f, t);
+            f.checkArea(f.i32(1), ReturnArea.ENTRY_SIZE, ReturnArea.ALIGN); // before next() moves the scan
             StoreEntry entry;
             try {
                 // WIT next answers none at the end, where StoreIterator.next throws: ask first.
@@ -209,6 +212,8 @@ final class KvHost {
 
     /** Runs a store call returning {@code result<_, error>} into the return area at core argument {@code ret}. */
     private static void unit(RawFrame f, int ret, Runnable storeCall) {
+        // Before the store call: a put with a bad return area must write nothing.
+        f.checkArea(f.i32(ret), ReturnArea.SIZE, ReturnArea.ALIGN);
         try {
             storeCall.run();
         } catch (RuntimeException e) {
@@ -220,6 +225,7 @@ final class KvHost {
 
     /** Runs a store read returning {@code result<option<list<u8>>, error>} into the return area at {@code ret}. */
     private static void optionalBytes(RawFrame f, int ret, Supplier<Optional<byte[]>> storeCall) {
+        f.checkArea(f.i32(ret), ReturnArea.SIZE, ReturnArea.ALIGN);
         Optional<byte[]> value;
         try {
             value = storeCall.get();
