@@ -91,7 +91,8 @@ public final class WasmDriver implements Driver {
         // Micrometer is optional: GuestMeters (the one class using it here) is loaded only with a registry.
         GuestMeters meters = b.meterRegistry != null ? GuestMeters.register(b.meterRegistry, operatorName) : null;
         this.supervisor = new GuestSupervisor<>(operatorName,
-                new ProcessorWorld(component, ProcessorLinker.build(calls, b.stubUnknownImports, wasi)), calls,
+                new ProcessorWorld(component, ProcessorLinker.build(calls, b.stubUnknownImports, wasi, b.caps)),
+                calls,
                 new CallWatchdog(callDeadline), new GuestFailures(operatorName, callDeadline, capBytes),
                 meters != null ? meters : GuestEvents.NONE);
         if (meters != null) {
@@ -230,6 +231,7 @@ public final class WasmDriver implements Driver {
         private Long maxMemoryBytes;
         private Duration callDeadline = Duration.ofSeconds(DEFAULT_DEADLINE_SECONDS);
         private boolean stubUnknownImports;
+        private ResourceCaps caps = ResourceCaps.DEFAULTS;
         private WasiOptions wasi;
         private MeterRegistry meterRegistry;
 
@@ -308,6 +310,15 @@ public final class WasmDriver implements Driver {
          */
         public Builder wasi(WasiOptions options) {
             this.wasi = Objects.requireNonNull(options, "options");
+            return this;
+        }
+
+        /**
+         * Caps on the scans, store handles and distinct stores a guest may hold (see {@link ResourceCaps});
+         * the default is {@link ResourceCaps#DEFAULTS}.
+         */
+        public Builder resourceCaps(ResourceCaps caps) {
+            this.caps = Objects.requireNonNull(caps, "caps");
             return this;
         }
 
