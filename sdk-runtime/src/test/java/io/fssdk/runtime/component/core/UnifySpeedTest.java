@@ -20,12 +20,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Unification runs once per component load, so it must stay far below Chicory's own parse: a 12 MB module
- * (the size of a StarlingMonkey guest) in well under a second. The bounds here are loose, for slow CI
- * machines.
+ * Unification runs once per component load, so it must stay linear in the module's size: a 12 MB module
+ * (the size of a StarlingMonkey guest) takes well under a second on a quiet machine. This is not a
+ * performance measurement (those live in JMH): the bound is a guard against an accidental quadratic pass,
+ * which would take minutes, and is loose enough for a heavily loaded machine (the best of 6 runs once took
+ * 2.3 s at a load average of 27 on 2 cores).
  */
 class UnifySpeedTest {
-    private static final long BUDGET_MILLIS = 2000;
+    private static final long BUDGET_MILLIS = 20_000;
 
     @Test
     void componentizeQjsFixture() {
