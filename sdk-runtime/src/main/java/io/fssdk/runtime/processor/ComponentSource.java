@@ -83,6 +83,11 @@ final class ComponentSource {
         return base.isBlank() ? "wasm" : base;
     }
 
+    /** Whether this is the Python runtime component of {@link WasmDriver.Builder#python}. */
+    boolean isPythonRuntime() {
+        return description.equals("class-path resource " + PythonSource.RUNTIME_RESOURCE);
+    }
+
     String defaultName() {
         return defaultName;
     }
@@ -119,8 +124,10 @@ final class ComponentSource {
         try {
             binary = Objects.requireNonNull(reader.read());
         } catch (IOException e) {
+            String hint = isPythonRuntime() ? " (the Python runtime ships in artifact io.fssdk:sdk-python-runtime; "
+                    + "add it to the class path)" : "";
             throw new SdkException(ErrorCode.CONFIG_INVALID, "cannot read the component from " + description + ": "
-                    + e.getMessage(), operator, null, e);
+                    + e.getMessage() + hint, operator, null, e);
         }
         try {
             return Component.load(binary, options.build());

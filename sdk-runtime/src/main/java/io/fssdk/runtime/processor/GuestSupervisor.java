@@ -37,13 +37,15 @@ final class GuestSupervisor {
     private final HostCalls calls;
     private final CallWatchdog watchdog;
     private final GuestFailures failures;
+    private final PythonSource python;
     private GuestSession session;
     private Map<String, String> config;
     private boolean closed;
 
     GuestSupervisor(String operator, Component component, ProcessorLinker linker, HostCalls calls,
-            CallWatchdog watchdog, GuestFailures failures) {
+            CallWatchdog watchdog, GuestFailures failures, PythonSource python) {
         this.operator = operator;
+        this.python = python;
         this.component = component;
         this.linker = linker.linker();
         this.wasi = linker.wasi();
@@ -62,6 +64,7 @@ final class GuestSupervisor {
         this.config = null; // until this init succeeds: a failed one leaves the driver not initialised
         discardQuietly(null);
         GuestSession s = start(ctx, null);
+        load(ctx, s, null);
         run(ctx, s, ProcessorExports.INIT, GuestFailures.Where.NO_SOURCE, null, g -> {
             g.init(copy);
             return null;
@@ -84,6 +87,7 @@ final class GuestSupervisor {
         if (s == null) {
             String before = "re-initialising a fresh instance before `" + export + "`";
             s = start(ctx, before);
+            load(ctx, s, before);
             Map<String, String> c = config;
             run(ctx, s, ProcessorExports.INIT, GuestFailures.Where.NO_SOURCE, before, g -> {
                 g.init(c);
@@ -128,6 +132,19 @@ final class GuestSupervisor {
             closed = true;
             watchdog.close();
             wasi.flush();
+        }
+    }
+
+    /**
+     * For a Python operator, hands its source to the runtime component through {@code fs-exec}, which
+     * every fresh instance needs before {@code fs-init}: a restarted instance has forgotten the class.
+     */
+    private void load(Context ctx, GuestSession s, String before) {
+        if (python != null) {
+            run(ctx, s, ProcessorExports.EXEC, GuestFailures.Where.NO_SOURCE, before, g -> {
+                g.exec(python.className(), python.modules());
+                return null;
+            });
         }
     }
 

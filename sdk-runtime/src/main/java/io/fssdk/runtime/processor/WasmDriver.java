@@ -82,7 +82,7 @@ public final class WasmDriver implements Driver {
         WasiOptions wasi = b.wasi != null ? b.wasi : WasiOptions.builder().name(operatorName).build();
         this.supervisor = new GuestSupervisor(operatorName, component,
                 ProcessorLinker.build(calls, b.stubUnknownImports, wasi), calls, new CallWatchdog(callDeadline),
-                new GuestFailures(operatorName, callDeadline, capBytes));
+                new GuestFailures(operatorName, callDeadline, capBytes), b.pythonSource);
     }
 
     /** A new builder; a component is required, everything else has a default. */
@@ -197,6 +197,9 @@ public final class WasmDriver implements Driver {
         private Duration callDeadline = Duration.ofSeconds(DEFAULT_DEADLINE_SECONDS);
         private boolean stubUnknownImports;
         private WasiOptions wasi;
+        private Path pythonFile;
+        private String pythonClass = "";
+        private PythonSource pythonSource;
 
         private Builder() {
         }
@@ -286,8 +289,34 @@ public final class WasmDriver implements Driver {
             return this;
         }
 
+        /**
+         * Runs a Python operator from its source file, e.g. {@code python(Path.of("counter.py"))}: a
+         * subclass of {@code fs_api.FSProcessorDriver}, written for Function Stream's Python runtime. The
+         * driver runs fssdk-java's prebuilt Python runtime component (CPython 3.14 built by
+         * componentize-py), loaded from the class path: add the artifact {@code io.fssdk:sdk-python-runtime}.
+         * Each fresh instance gets the file's source through {@code fs-exec}, as module {@code counter} for
+         * {@code counter.py}, before {@code fs-init}; that includes the instances started after a failure.
+         * The operator name defaults to the module name. Replaces any component given before.
+         */
+        public Builder python(Path file) {
+            this.pythonFile = Objects.requireNonNull(file, "file");
+            return source(ComponentSource.resource(PythonSource.RUNTIME_RESOURCE));
+        }
+
+        /**
+         * The operator class in the {@link #python} file. By default the file's one subclass of
+         * {@code FSProcessorDriver} (as Function Stream's client finds it).
+         */
+        public Builder pythonClass(String className) {
+            this.pythonClass = Objects.requireNonNull(className, "className");
+            return this;
+        }
+
         private Builder source(ComponentSource s) {
             this.source = s;
+            if (!s.isPythonRuntime()) {
+                this.pythonFile = null;
+            }
             return this;
         }
 
@@ -305,6 +334,11 @@ public final class WasmDriver implements Driver {
                 throw new SdkException(ErrorCode.CONFIG_INVALID, "no component given");
             }
             String name = operatorName != null ? operatorName : source.defaultName();
+            pythonSource = null;
+            if (pythonFile != null) {
+                pythonSource = PythonSource.read(pythonFile, pythonClass, name);
+                name = operatorName != null ? operatorName : pythonSource.lastModule();
+            }
             if (name.isBlank()) {
                 throw new SdkException(ErrorCode.CONFIG_INVALID, "operator name is blank");
             }
