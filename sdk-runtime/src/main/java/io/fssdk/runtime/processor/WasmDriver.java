@@ -73,10 +73,10 @@ public final class WasmDriver implements Driver {
     private final Duration callDeadline;
     private final GuestSupervisor supervisor;
 
-    private WasmDriver(Builder b, String operatorName, Component component) {
+    private WasmDriver(Builder b, String operatorName, Component component, Duration callDeadline) {
         this.operatorName = operatorName;
         this.component = component;
-        this.callDeadline = b.callDeadline;
+        this.callDeadline = callDeadline;
         long capBytes = (long) component.options().maxMemoryPages() * 65536;
         HostCalls calls = new HostCalls();
         WasiOptions wasi = b.wasi != null ? b.wasi : WasiOptions.builder().name(operatorName).build();
@@ -194,7 +194,10 @@ public final class WasmDriver implements Driver {
         private String operatorName;
         private ExecutionMode executionMode;
         private Long maxMemoryBytes;
-        private Duration callDeadline = Duration.ofSeconds(DEFAULT_DEADLINE_SECONDS);
+        /** The default per-call deadline of a {@link #python} operator, in seconds. */
+        public static final int DEFAULT_PYTHON_DEADLINE_SECONDS = 300;
+
+        private Duration callDeadline;
         private boolean stubUnknownImports;
         private WasiOptions wasi;
         private Path pythonFile;
@@ -297,6 +300,11 @@ public final class WasmDriver implements Driver {
          * Each fresh instance gets the file's source through {@code fs-exec}, as module {@code counter} for
          * {@code counter.py}, before {@code fs-init}; that includes the instances started after a failure.
          * The operator name defaults to the module name. Replaces any component given before.
+         *
+         * <p>The runtime is a large guest (about 18 MB: CPython and its standard library), so unless set
+         * otherwise it runs in {@link ExecutionMode#INTERPRETER} mode (Chicory's runtime compiler would take
+         * minutes on it) with a per-call deadline of {@value #DEFAULT_PYTHON_DEADLINE_SECONDS} s, which covers
+         * its instantiation. See the README for the measured start-up time and rate.
          */
         public Builder python(Path file) {
             this.pythonFile = Objects.requireNonNull(file, "file");
@@ -342,13 +350,16 @@ public final class WasmDriver implements Driver {
             if (name.isBlank()) {
                 throw new SdkException(ErrorCode.CONFIG_INVALID, "operator name is blank");
             }
-            if (callDeadline.isNegative()) {
-                throw new SdkException(ErrorCode.CONFIG_INVALID, "call deadline is negative: " + callDeadline,
+            Duration deadline = callDeadline != null ? callDeadline : Duration.ofSeconds(pythonFile != null
+                    ? DEFAULT_PYTHON_DEADLINE_SECONDS : DEFAULT_DEADLINE_SECONDS);
+            if (deadline.isNegative()) {
+                throw new SdkException(ErrorCode.CONFIG_INVALID, "call deadline is negative: " + deadline,
                         name, null, null);
             }
-            Component component = source.load(executionMode, maxMemoryBytes, name);
+            ExecutionMode mode = executionMode != null || pythonFile == null ? executionMode : ExecutionMode.INTERPRETER;
+            Component component = source.load(mode, maxMemoryBytes, name);
             ProcessorExports.check(component, name);
-            return new WasmDriver(this, name, component);
+            return new WasmDriver(this, name, component, deadline);
         }
     }
 }
