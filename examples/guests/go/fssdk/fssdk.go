@@ -13,6 +13,9 @@ package fssdk
 import (
 	"github.com/functionstream/function-stream/go-sdk/api"
 	"github.com/functionstream/function-stream/go-sdk/impl"
+
+	// The generated //go:wasmexport wrappers of the processor world's exports.
+	_ "github.com/functionstream/function-stream/go-sdk/internal/bindings/exports/wit_exports"
 )
 
 // The API types, re-exported so operators use fssdk.* as with Function Stream's SDK.

@@ -85,7 +85,12 @@ final class ComponentSource {
 
     /** Whether this is the Python runtime component of {@link WasmDriver.Builder#python}. */
     boolean isPythonRuntime() {
-        return description.equals("class-path resource " + PythonSource.RUNTIME_RESOURCE);
+        return description.equals("class-path resource " + WasmDriver.PYTHON_RUNTIME_RESOURCE);
+    }
+
+    /** Whether the component comes already loaded (its options cannot change). */
+    boolean isLoaded() {
+        return loaded != null;
     }
 
     String defaultName() {

@@ -18,9 +18,6 @@ import java.util.Objects;
  * UTF-8 source) pairs, dependencies first.
  */
 record PythonSource(String className, List<Module> modules) {
-    /** The class-path resource holding the runtime component (artifact {@code sdk-python-runtime}). */
-    static final String RUNTIME_RESOURCE = "fssdk-python-runtime/fssdk-python-runtime.wasm";
-
     PythonSource {
         Objects.requireNonNull(className, "className");
         modules = List.copyOf(modules);

@@ -68,6 +68,12 @@ import java.util.Objects;
  * straight between guest memory and Java arrays, without building component-model value trees.
  */
 public final class WasmDriver implements Driver {
+    /**
+     * The class-path resource holding the Python runtime component that {@link Builder#python} runs
+     * (shipped by the artifact {@code io.fssdk:sdk-python-runtime}).
+     */
+    public static final String PYTHON_RUNTIME_RESOURCE = "fssdk-python-runtime/fssdk-python-runtime.wasm";
+
     private final String operatorName;
     private final Component component;
     private final Duration callDeadline;
@@ -299,7 +305,9 @@ public final class WasmDriver implements Driver {
          * componentize-py), loaded from the class path: add the artifact {@code io.fssdk:sdk-python-runtime}.
          * Each fresh instance gets the file's source through {@code fs-exec}, as module {@code counter} for
          * {@code counter.py}, before {@code fs-init}; that includes the instances started after a failure.
-         * The operator name defaults to the module name. Replaces any component given before.
+         * The operator name defaults to the module name. A component given as well (e.g. the runtime
+         * loaded once with {@link #PYTHON_RUNTIME_RESOURCE} and shared by several drivers) is used as the
+         * runtime instead of the class-path one.
          *
          * <p>The runtime is a large guest (about 18 MB: CPython and its standard library), so unless set
          * otherwise it runs in {@link ExecutionMode#INTERPRETER} mode (Chicory's runtime compiler would take
@@ -308,7 +316,7 @@ public final class WasmDriver implements Driver {
          */
         public Builder python(Path file) {
             this.pythonFile = Objects.requireNonNull(file, "file");
-            return source(ComponentSource.resource(PythonSource.RUNTIME_RESOURCE));
+            return this;
         }
 
         /**
@@ -322,9 +330,6 @@ public final class WasmDriver implements Driver {
 
         private Builder source(ComponentSource s) {
             this.source = s;
-            if (!s.isPythonRuntime()) {
-                this.pythonFile = null;
-            }
             return this;
         }
 
@@ -338,6 +343,10 @@ public final class WasmDriver implements Driver {
          *     of the wrong type)
          */
         public WasmDriver build() {
+            ComponentSource source = this.source;
+            if (source == null && pythonFile != null) {
+                source = ComponentSource.resource(PYTHON_RUNTIME_RESOURCE);
+            }
             if (source == null) {
                 throw new SdkException(ErrorCode.CONFIG_INVALID, "no component given");
             }
@@ -356,7 +365,9 @@ public final class WasmDriver implements Driver {
                 throw new SdkException(ErrorCode.CONFIG_INVALID, "call deadline is negative: " + deadline,
                         name, null, null);
             }
-            ExecutionMode mode = executionMode != null || pythonFile == null ? executionMode : ExecutionMode.INTERPRETER;
+            // A Python runtime is interpreted by default, unless it comes loaded (its options are fixed then).
+            ExecutionMode mode = executionMode != null || pythonFile == null || source.isLoaded() ? executionMode
+                    : ExecutionMode.INTERPRETER;
             Component component = source.load(mode, maxMemoryBytes, name);
             ProcessorExports.check(component, name);
             return new WasmDriver(this, name, component, deadline);
