@@ -71,7 +71,7 @@ class PythonGuestTest {
                 .callDeadline(DEADLINE).build();
         SdkException e = assertThrows(SdkException.class, () -> OperatorTestKit.of(driver, Map.of()).close());
         assertEquals(ErrorCode.OPERATOR_FAILED, e.code(), e.getMessage());
-        assertTrue(e.getMessage().contains("export `fs-exec`"), e.getMessage());
+        assertTrue(e.getMessage().contains("export `fs-exec` then `fs-init`"), e.getMessage());
     }
 
     @Test
