@@ -2,9 +2,11 @@
 # Licensed under the Apache License, Version 2.0 (http://www.apache.org/licenses/LICENSE-2.0).
 # Builds the Go guests with mainline Go (no TinyGo): counter-go.wasm (main.go, Function Stream's Go
 # counter, unchanged) and misbehave-go.wasm (misbehave/). Pinned tools, installed on first use into
-# ${FSSDK_TOOLS:-~/.fssdk-tools} (scripts/polyglot-tools.sh): wit-bindgen-cli 0.63.0 and wasm-tools 1.263.0
-# from crates.io, and wasmtime's preview1 reactor adapter 50.0.1 (crate
-# wasi-preview1-component-adapter-provider).
+# ${FSSDK_TOOLS:-~/.fssdk-tools} (scripts/polyglot-tools.sh): wit-bindgen-cli 0.63.0 from crates.io, and
+# wasmtime's preview1 reactor adapter 50.0.1 (crate wasi-preview1-component-adapter-provider); the
+# component steps use the wasm-tools inside jco 1.35.0 (scripts/guest-toolchain.sh, as the C guests do).
+# With FSSDK_CARGO_WASM_TOOLS=1 they use crates.io wasm-tools 1.263.0 instead (a long cargo build; not
+# yet run to completion on the build machines, see NOTES.md).
 #  1. `wit-bindgen go` regenerates fssdk/internal/bindings (the imports and the //go:wasmexport wrappers;
 #     fssdk/internal/bindings/exports/export_wit_world is ours), importing our fssdk/internal/wit instead of
 #     go.bytecodealliance.org/pkg (not on the Go proxy here, and its cabi_realloc allocates on the GC heap).
@@ -14,10 +16,11 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT="$(cd ../../.. && pwd)"
+. "$ROOT/scripts/guest-toolchain.sh"
 . "$ROOT/scripts/polyglot-tools.sh"
 fssdk_ensure_wit_bindgen
-fssdk_ensure_wasm_tools
 fssdk_ensure_adapter
+if [ "${FSSDK_CARGO_WASM_TOOLS:-0}" = 1 ]; then fssdk_ensure_wasm_tools; fi
 command -v go >/dev/null || { echo "go (1.26 or later) is required" >&2; exit 1; }
 
 SDK=github.com/functionstream/function-stream/go-sdk
@@ -43,9 +46,15 @@ build_guest() {
     # -trimpath and -buildvcs=false keep the binary reproducible.
     (cd "$pkg" && GOOS=wasip1 GOARCH=wasm GOFLAGS=-mod=mod go build -buildmode=c-shared -trimpath -buildvcs=false \
         -ldflags=-checklinkname=0 -o "$TMP/core.wasm" .)
-    "$FSSDK_WASM_TOOLS" component embed -w processor "$ROOT/wit/processor.wit" "$TMP/core.wasm" -o "$TMP/embedded.wasm"
-    "$FSSDK_WASM_TOOLS" component new "$TMP/embedded.wasm" --adapt "wasi_snapshot_preview1=$FSSDK_ADAPTER" -o "$out"
-    "$FSSDK_WASM_TOOLS" validate "$out"
+    if [ -n "${FSSDK_WASM_TOOLS:-}" ]; then
+        "$FSSDK_WASM_TOOLS" component embed -w processor "$ROOT/wit/processor.wit" "$TMP/core.wasm" -o "$TMP/embedded.wasm"
+        "$FSSDK_WASM_TOOLS" component new "$TMP/embedded.wasm" --adapt "wasi_snapshot_preview1=$FSSDK_ADAPTER" -o "$out"
+        "$FSSDK_WASM_TOOLS" validate "$out"
+    else
+        fssdk_embed "$TMP/core.wasm" "$ROOT/wit/processor.wit" processor "$TMP/embedded.wasm"
+        fssdk_jco new "$TMP/embedded.wasm" --adapt "wasi_snapshot_preview1=$FSSDK_ADAPTER" -o "$out" >/dev/null
+        fssdk_check "$out" >/dev/null
+    fi
     echo "built $(pwd)/$out ($(stat -c %s "$out") bytes)"
 }
 build_guest counter-go.wasm .
