@@ -1,11 +1,9 @@
 module github.com/fssdk-java/examples/guests/go
 
-go 1.23.0
+go 1.26
 
 require github.com/functionstream/function-stream/go-sdk v0.0.0
 
-require go.bytecodealliance.org/cm v0.3.0 // indirect
-
-// Function Stream's Go SDK is not published as a tagged module: point this at a checkout of
-// https://github.com/FunctionStream/function-stream (build.sh does, from $FUNCTION_STREAM_HOME).
-replace github.com/functionstream/function-stream/go-sdk => ../../../../function-stream/go-sdk
+// fssdk-java's Go SDK (./fssdk) has Function Stream's go-sdk API name for name and builds with mainline
+// Go: this one line is all an operator written for Function Stream changes to build here.
+replace github.com/functionstream/function-stream/go-sdk => ./fssdk

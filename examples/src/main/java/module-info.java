@@ -5,6 +5,7 @@
 module io.fssdk.examples {
     requires io.fssdk.runtime;
     requires io.fssdk.store.rocksdb;
+    requires io.fssdk.python.runtime; // the Python runtime component, a resource read by WasmDriver
     requires com.fasterxml.jackson.databind;
     requires info.picocli;
 

@@ -35,11 +35,13 @@ import picocli.CommandLine.Option;
  * mvn -q -B -pl examples exec:java -Dexec.args="--input words.txt --key-prefix demo-"
  * mvn -q -B -pl examples exec:java -Dexec.args="--native"
  * mvn -q -B -pl examples exec:java -Dexec.args="--wasm my.wasm --config examples/guests/go/config.yaml"
+ * mvn -q -B -pl examples exec:java -Dexec.args="--python examples/guests/python/counter.py"
  * </pre>
  *
  * <p>By default it runs the committed C counter component ({@code guests/c/counter.wasm}, on the class
  * path) in the WebAssembly sandbox; {@code --native} runs the Java counter ({@link CounterOperator}), and
- * {@code --wasm PATH} any processor component. The native and component counters keep their counts under
+ * {@code --wasm PATH} any processor component, and {@code --python FILE.py} a Python operator in the Python
+ * runtime component. The native and component counters keep their counts under
  * the same keys, so either continues where the other stopped.
  *
  * <p>stdout carries the operator's records and nothing else; errors go to stderr. Exit codes: 0 on
@@ -99,6 +101,11 @@ public final class CounterMain implements Callable<Integer> {
         @Option(names = "--wasm", paramLabel = "PATH",
                 description = "Run this processor component (.wasm) instead of the C counter component.")
         Path wasm;
+
+        @Option(names = "--python", paramLabel = "FILE.py",
+                description = "Run this Python operator (a Function Stream FSProcessorDriver subclass) in the "
+                        + "Python runtime component instead of the C counter component.")
+        Path python;
     }
 
     /**
@@ -176,6 +183,9 @@ public final class CounterMain implements Callable<Integer> {
         WasmDriver.Builder b = WasmDriver.builder().operatorName(name);
         if (kind != null && kind.wasm != null) {
             return b.component(kind.wasm).build();
+        }
+        if (kind != null && kind.python != null) {
+            return b.python(kind.python).build();
         }
         URL builtIn = CounterMain.class.getResource(COUNTER_COMPONENT);
         if (builtIn == null) {

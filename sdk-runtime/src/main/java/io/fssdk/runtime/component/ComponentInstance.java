@@ -46,7 +46,9 @@ public final class ComponentInstance {
      * Whether a linear memory of this instance has grown to the cap set by
      * {@link ComponentOptions.Builder#maxMemoryBytes(long)}, so that a further {@code memory.grow} fails.
      * Guests see a failed grow only as -1 and usually trap their own way; call this after a trap to tell a
-     * memory bomb from an ordinary failure. Never true when a module's own declared maximum is lower.
+     * memory bomb from an ordinary failure. Never true when a module's own declared maximum is lower. A
+     * memory a little short of the cap counts too (a sixteenth of it, or up to 4 MiB for small caps): guests
+     * with a garbage collector grow in chunks, so the grow that failed can leave that much unused.
      */
     public boolean memoryCapReached() {
         return instance.memoryCapReached();

@@ -83,6 +83,16 @@ final class ComponentSource {
         return base.isBlank() ? "wasm" : base;
     }
 
+    /** Whether this is the Python runtime component of {@link WasmDriver.Builder#python}. */
+    boolean isPythonRuntime() {
+        return description.equals("class-path resource " + WasmDriver.PYTHON_RUNTIME_RESOURCE);
+    }
+
+    /** Whether the component comes already loaded (its options cannot change). */
+    boolean isLoaded() {
+        return loaded != null;
+    }
+
     String defaultName() {
         return defaultName;
     }
@@ -119,8 +129,10 @@ final class ComponentSource {
         try {
             binary = Objects.requireNonNull(reader.read());
         } catch (IOException e) {
+            String hint = isPythonRuntime() ? " (the Python runtime ships in artifact io.fssdk:sdk-python-runtime; "
+                    + "add it to the class path)" : "";
             throw new SdkException(ErrorCode.CONFIG_INVALID, "cannot read the component from " + description + ": "
-                    + e.getMessage(), operator, null, e);
+                    + e.getMessage() + hint, operator, null, e);
         }
         try {
             return Component.load(binary, options.build());

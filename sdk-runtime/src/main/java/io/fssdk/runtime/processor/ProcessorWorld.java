@@ -5,14 +5,21 @@ import io.fssdk.runtime.guest.GuestResources;
 import io.fssdk.runtime.guest.GuestWorld;
 import java.util.Map;
 
-/** The processor world as the guest supervisor sees it: instantiate, {@code fs-init}, {@code fs-close}. */
+/**
+ * The processor world as the guest supervisor sees it: instantiate, {@code fs-init}, {@code fs-close}. For a
+ * Python operator, initialising an instance is {@code fs-exec} with the operator's source, then
+ * {@code fs-init}: every fresh instance of the Python runtime, restarts included, must load the class first.
+ */
 final class ProcessorWorld implements GuestWorld<ProcessorSession> {
     private final Component component;
     private final ProcessorLinker linker;
+    private final PythonSource python;
 
-    ProcessorWorld(Component component, ProcessorLinker linker) {
+    /** @param python the Python operator to load into each instance, or null for any other component */
+    ProcessorWorld(Component component, ProcessorLinker linker, PythonSource python) {
         this.component = component;
         this.linker = linker;
+        this.python = python;
     }
 
     @Override
@@ -27,11 +34,14 @@ final class ProcessorWorld implements GuestWorld<ProcessorSession> {
 
     @Override
     public String initExport() {
-        return ProcessorExports.INIT;
+        return python != null ? ProcessorExports.EXEC + "` then `" + ProcessorExports.INIT : ProcessorExports.INIT;
     }
 
     @Override
     public void init(ProcessorSession session, Map<String, String> config) {
+        if (python != null) {
+            session.exec(python.className(), python.modules());
+        }
         session.init(config);
     }
 

@@ -76,22 +76,29 @@ import java.util.Objects;
  * straight between guest memory and Java arrays, without building component-model value trees.
  */
 public final class WasmDriver implements Driver {
+    /**
+     * The class-path resource holding the Python runtime component that {@link Builder#python} runs
+     * (shipped by the artifact {@code io.fssdk:sdk-python-runtime}).
+     */
+    public static final String PYTHON_RUNTIME_RESOURCE = "fssdk-python-runtime/fssdk-python-runtime.wasm";
+
     private final String operatorName;
     private final Component component;
     private final Duration callDeadline;
     private final GuestSupervisor<ProcessorSession> supervisor;
 
-    private WasmDriver(Builder b, String operatorName, Component component) {
+    private WasmDriver(Builder b, String operatorName, Component component, Duration callDeadline) {
         this.operatorName = operatorName;
         this.component = component;
-        this.callDeadline = b.callDeadline;
+        this.callDeadline = callDeadline;
         long capBytes = (long) component.options().maxMemoryPages() * 65536;
         HostCalls calls = new HostCalls();
         WasiOptions wasi = b.wasi != null ? b.wasi : WasiOptions.builder().name(operatorName).build();
         // Micrometer is optional: GuestMeters (the one class using it here) is loaded only with a registry.
         GuestMeters meters = b.meterRegistry != null ? GuestMeters.register(b.meterRegistry, operatorName) : null;
         this.supervisor = new GuestSupervisor<>(operatorName,
-                new ProcessorWorld(component, ProcessorLinker.build(calls, b.stubUnknownImports, wasi, b.caps)),
+                new ProcessorWorld(component, ProcessorLinker.build(calls, b.stubUnknownImports, wasi, b.caps),
+                        b.pythonSource),
                 calls,
                 new CallWatchdog(callDeadline), new GuestFailures(operatorName, callDeadline, capBytes),
                 meters != null ? meters : GuestEvents.NONE);
@@ -229,10 +236,16 @@ public final class WasmDriver implements Driver {
         private String operatorName;
         private ExecutionMode executionMode;
         private Long maxMemoryBytes;
-        private Duration callDeadline = Duration.ofSeconds(DEFAULT_DEADLINE_SECONDS);
+        /** The default per-call deadline of a {@link #python} operator, in seconds. */
+        public static final int DEFAULT_PYTHON_DEADLINE_SECONDS = 300;
+
+        private Duration callDeadline;
         private boolean stubUnknownImports;
         private ResourceCaps caps = ResourceCaps.DEFAULTS;
         private WasiOptions wasi;
+        private Path pythonFile;
+        private String pythonClass = "";
+        private PythonSource pythonSource;
         private MeterRegistry meterRegistry;
 
         private Builder() {
@@ -333,6 +346,36 @@ public final class WasmDriver implements Driver {
         }
 
         /**
+         * Runs a Python operator from its source file, e.g. {@code python(Path.of("counter.py"))}: a
+         * subclass of {@code fs_api.FSProcessorDriver}, written for Function Stream's Python runtime. The
+         * driver runs fssdk-java's prebuilt Python runtime component (CPython 3.14 built by
+         * componentize-py), loaded from the class path: add the artifact {@code io.fssdk:sdk-python-runtime}.
+         * Each fresh instance gets the file's source through {@code fs-exec}, as module {@code counter} for
+         * {@code counter.py}, before {@code fs-init}; that includes the instances started after a failure.
+         * The operator name defaults to the module name. A component given as well (e.g. the runtime
+         * loaded once with {@link #PYTHON_RUNTIME_RESOURCE} and shared by several drivers) is used as the
+         * runtime instead of the class-path one.
+         *
+         * <p>The runtime is a large guest (about 18 MB: CPython and its standard library), so unless set
+         * otherwise it runs in {@link ExecutionMode#INTERPRETER} mode (Chicory's runtime compiler would take
+         * minutes on it) with a per-call deadline of {@value #DEFAULT_PYTHON_DEADLINE_SECONDS} s, which covers
+         * its instantiation. See the README for the measured start-up time and rate.
+         */
+        public Builder python(Path file) {
+            this.pythonFile = Objects.requireNonNull(file, "file");
+            return this;
+        }
+
+        /**
+         * The operator class in the {@link #python} file. By default the file's one subclass of
+         * {@code FSProcessorDriver} (as Function Stream's client finds it).
+         */
+        public Builder pythonClass(String className) {
+            this.pythonClass = Objects.requireNonNull(className, "className");
+            return this;
+        }
+
+        /**
          * Registers the guest's meters in {@code registry}: {@code fssdk.guest.traps} and
          * {@code fssdk.guest.restarts} per cause, and the {@code fssdk.guest.memory.pages} gauge, all
          * tagged with the operator. Optional; without it nothing is measured and a call pays nothing for
@@ -360,20 +403,34 @@ public final class WasmDriver implements Driver {
          *     of the wrong type)
          */
         public WasmDriver build() {
+            ComponentSource source = this.source;
+            if (source == null && pythonFile != null) {
+                source = ComponentSource.resource(PYTHON_RUNTIME_RESOURCE);
+            }
             if (source == null) {
                 throw new SdkException(ErrorCode.CONFIG_INVALID, "no component given");
             }
             String name = operatorName != null ? operatorName : source.defaultName();
+            pythonSource = null;
+            if (pythonFile != null) {
+                pythonSource = PythonSource.read(pythonFile, pythonClass, name);
+                name = operatorName != null ? operatorName : pythonSource.lastModule();
+            }
             if (name.isBlank()) {
                 throw new SdkException(ErrorCode.CONFIG_INVALID, "operator name is blank");
             }
-            if (callDeadline.isNegative()) {
-                throw new SdkException(ErrorCode.CONFIG_INVALID, "call deadline is negative: " + callDeadline,
+            Duration deadline = callDeadline != null ? callDeadline : Duration.ofSeconds(pythonFile != null
+                    ? DEFAULT_PYTHON_DEADLINE_SECONDS : DEFAULT_DEADLINE_SECONDS);
+            if (deadline.isNegative()) {
+                throw new SdkException(ErrorCode.CONFIG_INVALID, "call deadline is negative: " + deadline,
                         name, null, null);
             }
-            Component component = source.load(executionMode, maxMemoryBytes, name);
+            // A Python runtime is interpreted by default, unless it comes loaded (its options are fixed then).
+            ExecutionMode mode = executionMode != null || pythonFile == null || source.isLoaded() ? executionMode
+                    : ExecutionMode.INTERPRETER;
+            Component component = source.load(mode, maxMemoryBytes, name);
             ProcessorExports.check(component, name);
-            return new WasmDriver(this, name, component);
+            return new WasmDriver(this, name, component, deadline);
         }
     }
 }

@@ -19,6 +19,8 @@ import java.util.Optional;
  * (CanonicalABI.md, "canon lift"). Its {@link FunctionAbi} is compiled once, here.
  */
 final class LiftedFunc implements ComponentFunc {
+    private static final long[] NO_VALUES = new long[0];
+
     private final String path;
     private final FuncSignature signature;
     private final FunctionAbi abi;
@@ -87,7 +89,9 @@ final class LiftedFunc implements ComponentFunc {
 
     private void postReturn(long[] coreResults) {
         if (options.postReturn().isPresent()) {
-            state.callRestricted(options.postReturn().get(), coreResults);
+            // Chicory answers null for a function without results; its interpreter cannot take null
+            // arguments back (NullPointerException in StackFrame), so a no-result post-return gets none.
+            state.callRestricted(options.postReturn().get(), coreResults != null ? coreResults : NO_VALUES);
         }
     }
 

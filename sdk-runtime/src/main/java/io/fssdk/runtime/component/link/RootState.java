@@ -24,14 +24,26 @@ final class RootState {
         memories.add(memory);
     }
 
-    /** Whether any memory of the instance has grown to the cap, so a further {@code memory.grow} failed. */
+    /**
+     * Whether a memory of the instance has grown to the cap, so a further {@code memory.grow} failed.
+     * Garbage-collected guests grow in chunks (Go's heap arenas are 4 MiB on wasm; CPython's allocator asks
+     * for a whole large object at once), so the grow that failed may have left the memory short of the cap
+     * by up to one chunk: within {@link #capSlackPages} of the cap counts as reached. A memory whose own
+     * declared maximum is below the cap is never counted: hitting that is the guest's own limit.
+     */
     boolean memoryCapReached() {
+        int slack = capSlackPages(maxMemoryPages);
         for (Memory m : memories) {
-            if (m.pages() >= maxMemoryPages) {
+            if (m.maximumPages() >= maxMemoryPages && m.pages() >= maxMemoryPages - slack) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** One sixteenth of the cap, raised to 4 MiB (one Go heap arena) where that is at most a quarter of it. */
+    static int capSlackPages(int capPages) {
+        return Math.max(capPages / 16, Math.min(64, capPages / 4));
     }
 
     /** The bytes of linear memory the instance's core modules hold now. */
