@@ -105,6 +105,7 @@ final class LiftedFunc implements ComponentFunc {
 
     /** The fast path: one mutable call object per function, since an instance runs one call at a time. */
     private final class FastCall implements RawCall {
+        /** The core results once the core function returned (never null then: see {@link CoreInvoker}). */
         long[] results;
 
         @Override
