@@ -11,10 +11,12 @@ public final class ComponentOptions {
 
     private final ExecutionMode executionMode;
     private final int maxMemoryPages;
+    private final String name;
 
     private ComponentOptions(Builder b) {
         this.executionMode = b.executionMode;
         this.maxMemoryPages = b.maxMemoryPages;
+        this.name = b.name;
     }
 
     /** The defaults: the runtime compiler, no memory cap beyond each module's own. */
@@ -40,10 +42,16 @@ public final class ComponentOptions {
         return maxMemoryPages;
     }
 
+    /** The name the engine's log lines give the component (e.g. the operator it runs); {@code component} by default. */
+    public String name() {
+        return name;
+    }
+
     /** Builds {@link ComponentOptions}. */
     public static final class Builder {
         private ExecutionMode executionMode = ExecutionMode.COMPILER;
         private int maxMemoryPages = MAX_PAGES;
+        private String name = "component";
 
         private Builder() {
         }
@@ -60,6 +68,12 @@ public final class ComponentOptions {
                 throw new IllegalArgumentException("memory cap must be at least one 64 KiB page, got " + bytes);
             }
             this.maxMemoryPages = (int) Math.min(MAX_PAGES, bytes / 65536);
+            return this;
+        }
+
+        /** The name the engine's log lines (logger {@code io.fssdk.runtime.component}) give the component. */
+        public Builder name(String name) {
+            this.name = java.util.Objects.requireNonNull(name, "name");
             return this;
         }
 

@@ -110,7 +110,7 @@ final class ComponentSource {
             }
             return loaded;
         }
-        ComponentOptions.Builder options = ComponentOptions.builder().maxMemoryBytes(maxMemoryBytes != null
+        ComponentOptions.Builder options = ComponentOptions.builder().name(operator).maxMemoryBytes(maxMemoryBytes != null
                 ? maxMemoryBytes : WasmDriver.Builder.DEFAULT_MAX_MEMORY_MIB * 1024L * 1024);
         if (mode != null) {
             options.executionMode(mode);

@@ -1,6 +1,10 @@
 package io.fssdk.runtime.component.link;
 
-import com.dylibso.chicory.compiler.MachineFactoryCompiler;
+import com.dylibso.chicory.compiler.InterpreterFallback;
+import com.dylibso.chicory.compiler.internal.ClassLoadingCollector;
+import com.dylibso.chicory.compiler.internal.Compiler;
+import com.dylibso.chicory.compiler.internal.CompilerResult;
+import com.dylibso.chicory.compiler.internal.MachineFactory;
 import com.dylibso.chicory.runtime.ByteArrayMemory;
 import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
@@ -9,11 +13,15 @@ import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
+import io.fssdk.runtime.component.ComponentOptions;
 import io.fssdk.runtime.component.ExecutionMode;
 import io.fssdk.runtime.component.InvalidException;
 import io.fssdk.runtime.component.LinkException;
 import io.fssdk.runtime.component.MalformedException;
+import java.util.TreeSet;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One core module of a component: parsed by Chicory when the component is loaded, compiled to JVM
@@ -22,14 +30,18 @@ import java.util.function.Function;
  * kept together here.
  */
 final class CompiledModule {
+    private static final Logger LOG = LoggerFactory.getLogger("io.fssdk.runtime.component");
+
     private final WasmModule module;
     private final ExecutionMode mode;
+    private final String component;
     private final String label;
     private Function<Instance, Machine> factory;
 
-    private CompiledModule(WasmModule module, ExecutionMode mode, String label) {
+    private CompiledModule(WasmModule module, ExecutionMode mode, String component, String label) {
         this.module = module;
         this.mode = mode;
+        this.component = component;
         this.label = label;
     }
 
@@ -47,10 +59,10 @@ final class CompiledModule {
      * @throws InvalidException when Chicory's validation rejects the module
      * @throws MalformedException for anything else the parser throws
      */
-    static CompiledModule parse(byte[] bytes, int offset, ExecutionMode mode, int index) {
+    static CompiledModule parse(byte[] bytes, int offset, ComponentOptions options, int index) {
         String label = "core module " + index;
         try {
-            return new CompiledModule(Parser.parse(bytes), mode, label);
+            return new CompiledModule(Parser.parse(bytes), options.executionMode(), options.name(), label);
         } catch (com.dylibso.chicory.wasm.InvalidException e) {
             throw new InvalidException(label + " is invalid: " + e.getMessage(), e);
         } catch (RuntimeException | AssertionError | StackOverflowError e) {
@@ -77,10 +89,29 @@ final class CompiledModule {
         return label;
     }
 
-    /** Compiles now if the mode asks for it; later instantiations reuse the result. */
+    /**
+     * Compiles now if the mode asks for it; later instantiations reuse the result.
+     *
+     * <p>A function too large for one JVM method runs in Chicory's interpreter. Chicory 1.7.5's public
+     * {@code MachineFactoryCompiler} reports that only as a raw {@code Warning:} line on
+     * {@code System.err}, naming neither the component nor its embedder, and can only be made silent, not
+     * asked which functions fell back. Its (exported) internal compiler returns them, so this calls it
+     * the way {@code MachineFactoryCompiler.compile} does, silently, and logs them once through SLF4J
+     * under the component's name.
+     */
     synchronized Function<Instance, Machine> machineFactory() {
         if (mode == ExecutionMode.COMPILER && factory == null) {
-            factory = MachineFactoryCompiler.compile(module);
+            CompilerResult result = Compiler.builder(module)
+                    .withInterpreterFallback(InterpreterFallback.SILENT)
+                    .withClassCollectorFactory(ClassLoadingCollector::new)
+                    .build()
+                    .compile();
+            factory = new MachineFactory(module, ((ClassLoadingCollector) result.collector()).machineFactory());
+            if (!result.interpretedFunctions().isEmpty()) {
+                LOG.info("`{}`, {}: {} function(s) too large for one JVM method run in Chicory's interpreter "
+                        + "(function indices {})", component, label, result.interpretedFunctions().size(),
+                        new TreeSet<>(result.interpretedFunctions()));
+            }
         }
         return factory;
     }

@@ -47,8 +47,7 @@ public final class PreparedComponent {
         List<byte[]> unified = TypeUnifier.unify(slices.stream().map(ByteSlice::toByteArray).toList());
         IdentityHashMap<ByteSlice, CompiledModule> modules = new IdentityHashMap<>();
         for (int i = 0; i < slices.size(); i++) {
-            modules.put(slices.get(i), CompiledModule.parse(unified.get(i), slices.get(i).offset(),
-                    options.executionMode(), i));
+            modules.put(slices.get(i), CompiledModule.parse(unified.get(i), slices.get(i).offset(), options, i));
         }
         return new PreparedComponent(parsed, modules, options);
     }
