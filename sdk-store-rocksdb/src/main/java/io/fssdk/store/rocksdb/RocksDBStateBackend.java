@@ -317,7 +317,7 @@ public final class RocksDBStateBackend implements StateBackend {
                 layout.prepare(createIfMissing, restoreFrom);
                 return new RocksDBStateBackend(layout, RocksDBDatabase.open(layout.directory(), createIfMissing));
             } catch (IOException | RocksDBException e) {
-                throw RocksDBErrors.database(layout.directory(), "open", e);
+                throw RocksDBErrors.open(layout.directory(), e);
             }
         }
     }
