@@ -50,7 +50,7 @@ final class PrefixedLines extends OutputStream {
 
     private void emit() {
         target.write(prefix, 0, prefix.length);
-        line.writeTo(target);
+        target.write(line.toByteArray(), 0, line.size());
         target.write('\n');
         target.flush();
         line.reset();

@@ -1,46 +1,33 @@
 package io.fssdk.runtime.component.link;
 
-import com.dylibso.chicory.compiler.InterpreterFallback;
-import com.dylibso.chicory.compiler.internal.ClassLoadingCollector;
-import com.dylibso.chicory.compiler.internal.Compiler;
-import com.dylibso.chicory.compiler.internal.CompilerResult;
-import com.dylibso.chicory.compiler.internal.MachineFactory;
-import com.dylibso.chicory.runtime.ByteArrayMemory;
 import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
-import com.dylibso.chicory.runtime.Machine;
 import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
-import io.fssdk.runtime.component.ComponentOptions;
-import io.fssdk.runtime.component.ExecutionMode;
 import io.fssdk.runtime.component.InvalidException;
 import io.fssdk.runtime.component.LinkException;
 import io.fssdk.runtime.component.MalformedException;
-import java.util.TreeSet;
-import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * One core module of a component: parsed by Chicory when the component is loaded, compiled to JVM
- * bytecode at most once (on first instantiation, under a lock), then shared by every instance. Chicory
+ * One core module of a component: parsed by Chicory when the component is loaded, made runnable by its
+ * {@link CoreCodegen} at most once (on first instantiation, under a lock), then shared by every instance. Chicory
  * ties a compiled machine factory to the one {@link WasmModule} object it was compiled from, so both are
  * kept together here.
  */
 final class CompiledModule {
-    private static final Logger LOG = LoggerFactory.getLogger("io.fssdk.runtime.component");
-
     private final WasmModule module;
-    private final ExecutionMode mode;
+    private final CoreCodegen codegen;
+    private final CodeCache cache;
     private final String component;
     private final String label;
-    private Function<Instance, Machine> factory;
+    private CoreCodegen.Code code;
 
-    private CompiledModule(WasmModule module, ExecutionMode mode, String component, String label) {
+    private CompiledModule(WasmModule module, CoreCodegen codegen, CodeCache cache, String component, String label) {
         this.module = module;
-        this.mode = mode;
+        this.codegen = codegen;
+        this.cache = cache;
         this.component = component;
         this.label = label;
     }
@@ -59,10 +46,11 @@ final class CompiledModule {
      * @throws InvalidException when Chicory's validation rejects the module
      * @throws MalformedException for anything else the parser throws
      */
-    static CompiledModule parse(byte[] bytes, int offset, ComponentOptions options, int index) {
+    static CompiledModule parse(byte[] bytes, int offset, CoreCodegen codegen, CodeCache cache, String component,
+            int index) {
         String label = "core module " + index;
         try {
-            return new CompiledModule(Parser.parse(bytes), options.executionMode(), options.name(), label);
+            return new CompiledModule(Parser.parse(bytes), codegen, cache, component, label);
         } catch (com.dylibso.chicory.wasm.InvalidException e) {
             throw new InvalidException(label + " is invalid: " + e.getMessage(), e);
         } catch (RuntimeException | AssertionError | StackOverflowError e) {
@@ -89,31 +77,12 @@ final class CompiledModule {
         return label;
     }
 
-    /**
-     * Compiles now if the mode asks for it; later instantiations reuse the result.
-     *
-     * <p>A function too large for one JVM method runs in Chicory's interpreter. Chicory 1.7.5's public
-     * {@code MachineFactoryCompiler} reports that only as a raw {@code Warning:} line on
-     * {@code System.err}, naming neither the component nor its embedder, and can only be made silent, not
-     * asked which functions fell back. Its (exported) internal compiler returns them, so this calls it
-     * the way {@code MachineFactoryCompiler.compile} does, silently, and logs them once through SLF4J
-     * under the component's name.
-     */
-    synchronized Function<Instance, Machine> machineFactory() {
-        if (mode == ExecutionMode.COMPILER && factory == null) {
-            CompilerResult result = Compiler.builder(module)
-                    .withInterpreterFallback(InterpreterFallback.SILENT)
-                    .withClassCollectorFactory(ClassLoadingCollector::new)
-                    .build()
-                    .compile();
-            factory = new MachineFactory(module, ((ClassLoadingCollector) result.collector()).machineFactory());
-            if (!result.interpretedFunctions().isEmpty()) {
-                LOG.info("`{}`, {}: {} function(s) too large for one JVM method run in Chicory's interpreter "
-                        + "(function indices {})", component, label, result.interpretedFunctions().size(),
-                        new TreeSet<>(result.interpretedFunctions()));
-            }
+    /** Prepares the module's code now (compiling it, if the generator compiles); later calls reuse it. */
+    synchronized CoreCodegen.Code code() {
+        if (code == null) {
+            code = codegen.prepare(module, "`" + component + "`, " + label, cache);
         }
-        return factory;
+        return code;
     }
 
     /**
@@ -127,14 +96,8 @@ final class CompiledModule {
     Instance instantiate(ImportValues imports, int maxMemoryPages) {
         // withStart(false): Chicory would otherwise run an exported `_start` as part of instantiation, but
         // the component model runs only the start section; a command's `_start` runs when `run` is called.
-        // ByteArrayMemory: Chicory's default ByteBufferMemory costs ~20% on guest memory access (profiled in
-        // BENCHMARKS.md: bounds checks and endian conversion dominate the counter's samples).
-        Instance.Builder b = Instance.builder(module).withImportValues(imports).withStart(false)
-                .withMemoryFactory(ByteArrayMemory::new);
-        Function<Instance, Machine> f = machineFactory();
-        if (f != null) {
-            b.withMachineFactory(f);
-        }
+        Instance.Builder b = Instance.builder(module).withImportValues(imports).withStart(false);
+        code().configure(b);
         module.memorySection().ifPresent(ms -> {
             if (ms.memoryCount() > 0) {
                 MemoryLimits declared = ms.getMemory(0).limits();

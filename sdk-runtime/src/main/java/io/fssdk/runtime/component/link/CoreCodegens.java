@@ -1,0 +1,73 @@
+package io.fssdk.runtime.component.link;
+
+import com.dylibso.chicory.compiler.InterpreterFallback;
+import com.dylibso.chicory.compiler.MachineFactoryCompiler;
+import com.dylibso.chicory.compiler.internal.ClassLoadingCollector;
+import com.dylibso.chicory.compiler.internal.Compiler;
+import com.dylibso.chicory.compiler.internal.CompilerResult;
+import com.dylibso.chicory.compiler.internal.MachineFactory;
+import com.dylibso.chicory.runtime.ByteArrayMemory;
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.Machine;
+import io.fssdk.runtime.component.ExecutionMode;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The code generators behind each {@link ExecutionMode}. */
+final class CoreCodegens {
+    private static final Logger LOG = LoggerFactory.getLogger("io.fssdk.runtime.component");
+
+    /**
+     * Chicory's interpreter: nothing to prepare. ByteArrayMemory because Chicory's default
+     * ByteBufferMemory costs ~20% on guest memory access (bounds checks and endian conversion dominated the
+     * counter's profile in BENCHMARKS.md).
+     */
+    static final CoreCodegen INTERPRETER = (module, label, cache) -> b -> b.withMemoryFactory(ByteArrayMemory::new);
+
+    /**
+     * Chicory's runtime compiler, through its cache when one is given.
+     *
+     * <p>A function too large for one JVM method runs in Chicory's interpreter. Chicory 1.7.5's public
+     * {@code MachineFactoryCompiler} reports that only as a raw {@code Warning:} line on
+     * {@code System.err}, naming neither the component nor its embedder, and can be made silent but not
+     * asked which functions fell back. Its (exported) internal compiler returns them, so without a cache
+     * this calls it the way {@code MachineFactoryCompiler} does, silently, and logs the functions once
+     * through SLF4J (logger {@code io.fssdk.runtime.component}, INFO) under the component's name. With a
+     * cache, Chicory's cache plumbing is private to {@code MachineFactoryCompiler}, so the fallback is
+     * only silenced.
+     */
+    static final CoreCodegen CHICORY_COMPILER = (module, label, cache) -> {
+        Function<Instance, Machine> factory;
+        if (cache != null) {
+            factory = MachineFactoryCompiler.builder(module).withInterpreterFallback(InterpreterFallback.SILENT)
+                    .withCache(cache.forChicory()).compile();
+        } else {
+            CompilerResult result = Compiler.builder(module)
+                    .withInterpreterFallback(InterpreterFallback.SILENT)
+                    .withClassCollectorFactory(ClassLoadingCollector::new)
+                    .build()
+                    .compile();
+            factory = new MachineFactory(module, ((ClassLoadingCollector) result.collector()).machineFactory());
+            if (!result.interpretedFunctions().isEmpty()) {
+                LOG.info("{}: {} function(s) too large for one JVM method run in Chicory's interpreter "
+                        + "(function indices {})", label, result.interpretedFunctions().size(),
+                        new TreeSet<>(result.interpretedFunctions()));
+            }
+        }
+        Function<Instance, Machine> f = factory;
+        return b -> b.withMachineFactory(f).withMemoryFactory(ByteArrayMemory::new);
+    };
+
+    private CoreCodegens() {
+    }
+
+    /** The generator for {@code mode}. */
+    static CoreCodegen of(ExecutionMode mode) {
+        return switch (mode) {
+            case COMPILER -> CHICORY_COMPILER;
+            case INTERPRETER -> INTERPRETER;
+        };
+    }
+}
