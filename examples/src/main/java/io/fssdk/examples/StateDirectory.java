@@ -24,6 +24,17 @@ final class StateDirectory {
             throw CliException.usage("--state-dir " + dir + " is not a directory");
         }
         if (!Files.exists(dir)) {
+            // The nearest existing ancestor says why a directory cannot be created under it.
+            Path above = dir.toAbsolutePath().getParent();
+            while (above != null && !Files.exists(above)) {
+                above = above.getParent();
+            }
+            if (above != null && !Files.isDirectory(above)) {
+                throw CliException.usage("cannot create --state-dir " + dir + ": " + above + " is not a directory");
+            }
+            if (above != null && !Files.isWritable(above)) {
+                throw CliException.usage("cannot create --state-dir " + dir + ": " + above + " is not writable");
+            }
             try {
                 Files.createDirectories(dir);
             } catch (FileAlreadyExistsException e) {
