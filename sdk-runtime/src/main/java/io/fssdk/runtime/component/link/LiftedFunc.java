@@ -61,6 +61,11 @@ final class LiftedFunc implements ComponentFunc {
         return abi;
     }
 
+    /** The component instance whose core function this lifts. */
+    InstanceState state() {
+        return state;
+    }
+
     @Override
     public Optional<WitValue> invoke(List<WitValue> args) {
         state.enter(path);
