@@ -1,4 +1,4 @@
-package io.fssdk.runtime.processor;
+package io.fssdk.runtime.guest;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

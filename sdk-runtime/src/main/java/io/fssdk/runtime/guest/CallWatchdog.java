@@ -1,4 +1,4 @@
-package io.fssdk.runtime.processor;
+package io.fssdk.runtime.guest;
 
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * in an output sink) that is in use at that moment is closed by the JDK. Sinks that block should use
  * other means.
  */
-final class CallWatchdog implements AutoCloseable {
+public final class CallWatchdog implements AutoCloseable {
     private final DeadlineTicker ticker;
     private final long deadlineNanos;
     private final long tickNanos;
@@ -36,7 +36,7 @@ final class CallWatchdog implements AutoCloseable {
     private ScheduledFuture<?> tick;
 
     /** A watchdog for {@code deadline}; a zero deadline means none, and the watchdog does nothing. */
-    CallWatchdog(Duration deadline) {
+    public CallWatchdog(Duration deadline) {
         this(deadline, DeadlineTicker.SHARED);
     }
 
@@ -49,7 +49,7 @@ final class CallWatchdog implements AutoCloseable {
     }
 
     /** Starts timing a call on the current thread. */
-    void start() {
+    public void start() {
         if (deadlineNanos == 0) {
             return;
         }
@@ -69,7 +69,7 @@ final class CallWatchdog implements AutoCloseable {
      *
      * @return whether the deadline interrupted it; the interrupt flag is then cleared
      */
-    boolean stop() {
+    public boolean stop() {
         if (deadlineNanos == 0) {
             return false;
         }

@@ -1,4 +1,4 @@
-package io.fssdk.runtime.processor;
+package io.fssdk.runtime.guest;
 
 import java.lang.ref.WeakReference;
 import java.util.concurrent.ScheduledFuture;
