@@ -18,6 +18,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -103,6 +104,11 @@ public final class CounterMain implements Callable<Integer> {
                     + "the interpreter starts much sooner for large guests (a JavaScript engine).")
     private ExecutionMode mode;
 
+    @Option(names = "--deadline", paramLabel = "SECONDS", defaultValue = "10",
+            description = "The most one call into a component may take (its start included), in seconds; "
+                    + "0 for none. A large guest in the interpreter may need more on a busy machine.")
+    private int deadlineSeconds;
+
     @Option(names = {"-q", "--quiet"}, description = "Hide the component's own stdout and stderr output.")
     private boolean quiet;
 
@@ -187,6 +193,9 @@ public final class CounterMain implements Callable<Integer> {
 
     /** Checks the files given before anything is loaded or opened, naming the option and the reason. */
     private void checkOptions() {
+        if (deadlineSeconds < 0) {
+            throw CliException.usage("--deadline must be 0 (none) or more seconds, got " + deadlineSeconds);
+        }
         if (kind != null && kind.nativeOperator && mode != ExecutionMode.COMPILER) {
             throw CliException.usage("--mode applies to components; --native runs Java code");
         }
@@ -217,6 +226,7 @@ public final class CounterMain implements Callable<Integer> {
             PrefixedLines guest = quiet ? null : new PrefixedLines(stderr, name);
             OutputStream sink = guest != null ? guest : OutputStream.nullOutputStream();
             WasmDriver.Builder b = WasmDriver.builder().operatorName(name).executionMode(mode)
+                    .callDeadline(Duration.ofSeconds(deadlineSeconds))
                     .wasi(WasiOptions.builder().name(name).stdout(sink).stderr(sink).build());
             if (kind != null && kind.wasm != null) {
                 b.component(kind.wasm);

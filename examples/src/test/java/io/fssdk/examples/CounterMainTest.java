@@ -168,6 +168,7 @@ class CounterMainTest {
         assertEquals(2, run("", "--no-such-option").exitCode());
         assertEquals(2, run("", "--mode", "jit").exitCode());
         assertEquals(2, run("", "--native", "--mode", "interpreter").exitCode());
+        assertEquals(2, run("", "--deadline", "-1").exitCode());
     }
 
     @Test
@@ -258,7 +259,8 @@ class CounterMainTest {
 
     @Test
     void theModeOptionChoosesTheInterpreter() {
-        Run run = run("hello\nworld\nhello\nhello\nworld\n", "--state-dir", state(), "--mode", "interpreter");
+        Run run = run("hello\nworld\nhello\nhello\nworld\n", "--state-dir", state(), "--mode", "interpreter",
+                "--deadline", "0");
         assertEquals(new Run(0, FIVE_LINES, ""), run);
     }
 
