@@ -102,6 +102,27 @@ fssdk_componentize_qjs_cli() {
     fssdk_log "built $out ($(stat -c %s "$out") bytes)"
 }
 
+# JS -> component with componentize-js (the StarlingMonkey engine, about 12 MB). componentize-js reads
+# the WIT through its own WASI shim, which in some shim versions opens no directory (`os error 44`); a
+# preload opens "/" for it. The Wizer snapshot differs from build to build (not byte-reproducible).
+# Args: out.wasm src.js wit-file world [extra componentize-js args, e.g. -d http -d fetch-event]
+fssdk_componentize_js() {
+    local out="$1" js="$2" wit="$3" world="$4"; shift 4
+    local cjs="$FSSDK_JCO_HOME/node_modules/@bytecodealliance/componentize-js/src/cli.js"
+    local tmp; tmp="$(mktemp -d)"
+    cat > "$tmp/preopen.mjs" <<JS
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+const shim = createRequire('$cjs').resolve('@bytecodealliance/preview2-shim/filesystem');
+(await import(pathToFileURL(shim).href))._addPreopen('/', '/');
+JS
+    node --import "$tmp/preopen.mjs" "$cjs" "$(realpath "$js")" --wit "$(realpath "$wit")" -n "$world" \
+        -o "$(realpath -m "$out")" "$@" >/dev/null
+    rm -rf "$tmp"
+    fssdk_check "$out" >/dev/null
+    fssdk_log "built $out ($(stat -c %s "$out") bytes)"
+}
+
 # Path of the WASI 0.2.0 preview1 reactor adapter shipped in jco 1.4.4's npm tarball (jco 1.35's own
 # adapter speaks 0.2.12). Fetched once with `npm pack` into ${FSSDK_TOOLS:-$HOME/.fssdk-tools}.
 fssdk_adapter_wasi_0_2_0() {

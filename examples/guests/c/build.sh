@@ -13,3 +13,9 @@ done
 if [ -f misbehave.c ]; then
     fssdk_build_c_component misbehave-max.wasm "$WIT" processor misbehave.c -Wl,--max-memory=4194304
 fi
+# A guest that writes to stdout and stderr through WASI (the jco 1.35 reactor adapter, WASI 0.2.12).
+if [ -f chatty.c ]; then
+    FSSDK_NEW_ARGS=(--wasi-reactor)
+    fssdk_build_c_component chatty.wasm "$WIT" processor chatty.c
+    unset FSSDK_NEW_ARGS
+fi

@@ -4,8 +4,8 @@
 // It works on bytes, not JS strings, so its output is byte-identical with the C guest and the
 // native Java counter: words are kept as "binary strings" (one char per byte), whose `<` order is
 // the unsigned byte order, and JSON is escaped by hand the way Jackson's writeValueAsBytes does.
-import kv from 'functionstream:core/kv@0.1.0';
-import collector from 'functionstream:core/collector@0.1.0';
+import * as kv from 'functionstream:core/kv@0.1.0';
+import * as collector from 'functionstream:core/collector@0.1.0';
 
 let store = null;
 let prefix = '';          // binary string

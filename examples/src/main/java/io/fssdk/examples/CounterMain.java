@@ -4,20 +4,21 @@ import io.fssdk.api.Driver;
 import io.fssdk.api.ErrorCode;
 import io.fssdk.api.SdkException;
 import io.fssdk.runtime.OperatorRunner;
+import io.fssdk.runtime.component.ExecutionMode;
 import io.fssdk.runtime.processor.ProcessorConfig;
 import io.fssdk.runtime.processor.WasmDriver;
+import io.fssdk.runtime.wasi.WasiOptions;
 import io.fssdk.store.rocksdb.RocksDBStateBackend;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -44,22 +45,38 @@ import picocli.CommandLine.Option;
  * runtime component. The native and component counters keep their counts under
  * the same keys, so either continues where the other stopped.
  *
- * <p>stdout carries the operator's records and nothing else; errors go to stderr. Exit codes: 0 on
- * success; 2 for a usage error, an invalid {@code --config}, or a component file that cannot be read;
- * 1 for any other failure (a component that is not a processor, the operator, its state).
+ * <p>Each line's raw bytes are the record (a line ends at {@code \n}; a {@code \r} before it is dropped):
+ * nothing is decoded, so the operator decides what to do with bytes that are not UTF-8.
+ *
+ * <p>stdout carries the operator's records and nothing else. Errors, and the guest's own stdout and
+ * stderr (each line prefixed with {@code [operator]}; {@code --quiet} hides them), go to stderr. Exit
+ * codes: {@value #EXIT_OK} on success; {@value #EXIT_FAILURE} when the run failed (the operator failed
+ * on a record, or the state could not be opened or written, e.g. a directory another process holds);
+ * {@value #EXIT_USAGE} for a usage error (an unknown or conflicting option, or a file or directory given
+ * that cannot be used: missing, unreadable, not a component or not a processor, an invalid
+ * {@code config.yaml}, a bad {@code --state-dir}). Nothing is opened before the options were checked.
  */
-@Command(name = "counter", showDefaultValues = true,
-        description = "Counts words, one per input line, like Function Stream's counter example.")
+@Command(name = "counter", showDefaultValues = true, sortOptions = false,
+        description = "Counts words, one per input line, like Function Stream's counter example.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success",
+            "1:the run failed: the operator failed on a record, or the state could not be opened or written "
+                    + "(e.g. another process holds the state directory)",
+            "2:usage error: an unknown or conflicting option, or a file or directory given that cannot be used "
+                    + "(missing, unreadable, not a processor component, an invalid config.yaml, a bad --state-dir)"})
 public final class CounterMain implements Callable<Integer> {
     /** The committed C counter component, as the build puts it on the class path. */
     static final String COUNTER_COMPONENT = "/io/fssdk/examples/guests/counter.wasm";
     /** The operator's name unless {@code --config} gives one. */
     static final String DEFAULT_NAME = "counter";
 
-    /** Exit code of a usage error, an invalid configuration or an unreadable file (picocli's convention). */
-    static final int EXIT_USAGE = CommandLine.ExitCode.USAGE;
+    /** Exit code of a successful run. */
+    static final int EXIT_OK = 0;
     /** Exit code of a failure while running. */
-    static final int EXIT_FAILURE = CommandLine.ExitCode.SOFTWARE;
+    static final int EXIT_FAILURE = 1;
+    /** Exit code of a usage error (picocli's convention): something given cannot be used. */
+    static final int EXIT_USAGE = 2;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     private boolean help;
@@ -77,17 +94,36 @@ public final class CounterMain implements Callable<Integer> {
     private String keyPrefix;
 
     @Option(names = "--config", paramLabel = "FILE",
-            description = "A Function Stream config.yaml: its name names the operator, its init_config configures it.")
+            description = "A Function Stream config.yaml: its name names the operator (else the --wasm file's name, "
+                    + "else counter), its init_config configures it.")
     private Path config;
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     private OperatorKind kind;
 
-    private final Reader stdin;
+    @Option(names = "--mode", paramLabel = "MODE",
+            description = "How a component runs: ${COMPLETION-CANDIDATES} (default: compiler; interpreter for "
+                    + "--python). The compiler is faster per record; the interpreter starts much sooner for large "
+                    + "guests (a JavaScript or Python engine).")
+    private ExecutionMode mode;
+
+    @Option(names = "--deadline", paramLabel = "SECONDS",
+            description = "The most one call into a component may take (its start included), in seconds; "
+                    + "0 for none (default: 10; 300 for --python). A large guest in the interpreter may need more "
+                    + "on a busy machine.")
+    private Integer deadlineSeconds;
+
+    @Option(names = {"-q", "--quiet"}, description = "Hide the component's own stdout and stderr output.")
+    private boolean quiet;
+
+    @Option(names = {"-v", "--verbose"}, description = "On failure, also print the causes and stack traces.")
+    private boolean verbose;
+
+    private final InputStream stdin;
     private final PrintStream stdout;
     private final PrintStream stderr;
 
-    private CounterMain(Reader stdin, PrintStream stdout, PrintStream stderr) {
+    private CounterMain(InputStream stdin, PrintStream stdout, PrintStream stderr) {
         this.stdin = stdin;
         this.stdout = stdout;
         this.stderr = stderr;
@@ -115,8 +151,8 @@ public final class CounterMain implements Callable<Integer> {
      * @param args the command line; {@code --help} lists the options
      */
     public static void main(String[] args) {
-        int code = run(args, new InputStreamReader(System.in, StandardCharsets.UTF_8), System.out, System.err);
-        if (code != 0) {
+        int code = run(args, System.in, System.out, System.err);
+        if (code != EXIT_OK) {
             System.exit(code);
         }
     }
@@ -125,13 +161,14 @@ public final class CounterMain implements Callable<Integer> {
      * Runs the command with the given streams instead of the process's own.
      *
      * @param args the command line
-     * @param in where lines are read from unless {@code --input} is given
-     * @param out receives one line per emitted record, raw UTF-8, and {@code --help} output
-     * @param err receives errors
-     * @return the exit code: 0 on success, 1 on failure, 2 on a usage error or an invalid configuration
+     * @param in where lines are read from unless {@code --input} is given; read as raw bytes
+     * @param out receives one line per emitted record, raw bytes, and {@code --help} output
+     * @param err receives errors and the component's own output
+     * @return the exit code: 0 on success, 1 when the run failed, 2 on a usage error
      */
-    public static int run(String[] args, Reader in, PrintStream out, PrintStream err) {
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
         CommandLine cli = new CommandLine(new CounterMain(in, out, err));
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         return cli.execute(args);
@@ -140,83 +177,160 @@ public final class CounterMain implements Callable<Integer> {
     /** Runs the counter over every input line; picocli calls it after parsing the options. */
     @Override
     public Integer call() {
-        String name;
-        Map<String, String> operatorConfig;
-        Driver driver;
         try {
-            ProcessorConfig file = config != null ? ProcessorConfig.read(config) : null;
-            name = file != null ? file.name() : DEFAULT_NAME;
-            operatorConfig = new LinkedHashMap<>(file != null ? file.initConfig() : Map.of());
-            if (keyPrefix != null) {
-                operatorConfig.put(CounterOperator.KEY_PREFIX, keyPrefix);
+            checkOptions();
+            Operator op = operator();
+            StateDirectory.prepare(stateDir);
+            count(op);
+            return EXIT_OK;
+        } catch (CliException e) {
+            stderr.println("counter: " + e.getMessage());
+            if (verbose && e.getCause() != null) {
+                e.getCause().printStackTrace(stderr);
+            } else if (e.getCause() != null) {
+                stderr.println("counter: (--verbose shows the causes)");
             }
-            driver = driver(name);
-        } catch (SdkException e) {
-            stderr.println("counter: " + e.getMessage());
-            return e.code() == ErrorCode.CONFIG_INVALID ? EXIT_USAGE : EXIT_FAILURE;
+            return e.exitCode();
+        } finally {
+            stdout.flush();
         }
-        try (Reader lines = input != null ? Files.newBufferedReader(input, StandardCharsets.UTF_8) : stdin) {
-            Files.createDirectories(stateDir);
-            count(name, operatorConfig, driver, lines);
-            return 0;
-        } catch (IOException | UncheckedIOException e) {
-            stderr.println("counter: " + e.getClass().getSimpleName() + ": " + e.getMessage());
-            return EXIT_FAILURE;
-        } catch (SdkException e) {
-            stderr.println("counter: " + e.getMessage());
-            return EXIT_FAILURE;
+    }
+
+    /** The operator to run, its name and configuration, and where its guest writes. */
+    private record Operator(String name, Map<String, String> config, Driver driver, PrefixedLines guestOutput) {
+    }
+
+    /** Checks the files given before anything is loaded or opened, naming the option and the reason. */
+    private void checkOptions() {
+        if (deadlineSeconds != null && deadlineSeconds < 0) {
+            throw CliException.usage("--deadline must be 0 (none) or more seconds, got " + deadlineSeconds);
         }
+        if (kind != null && kind.nativeOperator && mode != null) {
+            throw CliException.usage("--mode applies to components; --native runs Java code");
+        }
+        InputFiles.checkReadable("--input", input);
+        InputFiles.checkReadable("--config", config);
+        InputFiles.checkReadable("--wasm", kind != null ? kind.wasm : null);
     }
 
     /**
-     * Chooses the operator: the native counter, the component at {@code --wasm}, or by default the C counter
-     * component the build put on the class path. A component is loaded and checked here, before any state
-     * is opened.
-     *
-     * @throws SdkException {@code CONFIG_INVALID} for a component that cannot be read,
-     *     {@code RUNTIME_INVALID_DRIVER} for one that is not a processor
+     * Reads the configuration and builds the driver: the native counter, the component at {@code --wasm},
+     * or by default the C counter component the build put on the class path. A component is loaded and
+     * checked here, before any state is opened.
      */
-    private Driver driver(String name) {
-        if (kind != null && kind.nativeOperator) {
-            return new CounterOperator();
+    private Operator operator() {
+        try {
+            ProcessorConfig file = config != null ? ProcessorConfig.read(config) : null;
+            String name = file != null ? file.name() : kind != null && kind.wasm != null ? baseName(kind.wasm)
+                    : kind != null && kind.python != null ? baseName(kind.python)
+                    : DEFAULT_NAME;
+            Map<String, String> operatorConfig = new LinkedHashMap<>(file != null ? file.initConfig() : Map.of());
+            if (keyPrefix != null) {
+                operatorConfig.put(CounterOperator.KEY_PREFIX, keyPrefix);
+            }
+            if (kind != null && kind.nativeOperator) {
+                return new Operator(name, operatorConfig, new CounterOperator(), null);
+            }
+            // The guest's stdout and stderr: on our stderr, prefixed, unless --quiet (never on stdout,
+            // which carries only records).
+            PrefixedLines guest = quiet ? null : new PrefixedLines(stderr, name);
+            OutputStream sink = guest != null ? guest : OutputStream.nullOutputStream();
+            WasmDriver.Builder b = WasmDriver.builder().operatorName(name)
+                    .wasi(WasiOptions.builder().name(name).stdout(sink).stderr(sink).build());
+            if (mode != null) {
+                b.executionMode(mode);
+            }
+            if (deadlineSeconds != null) {
+                b.callDeadline(Duration.ofSeconds(deadlineSeconds));
+            }
+            if (kind != null && kind.wasm != null) {
+                b.component(kind.wasm);
+            } else if (kind != null && kind.python != null) {
+                b.python(kind.python);
+            } else {
+                URL builtIn = CounterMain.class.getResource(COUNTER_COMPONENT);
+                if (builtIn == null) {
+                    throw CliException.failure("the counter component " + COUNTER_COMPONENT + " is not on the "
+                            + "class path; build with `mvn package`, or pass --native or --wasm PATH", null);
+                }
+                b.component(builtIn);
+            }
+            return new Operator(name, operatorConfig, b.build(), guest);
+        } catch (SdkException e) {
+            // An invalid config.yaml, or a component that cannot be used (malformed, not a processor): all
+            // are about a file the user gave.
+            if (e.code() == ErrorCode.CONFIG_INVALID || e.code() == ErrorCode.RUNTIME_INVALID_DRIVER) {
+                throw CliException.usage(e.getMessage(), e);
+            }
+            throw CliException.failure(e.getMessage(), e);
         }
-        WasmDriver.Builder b = WasmDriver.builder().operatorName(name);
-        if (kind != null && kind.wasm != null) {
-            return b.component(kind.wasm).build();
-        }
-        if (kind != null && kind.python != null) {
-            return b.python(kind.python).build();
-        }
-        URL builtIn = CounterMain.class.getResource(COUNTER_COMPONENT);
-        if (builtIn == null) {
-            throw new SdkException(ErrorCode.CONFIG_INVALID, "the counter component " + COUNTER_COMPONENT
-                    + " is not on the class path; build with `mvn install`, or pass --native or --wasm PATH");
-        }
-        return b.component(builtIn).build();
     }
 
-    private void count(String name, Map<String, String> operatorConfig, Driver driver, Reader source)
-            throws IOException {
-        BufferedReader reader = source instanceof BufferedReader b ? b : new BufferedReader(source);
+    private void count(Operator op) {
+        long line = 0;
+        RocksDBStateBackend backend;
+        try {
+            backend = RocksDBStateBackend.open(stateDir);
+        } catch (SdkException e) {
+            throw CliException.failure("cannot open the state: " + e.detail(), e);
+        }
         // Try-with-resources closes in reverse: the runner (operator, then its stores) before the backend.
-        try (RocksDBStateBackend backend = RocksDBStateBackend.open(stateDir);
+        try (InputStream in = input != null ? Files.newInputStream(input) : stdin;
+             RocksDBStateBackend b = backend;
              OperatorRunner runner = OperatorRunner.builder()
-                     .operatorName(name)
-                     .driver(driver)
-                     .stateBackend(backend)
-                     .config(operatorConfig)
+                     .operatorName(op.name())
+                     .driver(op.driver())
+                     .stateBackend(b)
+                     .config(op.config())
                      .outputSink(this::print)
                      .build()) {
-            runner.init();
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                runner.process(0, line.getBytes(StandardCharsets.UTF_8));
+            LineReader reader = new LineReader(in);
+            try {
+                runner.init();
+            } catch (SdkException e) {
+                throw CliException.failure("the operator failed to start, nothing was counted: " + e.getMessage(), e);
+            }
+            for (byte[] record = reader.next(); record != null; record = reader.next()) {
+                line++;
+                try {
+                    runner.process(0, record);
+                } catch (SdkException e) {
+                    throw CliException.failure(stoppedAt(line, e), e);
+                }
                 if (!reader.ready()) {
                     stdout.flush(); // nothing more buffered: show the outputs now (interactive use)
                 }
             }
+        } catch (IOException e) {
+            throw CliException.failure("cannot read " + (input != null ? "--input " + input : "stdin") + " after line "
+                    + line + ": " + e.getMessage(), e);
+        } catch (SdkException e) {
+            // Closing the operator or the state failed; every record was processed.
+            throw CliException.failure("all " + line + " lines were processed, but closing failed: " + e.getMessage(), e);
         } finally {
-            stdout.flush();
+            if (op.guestOutput() != null) {
+                op.guestOutput().drain();
+            }
         }
+    }
+
+    /**
+     * What a failure on line {@code n} means, for a command that stops there: the record was not completed
+     * and the lines after it were not read; state writes are not rolled back (each is applied at once), and
+     * the lines before it are counted in the state directory, where a new run continues.
+     */
+    private String stoppedAt(long n, SdkException e) {
+        return "stopped at line " + n + ": " + e.getMessage() + ". Line " + n + " was not completed (its output was "
+                + "not printed; state it wrote before failing stays) and the lines after it were not read. The "
+                + (n - 1) + " line(s) before it are counted in " + stateDir + "; a new run continues from there.";
+    }
+
+    /** {@code misbehave} for {@code guests/c/misbehave.wasm}: the name a {@code --wasm} operator gets. */
+    private static String baseName(Path wasm) {
+        String file = String.valueOf(wasm.getFileName());
+        int dot = file.lastIndexOf('.');
+        String base = file.endsWith(".wasm") || file.endsWith(".py") ? file.substring(0, dot) : file;
+        return base.isBlank() ? DEFAULT_NAME : base;
     }
 
     /** Prints one record as one line; the bytes go out raw, so the platform charset never matters. */

@@ -6,6 +6,12 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.fssdk.api.Context;
 import io.fssdk.api.Driver;
 import io.fssdk.api.Store;
+import io.fssdk.api.ErrorCode;
+import io.fssdk.api.SdkException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,7 +38,11 @@ import java.util.TreeMap;
  *       escaped surrogate pair ({@code \}{@code uD83D\}{@code uDE00}), as the C and JavaScript guests
  *       write it. Go writes such characters as raw UTF-8, and also escapes {@code < > &} and U+2028,
  *       so words with those characters are where the output differs from Go's.</li>
- *   <li>Input is decoded as UTF-8; malformed bytes become U+FFFD.</li>
+ *   <li>Input must be valid UTF-8: a record that is not is rejected ({@code OPERATOR_FAILED}, naming the
+ *       first bad byte and its offset), and nothing is counted or stored for it. Decoding it leniently
+ *       would turn every malformed sequence into U+FFFD, so different byte strings would share one count.
+ *       The C and JavaScript counters work on bytes and count such records under their raw bytes; this
+ *       is where they differ.</li>
  * </ul>
  *
  * <p>Counts live in store {@value #STORE_NAME} under {@code key_prefix + word}, so a new instance on the
@@ -53,6 +63,10 @@ public final class CounterOperator implements Driver {
      */
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
+    /** Strict: reports malformed input. One per operator (decoders are stateful; a runner is single-threaded). */
+    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     private Store store;
     private String keyPrefix = "";
     private long totalProcessed;
@@ -86,7 +100,7 @@ public final class CounterOperator implements Driver {
      */
     @Override
     public void process(Context ctx, int sourceId, byte[] data) throws JsonProcessingException {
-        String input = trimAsciiWhitespace(new String(data, StandardCharsets.UTF_8));
+        String input = trimAsciiWhitespace(decodeUtf8(utf8, data));
         if (input.isEmpty() || store == null) {
             return;
         }
@@ -116,6 +130,23 @@ public final class CounterOperator implements Driver {
         counterMap.clear();
         totalProcessed = 0;
         keyPrefix = "";
+    }
+
+    /**
+     * The record as text, strictly: a malformed or truncated UTF-8 sequence is an error, not U+FFFD.
+     *
+     * @throws SdkException {@code OPERATOR_FAILED} naming the first bad byte and its offset
+     */
+    static String decodeUtf8(CharsetDecoder decoder, byte[] data) {
+        ByteBuffer in = ByteBuffer.wrap(data);
+        try {
+            return decoder.decode(in).toString();
+        } catch (CharacterCodingException e) {
+            int at = in.position();
+            String b = at < data.length ? String.format("byte 0x%02x", data[at] & 0xFF) : "a truncated sequence";
+            throw new SdkException(ErrorCode.OPERATOR_FAILED, "the record is not valid UTF-8 (" + b + " at offset "
+                    + at + "); this counter counts text, so it counted nothing for it", e);
+        }
     }
 
     /**

@@ -1,12 +1,13 @@
 package io.fssdk.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,14 +32,19 @@ class CounterMainTest {
     }
 
     private static Run run(String stdin, String... args) {
+        return run(stdin.getBytes(StandardCharsets.UTF_8), args);
+    }
+
+    private static Run run(byte[] stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code;
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
              PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            code = CounterMain.run(args, new StringReader(stdin), o, e);
+            code = CounterMain.run(args, new ByteArrayInputStream(stdin), o, e);
         }
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        // stdout as ISO-8859-1: one char per byte, so raw (even invalid UTF-8) output compares exactly.
+        return new Run(code, out.toString(StandardCharsets.ISO_8859_1), err.toString(StandardCharsets.UTF_8));
     }
 
     private String state() {
@@ -114,6 +120,7 @@ class CounterMainTest {
 
     @Test
     void aBadConfigOrComponentIsAUsageErrorAndOpensNoState() throws IOException {
+        // Regression: a missing --wasm said `from file X: X`, a garbage one exited 1 though documented as 2.
         Path config = dir.resolve("config.yaml");
         Files.writeString(config, "name: words\ntype: python\n");
         Run badType = run("hello\n", "--config", config.toString(), "--state-dir", state());
@@ -121,17 +128,35 @@ class CounterMainTest {
         assertTrue(badType.err().startsWith("counter: config_invalid: "), badType.err());
         assertTrue(badType.err().contains("only `processor` functions"), badType.err());
 
-        Run missing = run("hello\n", "--wasm", dir.resolve("absent.wasm").toString(), "--state-dir", state());
-        assertEquals(2, missing.exitCode());
-        assertTrue(missing.err().contains("cannot read the component from file"), missing.err());
+        Path absent = dir.resolve("absent.wasm");
+        Run missing = run("hello\n", "--wasm", absent.toString(), "--state-dir", state());
+        assertEquals(new Run(2, "", "counter: --wasm " + absent + ": no such file\n"), missing);
+        Run directory = run("hello\n", "--wasm", dir.toString(), "--state-dir", state());
+        assertEquals(new Run(2, "", "counter: --wasm " + dir + ": is a directory\n"), directory);
 
         Path notWasm = dir.resolve("not.wasm");
         Files.writeString(notWasm, "hello");
         Run invalid = run("hello\n", "--wasm", notWasm.toString(), "--state-dir", state());
-        assertEquals(1, invalid.exitCode());
+        assertEquals(2, invalid.exitCode());
         assertTrue(invalid.err().startsWith("counter: runtime_invalid_driver: "), invalid.err());
-        assertEquals("", missing.out() + invalid.out());
+        assertEquals("", invalid.out());
         assertTrue(Files.notExists(dir.resolve("state")), "nothing was opened");
+    }
+
+    @Test
+    void yamlProblemsAreUsageErrorsInOneLine() throws IOException {
+        Path config = dir.resolve("config.yaml");
+        Files.writeString(config, "name: words\ntype: processor\n---\nname: other\ntype: processor\n");
+        Run second = run("hello\n", "--config", config.toString(), "--state-dir", state());
+        assertEquals(2, second.exitCode());
+        assertTrue(second.err().contains("a second YAML document"), second.err());
+        Files.writeString(config, "name: words\ntype: processor\ninit_config:\n  a: b: c\n");
+        Run syntax = run("hello\n", "--config", config.toString(), "--state-dir", state());
+        assertEquals(2, syntax.exitCode());
+        assertTrue(syntax.err().startsWith("counter: config_invalid: " + config + ":4:7: not valid YAML: "), syntax.err());
+        assertEquals(2, syntax.err().lines().count(), "one line, and the hint about --verbose: " + syntax.err());
+        Run verbose = run("hello\n", "--config", config.toString(), "--state-dir", state(), "--verbose");
+        assertTrue(verbose.err().contains("^"), "--verbose shows the parser's full report: " + verbose.err());
     }
 
     @Test
@@ -141,20 +166,119 @@ class CounterMainTest {
         assertTrue(both.err().contains("mutually exclusive"), both.err());
         assertEquals("", both.out());
         assertEquals(2, run("", "--no-such-option").exitCode());
+        assertEquals(2, run("", "--mode", "jit").exitCode());
+        assertEquals(2, run("", "--native", "--mode", "interpreter").exitCode());
+        assertEquals(2, run("", "--deadline", "-1").exitCode());
     }
 
     @Test
-    void aMissingInputFileFailsWithOne() {
-        Run run = run("", "--input", dir.resolve("absent.txt").toString(), "--state-dir", state());
+    void aMissingInputFileIsAUsageErrorToo() {
+        // Regression: it exited 1 with `NoSuchFileException: <path>`, while a missing --wasm exited 2.
+        Path absent = dir.resolve("absent.txt");
+        Run run = run("", "--input", absent.toString(), "--state-dir", state());
+        assertEquals(new Run(2, "", "counter: --input " + absent + ": no such file\n"), run);
+    }
+
+    @Test
+    void aBadStateDirectoryIsSaidInASentence() throws IOException {
+        Path file = dir.resolve("a-file");
+        Files.writeString(file, "x");
+        Run notDir = run("hello\n", "--state-dir", file.toString());
+        assertEquals(new Run(2, "", "counter: --state-dir " + file + " is not a directory\n"), notDir);
+        Path under = file.resolve("state");
+        Run cannotCreate = run("hello\n", "--state-dir", under.toString());
+        assertEquals(new Run(2, "", "counter: cannot create --state-dir " + under + ": " + file
+                + " is not a directory\n"), cannotCreate);
+    }
+
+    @Test
+    void aStateDirectoryInUseByAnotherProcessSaysSo() throws Exception {
+        // Another JVM holds RocksDB's LOCK file (RocksDB locks it with fcntl, as FileChannel.lock does).
+        Path state = dir.resolve("state");
+        assertEquals(0, run("hello\n", "--state-dir", state.toString()).exitCode());
+        Path holder = dir.resolve("Hold.java");
+        Files.writeString(holder, """
+                import java.nio.channels.FileChannel;
+                import java.nio.file.Path;
+                import java.nio.file.StandardOpenOption;
+                public class Hold {
+                    public static void main(String[] a) throws Exception {
+                        try (FileChannel c = FileChannel.open(Path.of(a[0]), StandardOpenOption.WRITE);
+                             var lock = c.lock()) {
+                            System.out.println("locked");
+                            System.in.read(); // until the test closes our stdin
+                        }
+                    }
+                }
+                """);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, holder.toString(), state.resolve("LOCK").toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try {
+            assertEquals("locked", new String(p.getInputStream().readNBytes(6), StandardCharsets.UTF_8));
+            Run locked = run("hello\n", "--state-dir", state.toString());
+            assertEquals(1, locked.exitCode());
+            assertTrue(locked.err().startsWith("counter: cannot open the state: state directory `"
+                    + state.toAbsolutePath() + "` is in use by another process (RocksDB LOCK)"), locked.err());
+            assertEquals("", locked.out());
+        } finally {
+            p.getOutputStream().close();
+            p.waitFor();
+        }
+    }
+
+    @Test
+    void aTrapSaysWhatHappenedToTheRecordAndTheState() {
+        // Regression: the CLI passed on "the next call starts a fresh one" while it was exiting.
+        Run run = run("a\ntrap\nb\n", "--wasm", Path.of("guests", "c", "misbehave.wasm").toString(),
+                "--state-dir", state());
         assertEquals(1, run.exitCode());
-        assertEquals("", run.out());
-        assertTrue(run.err().startsWith("counter: NoSuchFileException: "), run.err());
+        assertEquals("a=1\n", run.out());
+        assertTrue(run.err().startsWith("counter: stopped at line 2: operator_failed: operator `misbehave`"), run.err());
+        assertTrue(run.err().contains("Line 2 was not completed"), run.err());
+        assertTrue(run.err().contains("The 1 line(s) before it are counted in " + state()), run.err());
+        assertFalse(run.err().contains("next call"), run.err());
     }
 
     @Test
-    void helpGoesToStdout() {
+    void eachLinesRawBytesAreTheRecord() {
+        // Regression: lines were decoded as UTF-8, so different invalid byte strings became the same
+        // U+FFFD string and shared one count. The C counter counts bytes: two keys.
+        byte[] in = {'a', (byte) 0xFF, '\n', 'a', (byte) 0xFE, '\n', 'a', (byte) 0xFF, '\n'};
+        Run component = run(in, "--state-dir", state());
+        assertEquals(new Run(0, """
+                {"total_processed":1,"counter_map":{"a\u00ff":1}}
+                {"total_processed":2,"counter_map":{"a\u00fe":1,"a\u00ff":1}}
+                {"total_processed":3,"counter_map":{"a\u00fe":1,"a\u00ff":2}}
+                """, ""), component, "stdout is compared byte for byte (read as ISO-8859-1)");
+        // The native counter counts text and rejects the record, naming the byte.
+        Run nativeRun = run(in, "--state-dir", dir.resolve("n").toString(), "--native");
+        assertEquals(1, nativeRun.exitCode());
+        assertTrue(nativeRun.err().contains("the record is not valid UTF-8 (byte 0xff at offset 1)"), nativeRun.err());
+    }
+
+    @Test
+    void theModeOptionChoosesTheInterpreter() {
+        Run run = run("hello\nworld\nhello\nhello\nworld\n", "--state-dir", state(), "--mode", "interpreter",
+                "--deadline", "0");
+        assertEquals(new Run(0, FIVE_LINES, ""), run);
+    }
+
+    @Test
+    void aGuestsOwnOutputGoesToStderrPrefixedUnlessQuiet() {
+        String chatty = Path.of("guests", "c", "chatty.wasm").toString();
+        Run run = run("x\ny\n", "--wasm", chatty, "--state-dir", state());
+        assertEquals(new Run(0, "x\ny\n", "[chatty] seen x\n[chatty] said x\n[chatty] seen y\n[chatty] said y\n"), run);
+        Run quiet = run("x\n", "--wasm", chatty, "--state-dir", state(), "--quiet");
+        assertEquals(new Run(0, "x\n", ""), quiet);
+    }
+
+    @Test
+    void helpGoesToStdoutAndListsTheExitCodes() {
         Run run = run("", "--help");
         assertEquals(0, run.exitCode());
         assertTrue(run.out().contains("--state-dir=DIR"), run.out());
+        assertTrue(run.out().contains("Exit codes:"), run.out());
+        assertTrue(run.out().contains("2   usage error"), run.out());
     }
 }

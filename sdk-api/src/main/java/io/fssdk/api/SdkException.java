@@ -14,6 +14,7 @@ public final class SdkException extends RuntimeException {
     private final ErrorCode code;
     private final String operator;
     private final String step;
+    private final String detail;
 
     /** Creates an exception with a code and a message. */
     public SdkException(ErrorCode code, String message) {
@@ -36,6 +37,7 @@ public final class SdkException extends RuntimeException {
         this.code = code;
         this.operator = operator;
         this.step = step;
+        this.detail = String.valueOf(message);
     }
 
     private static String format(ErrorCode code, String message, String operator, String step) {
@@ -52,6 +54,14 @@ public final class SdkException extends RuntimeException {
     /** The error code. */
     public ErrorCode code() {
         return code;
+    }
+
+    /**
+     * The message as it was given, without the code, operator and step that {@link #getMessage()} puts in
+     * front of it; e.g. what a store reported, to pass on where the code is said another way.
+     */
+    public String detail() {
+        return detail;
     }
 
     /** The operator that failed, when a runner attributed the failure. */

@@ -15,11 +15,13 @@ public final class ComponentOptions {
 
     private final ExecutionMode executionMode;
     private final int maxMemoryPages;
+    private final String name;
     private final Path codeCache;
 
     private ComponentOptions(Builder b) {
         this.executionMode = b.executionMode;
         this.maxMemoryPages = b.maxMemoryPages;
+        this.name = b.name;
         this.codeCache = b.codeCache;
     }
 
@@ -46,6 +48,11 @@ public final class ComponentOptions {
         return maxMemoryPages;
     }
 
+    /** The name the engine's log lines give the component (e.g. the operator it runs); {@code component} by default. */
+    public String name() {
+        return name;
+    }
+
     /** The directory where compiled code is kept between JVMs, if one was given. */
     public Optional<Path> codeCache() {
         return Optional.ofNullable(codeCache);
@@ -55,6 +62,7 @@ public final class ComponentOptions {
     public static final class Builder {
         private ExecutionMode executionMode = ExecutionMode.COMPILER;
         private int maxMemoryPages = MAX_PAGES;
+        private String name = "component";
         private Path codeCache;
 
         private Builder() {
@@ -83,6 +91,12 @@ public final class ComponentOptions {
                 throw new IllegalArgumentException("memory cap must be at least one 64 KiB page, got " + bytes);
             }
             this.maxMemoryPages = (int) Math.min(MAX_PAGES, bytes / 65536);
+            return this;
+        }
+
+        /** The name the engine's log lines (logger {@code io.fssdk.runtime.component}) give the component. */
+        public Builder name(String name) {
+            this.name = java.util.Objects.requireNonNull(name, "name");
             return this;
         }
 

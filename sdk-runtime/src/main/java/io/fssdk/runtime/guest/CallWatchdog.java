@@ -1,9 +1,6 @@
 package io.fssdk.runtime.guest;
 
-import java.lang.ref.WeakReference;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -13,8 +10,8 @@ import java.util.concurrent.TimeUnit;
  * and throws, which the engine reports as a trap.
  *
  * <p><b>Cost.</b> Scheduling a timer per call would put every record of every driver through one
- * shared, locked delay queue. Instead each watchdog is checked by a periodic tick on one shared daemon
- * thread, and a call only records its start ({@link #start()}) and end ({@link #stop()}) under an
+ * shared, locked delay queue. Instead each watchdog is checked by a periodic tick on one shared thread
+ * ({@link DeadlineTicker}, which ends when the last watchdog is closed), and a call only records its start ({@link #start()}) and end ({@link #stop()}) under an
  * uncontended lock. A call is stopped between its deadline and its deadline plus one tick
  * (a tenth of the deadline, between 1 and 100 ms).
  *
@@ -28,12 +25,7 @@ import java.util.concurrent.TimeUnit;
  * other means.
  */
 public final class CallWatchdog implements AutoCloseable {
-    private static final ScheduledExecutorService TICKS = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "fssdk-wasm-deadline");
-        t.setDaemon(true); // never keeps a JVM alive
-        return t;
-    });
-
+    private final DeadlineTicker ticker;
     private final long deadlineNanos;
     private final long tickNanos;
     private final Object lock = new Object();
@@ -45,6 +37,12 @@ public final class CallWatchdog implements AutoCloseable {
 
     /** A watchdog for {@code deadline}; a zero deadline means none, and the watchdog does nothing. */
     public CallWatchdog(Duration deadline) {
+        this(deadline, DeadlineTicker.SHARED);
+    }
+
+    /** A watchdog checked by {@code ticker}. */
+    CallWatchdog(Duration deadline, DeadlineTicker ticker) {
+        this.ticker = ticker;
         this.deadlineNanos = deadline.toNanos();
         this.tickNanos = Math.max(TimeUnit.MILLISECONDS.toNanos(1),
                 Math.min(TimeUnit.MILLISECONDS.toNanos(100), deadlineNanos / 10));
@@ -61,7 +59,7 @@ public final class CallWatchdog implements AutoCloseable {
             fired = false;
             running = true;
             if (tick == null) {
-                tick = Tick.schedule(this, tickNanos);
+                tick = ticker.schedule(this, tickNanos);
             }
         }
     }
@@ -88,50 +86,26 @@ public final class CallWatchdog implements AutoCloseable {
         return interrupted;
     }
 
-    /** Stops the periodic check; the driver is closed. */
+    /**
+     * Stops the periodic check; the driver is closed. A later {@link #start()} schedules it again (a
+     * closed driver makes no more calls, but a closed watchdog stays usable).
+     */
     @Override
     public void close() {
         synchronized (lock) {
             if (tick != null) {
                 tick.cancel(false);
+                tick = null;
             }
         }
     }
 
-    private void check() {
+    /** Interrupts the running call if it is past its deadline; called by the ticker. */
+    void check() {
         synchronized (lock) {
             if (running && !fired && System.nanoTime() - startedAt >= deadlineNanos) {
                 fired = true;
                 thread.interrupt();
-            }
-        }
-    }
-
-    /**
-     * The periodic check. It holds its watchdog weakly, so a driver dropped without {@code close()} is not
-     * kept alive by the scheduler; the tick then cancels itself.
-     */
-    private static final class Tick implements Runnable {
-        private final WeakReference<CallWatchdog> watchdog;
-        private volatile ScheduledFuture<?> self;
-
-        private Tick(CallWatchdog watchdog) {
-            this.watchdog = new WeakReference<>(watchdog);
-        }
-
-        static ScheduledFuture<?> schedule(CallWatchdog w, long periodNanos) {
-            Tick t = new Tick(w);
-            t.self = TICKS.scheduleAtFixedRate(t, periodNanos, periodNanos, TimeUnit.NANOSECONDS);
-            return t.self;
-        }
-
-        @Override
-        public void run() {
-            CallWatchdog w = watchdog.get();
-            if (w != null) {
-                w.check();
-            } else if (self != null) {
-                self.cancel(false);
             }
         }
     }

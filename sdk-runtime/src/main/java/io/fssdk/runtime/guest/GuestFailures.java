@@ -61,15 +61,16 @@ public final class GuestFailures {
     }
 
     /**
-     * The failure of one guest call. The instance has been discarded already; every message says so, since
-     * it is what the caller needs to know about the next call.
+     * The failure of one guest call. The instance has been discarded already; every message says so. It
+     * does not promise a next call (a fresh instance, see {@link GuestSupervisor}): an embedder that stops
+     * at the first failure, like the command line, says what that means for its records itself.
      *
      * @param timedOut whether the deadline interrupted the call
      * @param atMemoryCap whether the guest's memory was at the cap when it trapped
      */
     public SdkException of(Where where, RuntimeException e, boolean timedOut, boolean atMemoryCap) {
         String w = where.describe();
-        String next = "; the instance was discarded, the next call starts a fresh one";
+        String next = "; the instance was discarded";
         if (timedOut) {
             return failure(ErrorCode.LIMIT_EXCEEDED, w + " ran past its deadline of " + deadline.toMillis()
                     + " ms and was stopped" + next, e);

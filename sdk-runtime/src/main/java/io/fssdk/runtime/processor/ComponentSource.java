@@ -25,21 +25,34 @@ final class ComponentSource {
         byte[] read() throws IOException;
     }
 
+    /** Why a read failed, in words; by default the exception's message. */
+    @FunctionalInterface
+    private interface Reason {
+        String of(IOException e);
+    }
+
     private final String description;
     private final String defaultName;
     private final Reader reader;
+    private final Reason reason;
     private final Component loaded;
 
     private ComponentSource(String description, String defaultName, Reader reader, Component loaded) {
+        this(description, defaultName, reader, e -> String.valueOf(e.getMessage()), loaded);
+    }
+
+    private ComponentSource(String description, String defaultName, Reader reader, Reason reason,
+            Component loaded) {
         this.description = description;
         this.defaultName = defaultName;
         this.reader = reader;
+        this.reason = reason;
         this.loaded = loaded;
     }
 
     static ComponentSource of(Path path) {
         return new ComponentSource("file " + path, nameOf(String.valueOf(path.getFileName())),
-                () -> Files.readAllBytes(path), null);
+                () -> Files.readAllBytes(path), e -> FileReasons.whyUnreadable(path, e), null);
     }
 
     static ComponentSource of(byte[] binary) {
@@ -120,7 +133,7 @@ final class ComponentSource {
             }
             return loaded;
         }
-        ComponentOptions.Builder options = ComponentOptions.builder().maxMemoryBytes(maxMemoryBytes != null
+        ComponentOptions.Builder options = ComponentOptions.builder().name(operator).maxMemoryBytes(maxMemoryBytes != null
                 ? maxMemoryBytes : WasmDriver.Builder.DEFAULT_MAX_MEMORY_MIB * 1024L * 1024);
         if (mode != null) {
             options.executionMode(mode);
@@ -132,7 +145,7 @@ final class ComponentSource {
             String hint = isPythonRuntime() ? " (the Python runtime ships in artifact io.fssdk:sdk-python-runtime; "
                     + "add it to the class path)" : "";
             throw new SdkException(ErrorCode.CONFIG_INVALID, "cannot read the component from " + description + ": "
-                    + e.getMessage() + hint, operator, null, e);
+                    + reason.of(e) + hint, operator, null, e);
         }
         try {
             return Component.load(binary, options.build());

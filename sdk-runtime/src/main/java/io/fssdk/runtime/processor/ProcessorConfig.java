@@ -1,5 +1,6 @@
 package io.fssdk.runtime.processor;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -70,7 +71,8 @@ public record ProcessorConfig(String name, Map<String, String> initConfig) {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new SdkException(ErrorCode.CONFIG_INVALID, "cannot read " + file + ": " + e, e);
+            throw new SdkException(ErrorCode.CONFIG_INVALID, "cannot read " + file + ": "
+                    + FileReasons.whyUnreadable(file, e), e);
         }
         return parse(text, file.toString());
     }
@@ -99,6 +101,12 @@ public record ProcessorConfig(String name, Map<String, String> initConfig) {
                     default -> p.skipChildren();
                 }
             }
+            if (p.nextToken() != null) {
+                // Jackson reads a YAML stream as a sequence of root values: a second `---` document would
+                // otherwise be ignored silently, though Function Stream reads only the first.
+                throw invalid(source, "a second YAML document follows, at line " + p.currentTokenLocation().getLineNr()
+                        + "; a function configuration is one document");
+            }
             if (name == null || name.isBlank()) {
                 throw invalid(source, "`name` is missing or blank");
             }
@@ -111,8 +119,7 @@ public record ProcessorConfig(String name, Map<String, String> initConfig) {
             }
             return new ProcessorConfig(name, init);
         } catch (JsonProcessingException e) {
-            throw new SdkException(ErrorCode.CONFIG_INVALID, source + " is not valid YAML: " + e.getOriginalMessage(),
-                    e);
+            throw new SdkException(ErrorCode.CONFIG_INVALID, syntaxError(source, e), e);
         } catch (IOException e) {
             throw new SdkException(ErrorCode.CONFIG_INVALID, "cannot parse " + source + ": " + e, e);
         }
@@ -137,6 +144,19 @@ public record ProcessorConfig(String name, Map<String, String> initConfig) {
             throw invalid(source, "`" + what + "` must be a string, number or boolean");
         }
         return p.getText();
+    }
+
+    /**
+     * A YAML syntax error in one line: {@code source:line:column: problem}. The parser's own message spans
+     * several lines (the offending line and a caret under it); it stays in the cause.
+     */
+    static String syntaxError(String source, JsonProcessingException e) {
+        String m = e.getOriginalMessage() != null ? e.getOriginalMessage().strip() : e.getClass().getSimpleName();
+        int nl = m.indexOf('\n');
+        String first = nl < 0 ? m : m.substring(0, nl).strip();
+        JsonLocation at = e.getLocation();
+        String where = at != null && at.getLineNr() > 0 ? ":" + at.getLineNr() + ":" + at.getColumnNr() : "";
+        return source + where + ": not valid YAML: " + first;
     }
 
     private static SdkException invalid(String source, String why) {

@@ -29,6 +29,7 @@ final class ReturnArea {
     /** {@code err(e)}, mapped by {@link StoreErrors}. The message is allocated in the guest, which frees it. */
     static void err(RawFrame f, int ret, RuntimeException e) {
         int c = StoreErrors.caseOf(e);
+        StoreErrors.log(c, e);
         if (c != StoreErrors.NOT_FOUND) {
             long s = f.writeString(StoreErrors.messageOf(e));
             f.storeI32(ret + 8, (int) s);

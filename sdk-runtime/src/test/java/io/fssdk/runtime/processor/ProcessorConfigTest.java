@@ -94,6 +94,26 @@ class ProcessorConfigTest {
     void aMissingFileIsAConfigError(@TempDir Path dir) {
         SdkException e = assertThrows(SdkException.class, () -> ProcessorConfig.read(dir.resolve("nope.yaml")));
         assertEquals(ErrorCode.CONFIG_INVALID, e.code());
-        assertTrue(e.getMessage().contains("nope.yaml"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("nope.yaml: no such file"), e.getMessage());
+        SdkException d = assertThrows(SdkException.class, () -> ProcessorConfig.read(dir));
+        assertTrue(d.getMessage().endsWith(": is a directory"), d.getMessage());
+    }
+
+    @Test
+    void aSecondDocumentIsAnError() {
+        // Regression: Jackson reads a YAML stream as a sequence of documents, and the second was ignored.
+        assertInvalid("name: c\ntype: processor\n---\nname: d\ntype: processor\n",
+                "a second YAML document follows, at line 4");
+        assertEquals("c", ProcessorConfig.parse("---\nname: c\ntype: processor\n", "x").name(), "one `---` is fine");
+    }
+
+    @Test
+    void aSyntaxErrorIsOneLineWithLineAndColumn() {
+        // Regression: SnakeYAML's multi-line message (context, the line, a caret) was passed through whole.
+        SdkException e = assertThrows(SdkException.class,
+                () -> ProcessorConfig.parse("name: c\ntype: processor\ninit_config:\n  a: b: c\n", "config.yaml"));
+        assertEquals("config_invalid: config.yaml:4:7: not valid YAML: mapping values are not allowed here",
+                e.getMessage());
+        assertTrue(e.getCause().getMessage().contains("^"), "the parser's full report stays in the cause");
     }
 }

@@ -3,7 +3,8 @@
 ;; Component nesting: a nested component `$inner`, instantiated twice with different imports; an
 ;; `alias outer` to a core module and a type of the enclosing component; core instances built from
 ;; inline exports; component instances exported, and one assembled from inline exports. A call to
-;; `via-base` crosses from the inner component into a function lifted by the outer one.
+;; `via-base` crosses from one inner component into a function lifted by a sibling component
+;; (`$base-c`): the spec forbids a child calling its parent's lifted functions, not siblings.
 (component $root
   (type $num u32)
   ;; Shared by the inner component through `alias outer`.
@@ -13,9 +14,14 @@
   (core module $base
     (func (export "inc") (param i32) (result i32) (i32.add (local.get 0) (i32.const 1)))
     (func (export "ten-x") (param i32) (result i32) (i32.mul (local.get 0) (i32.const 10))))
-  (core instance $base (instantiate $base))
-  (func $inc (param "x" u32) (result u32) (canon lift (core func $base "inc")))
-  (func $ten-x (param "x" u32) (result u32) (canon lift (core func $base "ten-x")))
+  (component $base-c
+    (alias outer $root $base (core module $base))
+    (core instance $base (instantiate $base))
+    (func (export "inc") (param "x" u32) (result u32) (canon lift (core func $base "inc")))
+    (func (export "ten-x") (param "x" u32) (result u32) (canon lift (core func $base "ten-x"))))
+  (instance $base-i (instantiate $base-c))
+  (alias export $base-i "inc" (func $inc))
+  (alias export $base-i "ten-x" (func $ten-x))
 
   (component $inner
     (alias outer $root $math (core module $math))

@@ -21,6 +21,24 @@ final class RocksDBErrors {
                 "rocksdb `" + directory + "`: " + operation + " failed: " + detail(cause), cause);
     }
 
+    /**
+     * A failure to open the database. RocksDB reports a directory locked by someone else with a message
+     * about its {@code LOCK} file that names neither the cause nor the directory clearly; this says it in
+     * words, keeping RocksDB's message at the end.
+     */
+    static SdkException open(Path directory, Exception cause) {
+        String m = detail(cause);
+        if (m.contains("lock hold by current process")) {
+            return new SdkException(ErrorCode.STORE_IO, "state directory `" + directory
+                    + "` is in use by another backend in this process (RocksDB LOCK): " + m, cause);
+        }
+        if (m.contains("/LOCK")) {
+            return new SdkException(ErrorCode.STORE_IO, "state directory `" + directory
+                    + "` is in use by another process (RocksDB LOCK): " + m, cause);
+        }
+        return database(directory, "open", cause);
+    }
+
     /** A {@code RUNTIME_CLOSED} error for something used after close. */
     static SdkException closed(String what) {
         return new SdkException(ErrorCode.RUNTIME_CLOSED, what + " is closed");

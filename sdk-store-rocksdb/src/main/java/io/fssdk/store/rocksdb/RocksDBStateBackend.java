@@ -308,7 +308,7 @@ public final class RocksDBStateBackend implements CheckpointingStateBackend {
                 layout.prepare(createIfMissing, restoreFrom);
                 return new RocksDBStateBackend(layout, RocksDBDatabase.open(layout.directory(), createIfMissing));
             } catch (IOException | RocksDBException e) {
-                throw RocksDBErrors.database(layout.directory(), "open", e);
+                throw RocksDBErrors.open(layout.directory(), e);
             }
         }
     }

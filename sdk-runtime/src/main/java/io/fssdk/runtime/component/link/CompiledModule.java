@@ -20,13 +20,15 @@ final class CompiledModule {
     private final WasmModule module;
     private final CoreCodegen codegen;
     private final CodeCache cache;
+    private final String component;
     private final String label;
     private CoreCodegen.Code code;
 
-    private CompiledModule(WasmModule module, CoreCodegen codegen, CodeCache cache, String label) {
+    private CompiledModule(WasmModule module, CoreCodegen codegen, CodeCache cache, String component, String label) {
         this.module = module;
         this.codegen = codegen;
         this.cache = cache;
+        this.component = component;
         this.label = label;
     }
 
@@ -44,10 +46,11 @@ final class CompiledModule {
      * @throws InvalidException when Chicory's validation rejects the module
      * @throws MalformedException for anything else the parser throws
      */
-    static CompiledModule parse(byte[] bytes, int offset, CoreCodegen codegen, CodeCache cache, int index) {
+    static CompiledModule parse(byte[] bytes, int offset, CoreCodegen codegen, CodeCache cache, String component,
+            int index) {
         String label = "core module " + index;
         try {
-            return new CompiledModule(Parser.parse(bytes), codegen, cache, label);
+            return new CompiledModule(Parser.parse(bytes), codegen, cache, component, label);
         } catch (com.dylibso.chicory.wasm.InvalidException e) {
             throw new InvalidException(label + " is invalid: " + e.getMessage(), e);
         } catch (RuntimeException | AssertionError | StackOverflowError e) {
@@ -77,7 +80,7 @@ final class CompiledModule {
     /** Prepares the module's code now (compiling it, if the generator compiles); later calls reuse it. */
     synchronized CoreCodegen.Code code() {
         if (code == null) {
-            code = codegen.prepare(module, label, cache);
+            code = codegen.prepare(module, "`" + component + "`, " + label, cache);
         }
         return code;
     }

@@ -1,18 +1,24 @@
 package io.fssdk.runtime.component.link;
 
+import com.dylibso.chicory.compiler.InterpreterFallback;
 import com.dylibso.chicory.compiler.MachineFactoryCompiler;
+import com.dylibso.chicory.compiler.internal.ClassLoadingCollector;
+import com.dylibso.chicory.compiler.internal.Compiler;
+import com.dylibso.chicory.compiler.internal.CompilerResult;
+import com.dylibso.chicory.compiler.internal.MachineFactory;
 import com.dylibso.chicory.runtime.ByteArrayMemory;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Machine;
 import io.fssdk.runtime.component.ExecutionMode;
 import io.fssdk.runtime.component.InvalidException;
+import java.util.TreeSet;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The code generators behind each {@link ExecutionMode}. */
 final class CoreCodegens {
-    private static final Logger LOG = LoggerFactory.getLogger(CoreCodegens.class);
+    private static final Logger LOG = LoggerFactory.getLogger("io.fssdk.runtime.component");
 
     /**
      * Chicory's interpreter: nothing to prepare. ByteArrayMemory because Chicory's default
@@ -23,26 +29,49 @@ final class CoreCodegens {
             .withUnsafeExecutionListener(BackEdgeInterruption.INSTANCE);
 
     /**
-     * Chicory's runtime compiler, through its cache when one is given. A module Chicory's validator rejects
-     * is invalid. A valid module its compiler cannot handle (Chicory 1.7.5 throws IllegalArgumentException
-     * for any v128 local, and has crashed with NullPointerException and "Types not empty") runs in the
-     * interpreter instead, with a warning, rather than failing a component that runs fine interpreted.
+     * Chicory's runtime compiler, through its cache when one is given.
+     *
+     * <p>A function too large for one JVM method runs in Chicory's interpreter. Chicory 1.7.5's public
+     * {@code MachineFactoryCompiler} reports that only as a raw {@code Warning:} line on
+     * {@code System.err}, naming neither the component nor its embedder, and can be made silent but not
+     * asked which functions fell back. Its (exported) internal compiler returns them, so without a cache
+     * this calls it the way {@code MachineFactoryCompiler} does, silently, and logs the functions once
+     * through SLF4J (logger {@code io.fssdk.runtime.component}, INFO) under the component's name. With a
+     * cache, Chicory's cache plumbing is private to {@code MachineFactoryCompiler}, so the fallback is
+     * only silenced.
+     *
+     * <p>A module Chicory's validator rejects is invalid. A valid module its compiler cannot handle (Chicory
+     * 1.7.5 throws IllegalArgumentException for any v128 local, and has crashed with NullPointerException and
+     * "Types not empty") runs in the interpreter instead, with a warning, rather than failing a component
+     * that runs fine interpreted.
      */
     static final CoreCodegen CHICORY_COMPILER = (module, label, cache) -> {
         Function<Instance, Machine> factory;
         try {
-            MachineFactoryCompiler.Builder compiler = MachineFactoryCompiler.builder(module);
             if (cache != null) {
-                compiler.withCache(cache.forChicory());
+                factory = MachineFactoryCompiler.builder(module).withInterpreterFallback(InterpreterFallback.SILENT)
+                        .withCache(cache.forChicory()).compile();
+            } else {
+                CompilerResult result = Compiler.builder(module)
+                        .withInterpreterFallback(InterpreterFallback.SILENT)
+                        .withClassCollectorFactory(ClassLoadingCollector::new)
+                        .build()
+                        .compile();
+                factory = new MachineFactory(module, ((ClassLoadingCollector) result.collector()).machineFactory());
+                if (!result.interpretedFunctions().isEmpty()) {
+                    LOG.info("{}: {} function(s) too large for one JVM method run in Chicory's interpreter "
+                            + "(function indices {})", label, result.interpretedFunctions().size(),
+                            new TreeSet<>(result.interpretedFunctions()));
+                }
             }
-            factory = compiler.compile();
         } catch (com.dylibso.chicory.wasm.InvalidException e) {
             throw new InvalidException(label + " is invalid: " + e.getMessage(), e);
         } catch (RuntimeException | LinkageError e) {
             LOG.warn("{}: Chicory's compiler failed ({}); running it in the interpreter", label, e.toString());
             return INTERPRETER.prepare(module, label, cache);
         }
-        return b -> b.withMachineFactory(factory).withMemoryFactory(ByteArrayMemory::new);
+        Function<Instance, Machine> f = factory;
+        return b -> b.withMachineFactory(f).withMemoryFactory(ByteArrayMemory::new);
     };
 
     private CoreCodegens() {

@@ -10,14 +10,40 @@ import io.fssdk.runtime.component.abi.ResourceTables;
  */
 final class InstanceState {
     final RootState root;
+    /** The component instance that instantiated this one, or {@code null} for the root. */
+    final InstanceState parent;
     final ResourceTables tables = new ResourceTables();
     /** False while the instance runs a call: a second entry would be reentrance, which the spec forbids. */
     private boolean mayEnter = true;
     /** False while realloc or post-return run: they may not call imports (CanonicalABI.md, may_leave). */
     private boolean mayLeave = true;
 
+    /** The state of a root instance. */
     InstanceState(RootState root) {
+        this(root, null);
+    }
+
+    /** The state of a nested instance created by {@code parent}. */
+    InstanceState(RootState root, InstanceState parent) {
         this.root = root;
+        this.parent = parent;
+    }
+
+    /**
+     * Whether one of the two is a proper ancestor of the other. The spec traps on such calls "for now",
+     * in both directions (component-model test/async/trap-on-reenter.wast), even when synchronous.
+     */
+    boolean isAncestorOrDescendantOf(InstanceState other) {
+        return other != this && (isAncestorOf(this, other) || isAncestorOf(other, this));
+    }
+
+    private static boolean isAncestorOf(InstanceState a, InstanceState b) {
+        for (InstanceState p = b.parent; p != null; p = p.parent) {
+            if (p == a) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Marks the start of a call into this instance; traps on reentrance or a poisoned instance. */

@@ -146,7 +146,7 @@ final class Instantiator {
         for (Instance.Arg a : ii.args()) {
             args.put(a.name(), scope.item(a.item().sort(), a.item().index()));
         }
-        Scope child = new Scope(def.definingScope(), new InstanceState(scope.state.root));
+        Scope child = new Scope(def.definingScope(), new InstanceState(scope.state.root, scope.state));
         String childPrefix = prefix + "instance " + scope.instances.size() + "/";
         return new Item.Instance(run(def.component(), child, new ArgImports(args), childPrefix));
     }

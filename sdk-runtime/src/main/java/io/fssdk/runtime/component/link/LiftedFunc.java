@@ -63,6 +63,11 @@ final class LiftedFunc implements ComponentFunc {
         return abi;
     }
 
+    /** The component instance whose core function this lifts. */
+    InstanceState state() {
+        return state;
+    }
+
     @Override
     public Optional<WitValue> invoke(List<WitValue> args) {
         state.enter(path);
@@ -109,6 +114,7 @@ final class LiftedFunc implements ComponentFunc {
 
     /** The fast path: one mutable call object per function, since an instance runs one call at a time. */
     private final class FastCall implements RawCall {
+        /** The core results once the core function returned (never null then: see {@link CoreInvoker}). */
         long[] results;
 
         @Override

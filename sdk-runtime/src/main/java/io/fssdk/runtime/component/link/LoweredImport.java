@@ -32,6 +32,8 @@ final class LoweredImport implements WasmFunctionHandle {
     private final InstanceState caller;
     private final boolean hasCoreResult;
     private final RawFrameImpl frame;
+    /** Whether caller and callee are parent and child (either way round): every call then traps. */
+    private final boolean parentChild;
 
     LoweredImport(ComponentFunc target, GuestOptions options, InstanceState caller) {
         this.target = target;
@@ -40,6 +42,7 @@ final class LoweredImport implements WasmFunctionHandle {
         this.options = options;
         this.caller = caller;
         this.hasCoreResult = !abi.lowerCoreResults().isEmpty();
+        this.parentChild = target instanceof LiftedFunc l && l.state().isAncestorOrDescendantOf(caller);
         this.frame = target instanceof ComponentFunc.Raw ? new RawFrameImpl(target.path(), options.abi(),
                 caller.tables) : null;
     }
@@ -61,6 +64,11 @@ final class LoweredImport implements WasmFunctionHandle {
     public long[] apply(Instance instance, long... args) {
         String path = target.path();
         caller.checkMayLeave(path);
+        if (parentChild) {
+            // The spec traps here at run time, not at instantiation (test/async/trap-on-reenter.wast).
+            throw new TrapException(path, "cannot enter component instance: a component and its parent may not "
+                    + "call each other");
+        }
         if (target instanceof ComponentFunc.Raw raw) {
             return callRaw(raw, args);
         }

@@ -56,7 +56,8 @@ public final class PreparedComponent {
         for (int i = 0; i < slices.size(); i++) {
             // Every length and count is checked against the bytes before Chicory allocates by it.
             CoreModuleCheck.check(unified.get(i), "core module " + i + " is malformed");
-            modules.put(slices.get(i), CompiledModule.parse(unified.get(i), slices.get(i).offset(), codegen, cache, i));
+            modules.put(slices.get(i), CompiledModule.parse(unified.get(i), slices.get(i).offset(), codegen, cache,
+                    options.name(), i));
         }
         return new PreparedComponent(parsed, modules, options);
     }

@@ -28,7 +28,7 @@ class CompiledModuleTest {
     }
 
     private static CompiledModule parse(byte[] bytes, ExecutionMode mode) {
-        return CompiledModule.parse(bytes, 100, CoreCodegens.of(mode), null, 3);
+        return CompiledModule.parse(bytes, 100, CoreCodegens.of(mode), null, "test", 3);
     }
 
     @ParameterizedTest

@@ -1,6 +1,8 @@
 package io.fssdk.runtime.component.spec;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.abort;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -27,15 +29,18 @@ import org.junit.jupiter.api.TestFactory;
 import org.opentest4j.AssertionFailedError;
 
 /**
- * Runs the component-model reference tests ({@code test/values}, {@code test/resources}, {@code test/binary} of
- * github.com/WebAssembly/component-model) against the engine, one dynamic test per directive, and prints a
- * summary per suite (also written to {@code target/spec-report.txt}).
+ * Runs the component-model reference tests (every suite directory under {@code test/} of
+ * github.com/WebAssembly/component-model: values, resources, binary, validation, linking, async) against the
+ * engine, one dynamic test per directive, and prints a summary per suite (also written to
+ * {@code target/spec-report.txt}).
  *
  * <p>Skipped unless {@code -Dfssdk.spec.dir} (or env {@code FSSDK_SPEC_DIR}) names a local copy of the suites
- * (the repository's {@code test/} folder, or the repository itself) and the {@code jco} tool, which turns
- * component text into binary, exists ({@code -Dfssdk.jco}, env {@code FSSDK_JCO}, default
- * {@value #DEFAULT_JCO}). Nothing is downloaded; {@code scripts/spec-tests.sh} extracts the suites from a local
- * git mirror. Other settings: {@code fssdk.spec.suites} (comma-separated, default {@value #DEFAULT_SUITES}),
+ * (the repository's {@code test/} folder, or the repository itself), so that {@code mvn verify} needs no
+ * suites. Once a copy is named, nothing is skipped quietly: a missing {@code jco} tool, which turns component
+ * text into binary ({@code -Dfssdk.jco}, env {@code FSSDK_JCO}, default {@value #DEFAULT_JCO}), or a copy
+ * without any {@code .wast} file fails the run. Nothing is downloaded; {@code scripts/spec-tests.sh} extracts
+ * the suites from a local git mirror. Other settings: {@code fssdk.spec.suites} (comma-separated, default every
+ * directory holding {@code .wast} files),
  * {@code fssdk.spec.timeout} (seconds per directive, default 30), {@code fssdk.spec.mode}
  * ({@code compiler} or {@code interpreter}), {@code fssdk.spec.verbose} ({@code true} lists every directive of
  * each reason, not one example), {@code fssdk.node} (default {@code node}).
@@ -46,15 +51,15 @@ import org.opentest4j.AssertionFailedError;
  */
 class SpecSuiteTest {
     static final String DEFAULT_JCO = "/opt/jco/node_modules/.bin/jco";
-    static final String DEFAULT_SUITES = "values,resources,binary";
 
     @TestFactory
     Stream<DynamicNode> referenceTests() throws IOException {
         Path dir = specDir();
         assumeTrue(dir != null, "set -Dfssdk.spec.dir (or FSSDK_SPEC_DIR) to a copy of component-model's test/");
-        WatConverter converter = new WatConverter(Path.of(setting("fssdk.jco", "FSSDK_JCO", DEFAULT_JCO)),
-                setting("fssdk.node", "FSSDK_NODE", "node"));
-        assumeTrue(converter.available(), "the jco tool is missing; set -Dfssdk.jco");
+        Path jco = Path.of(setting("fssdk.jco", "FSSDK_JCO", DEFAULT_JCO));
+        WatConverter converter = new WatConverter(jco, setting("fssdk.node", "FSSDK_NODE", "node"));
+        // Regression: a missing jco used to skip everything, so the suites "passed" with 0 tests.
+        assertTrue(converter.available(), "the jco tool " + jco + " is missing; set -Dfssdk.jco (FSSDK_JCO)");
         Duration timeout = Duration.ofSeconds(Long.parseLong(setting("fssdk.spec.timeout", "", "30")));
         ComponentOptions options = ComponentOptions.builder().executionMode(ExecutionMode.valueOf(
                 setting("fssdk.spec.mode", "", "compiler").toUpperCase(Locale.ROOT))).build();
@@ -65,7 +70,10 @@ class SpecSuiteTest {
 
         List<DynamicNode> suites = new ArrayList<>();
         List<String> allTexts = new ArrayList<>();
-        for (String suite : setting("fssdk.spec.suites", "", DEFAULT_SUITES).split(",")) {
+        String chosen = setting("fssdk.spec.suites", "", "");
+        List<String> names = chosen.isBlank() ? suiteDirectories(dir) : List.of(chosen.split(","));
+        assertFalse(names.isEmpty(), dir + " holds no suite directory with .wast files");
+        for (String suite : names) {
             SuiteSummary summary = new SuiteSummary(suite.trim());
             List<DynamicNode> files = new ArrayList<>();
             for (Path file : wastFiles(dir.resolve(suite.trim()))) {
@@ -139,6 +147,20 @@ class SpecSuiteTest {
             summary.add(name, o);
             judge(o);
         });
+    }
+
+    /** Every directory directly under {@code dir} that holds {@code .wast} files, sorted. */
+    private static List<String> suiteDirectories(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            List<Path> dirs = s.filter(Files::isDirectory).sorted().collect(Collectors.toList());
+            List<String> out = new ArrayList<>();
+            for (Path d : dirs) {
+                if (!wastFiles(d).isEmpty()) {
+                    out.add(d.getFileName().toString());
+                }
+            }
+            return out;
+        }
     }
 
     private static List<Path> wastFiles(Path suite) throws IOException {
