@@ -5,6 +5,7 @@ import io.fssdk.api.ErrorCode;
 import io.fssdk.api.SdkException;
 import io.fssdk.runtime.OperatorRunner;
 import io.fssdk.runtime.processor.ProcessorConfig;
+import io.fssdk.api.spi.CheckpointInfo;
 import io.fssdk.runtime.processor.WasmDriver;
 import io.fssdk.store.rocksdb.RocksDBStateBackend;
 import java.io.BufferedReader;
@@ -20,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -41,6 +43,12 @@ import picocli.CommandLine.Option;
  * path) in the WebAssembly sandbox; {@code --native} runs the Java counter ({@link CounterOperator}), and
  * {@code --wasm PATH} any processor component. The native and component counters keep their counts under
  * the same keys, so either continues where the other stopped.
+ *
+ * <p><b>Checkpoints.</b> {@code --checkpoint-every N} takes a checkpoint every N input lines and at the
+ * end, recording how many lines it covers. On start the latest checkpoint is restored and the lines it
+ * covers are skipped, so after a crash (even {@code kill -9}) a rerun on the same {@code --input} file
+ * continues exactly: the same counts and the same outputs as a run without the crash, the outputs picking
+ * up after the last checkpoint. {@code --no-resume} starts from the live state and the first line instead.
  *
  * <p>stdout carries the operator's records and nothing else; errors go to stderr. Exit codes: 0 on
  * success; 2 for a usage error, an invalid {@code --config}, or a component file that cannot be read;
@@ -77,6 +85,16 @@ public final class CounterMain implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE",
             description = "A Function Stream config.yaml: its name names the operator, its init_config configures it.")
     private Path config;
+
+    @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "0",
+            description = "Take a checkpoint every N input lines (and at the end), recording the line number; "
+                    + "0 takes none.")
+    private int checkpointEvery;
+
+    @Option(names = "--no-resume",
+            description = "Start from the live state, reading the input from its first line, instead of "
+                    + "restoring the latest checkpoint and skipping the input lines it covers.")
+    private boolean noResume;
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     private OperatorKind kind;
@@ -187,26 +205,67 @@ public final class CounterMain implements Callable<Integer> {
 
     private void count(String name, Map<String, String> operatorConfig, Driver driver, Reader source)
             throws IOException {
+        if (checkpointEvery < 0) {
+            throw new SdkException(ErrorCode.CONFIG_INVALID, "--checkpoint-every must be 0 or more, got "
+                    + checkpointEvery);
+        }
         BufferedReader reader = source instanceof BufferedReader b ? b : new BufferedReader(source);
         // Try-with-resources closes in reverse: the runner (operator, then its stores) before the backend.
         try (RocksDBStateBackend backend = RocksDBStateBackend.open(stateDir);
-             OperatorRunner runner = OperatorRunner.builder()
-                     .operatorName(name)
-                     .driver(driver)
-                     .stateBackend(backend)
-                     .config(operatorConfig)
-                     .outputSink(this::print)
-                     .build()) {
+             OperatorRunner runner = runner(name, operatorConfig, driver, backend)) {
+            CounterCheckpoints checkpoints = new CounterCheckpoints(backend, checkpointEvery,
+                    runner.restoredCheckpoint());
             runner.init();
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                runner.process(0, line.getBytes(StandardCharsets.UTF_8));
-                if (!reader.ready()) {
+            long line = 0;
+            for (String text = reader.readLine(); text != null; text = reader.readLine()) {
+                line++;
+                if (checkpoints.covered(line)) {
+                    continue; // the restored checkpoint already holds this line's effect and printed its output
+                }
+                runner.process(0, text.getBytes(StandardCharsets.UTF_8));
+                if (checkpoints.due(line)) {
+                    checkpoint(runner, checkpoints, line);
+                } else if (!reader.ready()) {
                     stdout.flush(); // nothing more buffered: show the outputs now (interactive use)
                 }
+            }
+            if (checkpoints.dueAtEnd(line)) {
+                checkpoint(runner, checkpoints, line);
             }
         } finally {
             stdout.flush();
         }
+    }
+
+    /**
+     * The runner, restored from the latest checkpoint unless {@code --no-resume}; says on stderr where it
+     * resumes, so a user (and the crash test) can see it.
+     */
+    private OperatorRunner runner(String name, Map<String, String> operatorConfig, Driver driver,
+            RocksDBStateBackend backend) {
+        OperatorRunner.Builder b = OperatorRunner.builder()
+                .operatorName(name)
+                .driver(driver)
+                .stateBackend(backend)
+                .config(operatorConfig)
+                .outputSink(this::print);
+        Optional<CheckpointInfo> resume = CounterCheckpoints.resumePoint(backend, noResume);
+        if (resume.isPresent()) {
+            long lines = CounterCheckpoints.linesCovered(resume.get());
+            b.restoreFrom(resume.get().id());
+            stderr.println("counter: resuming from checkpoint " + resume.get().id() + " after input line " + lines);
+        }
+        return b.build();
+    }
+
+    /**
+     * Checkpoints after input line {@code line}. The outputs so far are flushed first: a checkpoint says
+     * "lines 1..line are done", which includes their outputs having been written.
+     */
+    private void checkpoint(OperatorRunner runner, CounterCheckpoints checkpoints, long line) {
+        stdout.flush();
+        runner.takeCheckpoint(checkpoints.nextId(), CounterCheckpoints.metadata(line));
+        checkpoints.taken(line);
     }
 
     /** Prints one record as one line; the bytes go out raw, so the platform charset never matters. */
