@@ -82,8 +82,9 @@ final class RunnerStore implements Store {
         Objects.requireNonNull(key, "key");
         ensureOpen();
         if (writes != null && !writes.isEmpty()) {
-            PendingWrite w = writes.get(KeyCodec.byteKey(key));
-            if (w != null || writes.deletedByRange(KeyCodec.byteKey(key))) {
+            byte[] storageKey = KeyCodec.byteKey(key);
+            PendingWrite w = writes.get(storageKey);
+            if (w != null || writes.deletedByRange(storageKey)) {
                 return BatchReads.resolve(w, w != null && w.kind() == PendingWrite.Kind.MERGE ? baseGetState(key) : null);
             }
         }
