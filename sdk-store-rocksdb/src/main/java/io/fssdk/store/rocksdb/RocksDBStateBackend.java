@@ -5,12 +5,15 @@ import io.fssdk.api.SdkException;
 import io.fssdk.api.Store;
 import io.fssdk.api.spi.CheckpointInfo;
 import io.fssdk.api.spi.CheckpointingStateBackend;
+import io.fssdk.api.spi.PendingWrite;
 import io.fssdk.api.spi.StoreNames;
+import io.fssdk.api.spi.StoreWrites;
 import io.fssdk.api.spi.TransactionalStateBackend;
 import io.fssdk.api.spi.WriteBatch;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -169,16 +172,51 @@ public final class RocksDBStateBackend implements CheckpointingStateBackend, Tra
     public void commit(WriteBatch batch) {
         Lock shared = sharedLock();
         shared.lock();
-        try (org.rocksdb.WriteBatch writes = new org.rocksdb.WriteBatch()) {
+        try {
             ensureOpen();
-            RocksDBBatchWriter writer = new RocksDBBatchWriter(database, writes);
-            batch.replay(writer);
-            writer.rethrow();
-            database.db().write(writeOptions, writes);
+            StoreWrites single = singleWrite(batch);
+            if (single != null) {
+                // One point write is atomic on its own: write it directly, as the store would, and skip the
+                // native write batch (three JNI calls). The counter makes exactly one write per record.
+                Map.Entry<byte[], PendingWrite> w = single.pending().firstEntry();
+                writeOne(database.family(single.name()), w.getKey(), w.getValue());
+                return;
+            }
+            try (org.rocksdb.WriteBatch writes = new org.rocksdb.WriteBatch()) {
+                RocksDBBatchWriter writer = new RocksDBBatchWriter(database, writes);
+                batch.replay(writer);
+                writer.rethrow();
+                database.db().write(writeOptions, writes);
+            }
         } catch (RocksDBException e) {
             throw RocksDBErrors.database(directory, "commit of a batch", e);
         } finally {
             shared.unlock();
+        }
+    }
+
+    /** The one store of {@code batch} when the batch is a single point write and nothing else, else null. */
+    private static StoreWrites singleWrite(WriteBatch batch) {
+        StoreWrites found = null;
+        for (StoreWrites writes : batch.stores()) {
+            if (writes.isEmpty()) {
+                continue;
+            }
+            if (found != null || !writes.rangeDeletes().isEmpty() || writes.pending().size() != 1) {
+                return null;
+            }
+            found = writes;
+        }
+        return found;
+    }
+
+    private void writeOne(ColumnFamilyHandle family, byte[] key, PendingWrite w) throws RocksDBException {
+        RocksDB db = database.db();
+        switch (w.kind()) {
+            case PUT -> db.put(family, writeOptions, key, w.value());
+            case DELETE -> db.delete(family, writeOptions, key);
+            case MERGE -> db.merge(family, writeOptions, key, w.value());
+            default -> throw new IllegalStateException("unknown kind " + w.kind());
         }
     }
 
