@@ -44,8 +44,18 @@ class CounterCrashTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"component", "native"})
     void killedTenTimesTheCounterEndsExactlyAsAnUninterruptedRun(String kind) throws Exception {
-        // -Dfssdk.crashtest.seed=N varies the words and kill points between repeated runs.
-        long seed = kind.hashCode() ^ Long.getLong("fssdk.crashtest.seed", 0L);
+        // -Dfssdk.crashtest.seed=N varies the words and kill points; -Dfssdk.crashtest.repeat=N runs the whole
+        // scenario N times in a row (each with its own seed), to show it passes reliably.
+        long base = Long.getLong("fssdk.crashtest.seed", 0L);
+        int repeat = Integer.getInteger("fssdk.crashtest.repeat", 1);
+        for (int i = 0; i < repeat; i++) {
+            Path dir = Files.createDirectories(tmp.resolve("scenario" + i));
+            scenario(kind, kind.hashCode() ^ (base + i), dir);
+            System.out.println("crash test (" + kind + "): scenario " + (i + 1) + " of " + repeat + " passed");
+        }
+    }
+
+    private void scenario(String kind, long seed, Path tmp) throws Exception {
         Path words = tmp.resolve("words.txt");
         Files.write(words, words(new Random(seed)), StandardCharsets.UTF_8);
 
