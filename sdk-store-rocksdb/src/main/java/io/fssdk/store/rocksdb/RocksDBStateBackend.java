@@ -295,6 +295,11 @@ public final class RocksDBStateBackend implements CheckpointingStateBackend, Tra
                     RocksDBDatabase.check(staging, source, directory);
                     steps.reached("staged");
                 } catch (IOException e) {
+                    try {
+                        RocksDBFiles.deleteTree(RocksDBFiles.staging(directory));
+                    } catch (IOException cleanup) {
+                        e.addSuppressed(cleanup); // the next restore or open deletes it
+                    }
                     throw RocksDBErrors.database(directory, "restore of checkpoint " + checkpointId
                             + " (nothing changed)", e);
                 }
