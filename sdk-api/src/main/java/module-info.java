@@ -5,4 +5,5 @@
 module io.fssdk.api {
     exports io.fssdk.api;
     exports io.fssdk.api.spi;
+    exports io.fssdk.api.state;
 }

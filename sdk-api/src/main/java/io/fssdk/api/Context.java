@@ -77,6 +77,17 @@ public interface Context {
         throw new UnsupportedOperationException("this context does not track a current key");
     }
 
+    /**
+     * The operator's timer service: event-time and processing-time timers, kept in its state and delivered
+     * to {@link TimerDriver#onTimer}. Its processing-time clock is also the clock typed state's TTL reads.
+     *
+     * @throws UnsupportedOperationException when this context has no timer service (the default)
+     * @throws SdkException {@code RUNTIME_CLOSED} after close
+     */
+    default Timers timers() {
+        throw new UnsupportedOperationException("this context has no timer service");
+    }
+
     /** The operator's configuration, as given to {@link Driver#init}; immutable. */
     Map<String, String> config();
 }

@@ -26,5 +26,7 @@ public enum ErrorCode {
     /** A sandboxed operator hit a resource limit (memory cap, call deadline). */
     LIMIT_EXCEEDED,
     /** The configuration given to a runner, backend or operator is invalid. */
-    CONFIG_INVALID
+    CONFIG_INVALID,
+    /** Keyed state was used while no current key was set ({@link Context#currentKey()} is empty). */
+    STATE_NO_CURRENT_KEY
 }

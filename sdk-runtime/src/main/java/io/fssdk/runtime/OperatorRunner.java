@@ -5,10 +5,16 @@ import io.fssdk.api.Driver;
 import io.fssdk.api.ErrorCode;
 import io.fssdk.api.Module;
 import io.fssdk.api.SdkException;
+import io.fssdk.api.TimeDomain;
+import io.fssdk.api.Timer;
+import io.fssdk.api.TimerDriver;
+import io.fssdk.api.Timers;
 import io.fssdk.api.spi.CheckpointInfo;
 import io.fssdk.api.spi.CheckpointingStateBackend;
 import io.fssdk.api.spi.StateBackend;
 import io.fssdk.api.spi.TransactionalStateBackend;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.InstantSource;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,6 +72,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * with the embedder's metadata; {@link Builder#restoreFrom} and {@link #restore} roll the state back to a
  * completed checkpoint and return that metadata, so the embedder can replay its input from there.
  *
+ * <p><b>Timers.</b> A driver that implements {@link TimerDriver} registers timers on its context's
+ * {@link Timers}; {@link #processWatermark} fires the event-time timers the watermark passes before the driver
+ * sees it, and {@link #advanceProcessingTime()} fires the processing-time timers due on the builder's
+ * {@link Builder#processingTimeClock clock}. Timers are kept in the operator's store, so they are part of
+ * every checkpoint.
+ *
  * <p><b>Threads.</b> A runner, its context and its stores are confined to one thread at a time and take no
  * locks; hand a runner between threads only with a happens-before edge (an executor, a queue). Run many
  * runners in parallel for parallelism; they may share one backend, which is thread-safe.
@@ -87,6 +99,9 @@ public final class OperatorRunner implements AutoCloseable {
     private final StateBackend backend;
     private final Map<String, String> config;
     private final RunnerContext context;
+    /** Null without a meter registry: the hot path then pays one null check. */
+    private final RunnerMeters meters;
+    private final RunnerTimers timers;
     private Phase phase = Phase.NEW;
     private CheckpointInfo restored;
     private final AtomicBoolean closeOnce = new AtomicBoolean();
@@ -96,7 +111,13 @@ public final class OperatorRunner implements AutoCloseable {
         this.driver = b.driver;
         this.backend = b.stateBackend;
         this.config = Collections.unmodifiableMap(new LinkedHashMap<>(b.config));
-        this.context = new RunnerContext(operatorName, backend, b.outputSink, b.watermarkSink, config);
+        // Micrometer is optional: RunnerMeters (the one class using it) is loaded only with a registry.
+        this.meters = b.meterRegistry != null ? new RunnerMeters(b.meterRegistry, operatorName) : null;
+        OutputSink sink = meters != null ? meters.counting(b.outputSink) : b.outputSink;
+        this.context = new RunnerContext(operatorName, backend, sink, b.watermarkSink, config);
+        this.timers = new RunnerTimers(operatorName, context, b.processingTimeClock,
+                driver instanceof TimerDriver receiver ? receiver : null);
+        context.attachTimers(timers);
         this.restored = b.restoredInfo;
     }
 
@@ -165,6 +186,7 @@ public final class OperatorRunner implements AutoCloseable {
         Objects.requireNonNull(data, "data");
         ensureReady("process");
         boolean ok = false;
+        long start = meters == null ? 0 : System.nanoTime();
         try {
             driver.process(context, sourceId, data);
             context.commit();
@@ -173,6 +195,9 @@ public final class OperatorRunner implements AutoCloseable {
             throw failure("process", e);
         } finally {
             discardUnless(ok);
+            if (meters != null) {
+                meters.processed(sourceId, System.nanoTime() - start);
+            }
         }
     }
 
@@ -191,24 +216,71 @@ public final class OperatorRunner implements AutoCloseable {
     }
 
     /**
-     * Calls {@link Driver#processWatermark}.
+     * Fires the event-time timers the watermark passes (for a {@link TimerDriver}; see {@link Timers}), then
+     * calls {@link Driver#processWatermark}, so what the timers emit precedes a forwarded watermark. The
+     * timers' watermark is the highest one given on any source: an embedder with several inputs passes
+     * the combined (minimum) watermark of its inputs, as Flink does.
      *
      * @param sourceId the input index (WIT {@code u32})
      * @param watermark the watermark (WIT {@code u64})
      * @throws SdkException {@code RUNTIME_NOT_INITIALIZED}, {@code RUNTIME_CLOSED}, or the driver's failure
+     *     (step {@code onTimer} when a timer callback failed: the watermark is then not passed on)
      */
     public void processWatermark(int sourceId, long watermark) {
         ensureReady("processWatermark");
         boolean ok = false;
         try {
-            driver.processWatermark(context, sourceId, watermark);
-            context.commit();
-            ok = true;
-        } catch (Exception e) {
-            throw failure("processWatermark", e);
+            // The timers' writes and the driver's are one batch: when either fails, none is kept.
+            try {
+                timers.advanceWatermark(watermark);
+            } catch (Exception e) {
+                throw failure("onTimer", e);
+            }
+            try {
+                driver.processWatermark(context, sourceId, watermark);
+                context.commit();
+                ok = true;
+            } catch (Exception e) {
+                throw failure("processWatermark", e);
+            }
         } finally {
             discardUnless(ok);
         }
+    }
+
+    /**
+     * Fires the processing-time timers due at the time of the builder's clock (see {@link Timers}). An
+     * embedder calls it whenever it likes, e.g. between records or from its poll loop; the test kit calls
+     * it when a test advances its clock.
+     *
+     * @throws SdkException {@code RUNTIME_NOT_INITIALIZED}, {@code RUNTIME_CLOSED}, or a timer callback's
+     *     failure (step {@code onTimer})
+     */
+    public void advanceProcessingTime() {
+        ensureReady("advanceProcessingTime");
+        boolean ok = false;
+        try {
+            timers.advanceProcessingTime();
+            context.commit();
+            ok = true;
+        } catch (Exception e) {
+            throw failure("onTimer", e);
+        } finally {
+            discardUnless(ok);
+        }
+    }
+
+    /**
+     * The operator's timer service, the one its context gives it: to register or delete timers from outside
+     * the operator, or read the current watermark.
+     */
+    public Timers timers() {
+        return timers;
+    }
+
+    /** The timers not fired yet, in firing order; for tests. */
+    List<Timer> pendingTimers(TimeDomain domain) {
+        return timers.pending(domain);
     }
 
     /**
@@ -238,6 +310,7 @@ public final class OperatorRunner implements AutoCloseable {
         Objects.requireNonNull(metadata, "metadata");
         ensureReady("takeCheckpoint");
         boolean ok = false;
+        long start = System.nanoTime();
         try {
             driver.takeCheckpoint(context, checkpointId);
             context.commit();
@@ -249,6 +322,9 @@ public final class OperatorRunner implements AutoCloseable {
             throw failure("takeCheckpoint", e);
         } finally {
             discardUnless(ok);
+        }
+        if (meters != null) {
+            meters.checkpointed(System.nanoTime() - start);
         }
     }
 
@@ -441,7 +517,11 @@ public final class OperatorRunner implements AutoCloseable {
     }
 
     private SdkException failure(String step, Exception e) {
-        return RunnerErrors.stepFailed(operatorName, step, e);
+        SdkException failure = RunnerErrors.stepFailed(operatorName, step, e);
+        if (meters != null) {
+            meters.failed(step, failure);
+        }
+        return failure;
     }
 
     /** Configures an {@link OperatorRunner}. Not thread-safe; {@link #build()} may be called more than once. */
@@ -449,13 +529,28 @@ public final class OperatorRunner implements AutoCloseable {
         private String operatorName;
         private Driver driver;
         private StateBackend stateBackend;
+        private InstantSource processingTimeClock = InstantSource.system();
         private OutputSink outputSink = (targetId, data) -> { };
         private WatermarkSink watermarkSink = (targetId, watermark) -> { };
         private final Map<String, String> config = new LinkedHashMap<>();
         private Long restoreFrom;
         private CheckpointInfo restoredInfo;
+        private MeterRegistry meterRegistry;
 
         private Builder() {
+        }
+
+        /**
+         * Registers the runner's meters in {@code registry}: {@code fssdk.records.in} per source,
+         * {@code fssdk.records.out} per target, the {@code fssdk.process} timer with percentiles,
+         * {@code fssdk.checkpoint}, and {@code fssdk.operator.failures} per step and code, all tagged with
+         * the operator. Optional; without it nothing is measured and {@code process} pays one null check.
+         * Needs {@code io.micrometer:micrometer-core} on the class path, which the runtime does not bring.
+         */
+        @SuppressWarnings("exports") // Micrometer is optional: an embedder that passes a registry requires it
+        public Builder meterRegistry(MeterRegistry registry) {
+            this.meterRegistry = Objects.requireNonNull(registry, "registry");
+            return this;
         }
 
         /** The operator's name (required, not blank); errors name it. */
@@ -473,6 +568,15 @@ public final class OperatorRunner implements AutoCloseable {
         /** Where the operator's stores live (required); the runner does not close it. */
         public Builder stateBackend(StateBackend stateBackend) {
             this.stateBackend = Objects.requireNonNull(stateBackend, "stateBackend");
+            return this;
+        }
+
+        /**
+         * The processing-time clock: what processing-time timers and typed state's TTLs follow. The system
+         * clock by default; the test kit passes one the test controls.
+         */
+        public Builder processingTimeClock(InstantSource clock) {
+            this.processingTimeClock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 

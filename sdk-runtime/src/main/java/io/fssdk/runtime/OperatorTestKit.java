@@ -3,15 +3,22 @@ package io.fssdk.runtime;
 import io.fssdk.api.Driver;
 import io.fssdk.api.SdkException;
 import io.fssdk.api.Store;
+import io.fssdk.api.TimeDomain;
+import io.fssdk.api.Timer;
+import io.fssdk.api.state.Codec;
+import io.fssdk.api.state.States;
 import io.fssdk.api.spi.StateBackend;
 import io.fssdk.runtime.memory.InMemoryStateBackend;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Runs an operator in a unit test: feed it records and watermarks, take checkpoints, and assert on what
@@ -38,18 +45,21 @@ public final class OperatorTestKit implements AutoCloseable {
     private final boolean ownsBackend;
     private final List<Emitted> outputs = new ArrayList<>();
     private final List<EmittedWatermark> watermarks = new ArrayList<>();
+    private final ManualClock clock;
     private long lastCheckpointId;
     private boolean closed;
 
     private OperatorTestKit(Builder b) {
         this.ownsBackend = b.stateBackend == null;
         this.backend = ownsBackend ? new InMemoryStateBackend() : b.stateBackend;
+        this.clock = new ManualClock(b.processingTime);
         try {
             this.runner = OperatorRunner.builder()
                     .operatorName(b.operatorName)
                     .driver(b.driver)
                     .stateBackend(backend)
                     .config(b.config)
+                    .processingTimeClock(clock)
                     // Emitted copies again; harmless in tests, and the record stays immutable on its own.
                     .outputSink((targetId, data) -> outputs.add(new Emitted(targetId, data)))
                     .watermarkSink((targetId, watermark) -> watermarks.add(new EmittedWatermark(targetId, watermark)))
@@ -140,6 +150,91 @@ public final class OperatorTestKit implements AutoCloseable {
      */
     public void processWatermark(int sourceId, long watermark) {
         runner.processWatermark(sourceId, watermark);
+    }
+
+    /**
+     * Feeds a watermark on source 0: the event-time timers it passes fire first, then the operator's
+     * {@code processWatermark} runs (see {@link OperatorRunner#processWatermark}).
+     *
+     * @throws SdkException as {@link OperatorRunner#processWatermark}
+     */
+    public void advanceWatermark(long watermark) {
+        runner.processWatermark(0, watermark);
+    }
+
+    /**
+     * Moves the processing-time clock forward by {@code by} and fires the processing-time timers now due.
+     * The clock starts at {@link Builder#processingTime(long)} (0 by default) and only moves when told to;
+     * typed state's TTLs read it too.
+     *
+     * @throws SdkException as {@link OperatorRunner#advanceProcessingTime()}
+     */
+    public void advanceProcessingTime(Duration by) {
+        if (by.isNegative()) {
+            throw new IllegalArgumentException("processing time cannot go back: " + by);
+        }
+        setProcessingTime(Math.addExact(clock.millis(), by.toMillis()));
+    }
+
+    /**
+     * Sets the processing-time clock to {@code millis} (not earlier than now) and fires the timers now due.
+     *
+     * @throws SdkException as {@link OperatorRunner#advanceProcessingTime()}
+     */
+    public void setProcessingTime(long millis) {
+        clock.set(millis);
+        runner.advanceProcessingTime();
+    }
+
+    /** The processing-time clock, in milliseconds. */
+    public long processingTime() {
+        return clock.millis();
+    }
+
+    /** The highest watermark fed so far ({@link Long#MIN_VALUE} before the first). */
+    public long currentWatermark() {
+        return runner.timers().currentWatermark();
+    }
+
+    /** The timers of {@code domain} registered and not yet fired, in firing order. */
+    public List<Timer> pendingTimers(TimeDomain domain) {
+        return runner.pendingTimers(domain);
+    }
+
+    /**
+     * Typed state in the operator's store {@code storeName}, as the operator builds it with
+     * {@link States#of(io.fssdk.api.Context, String)} (same clock): to assert on, or to seed. Narrow it with
+     * {@link States#forKey} and {@link States#namespace}, and pass the same codecs and TTL the operator uses.
+     */
+    public States states(String storeName) {
+        return States.of(runner.context(), storeName);
+    }
+
+    /**
+     * The value of the {@link io.fssdk.api.state.ValueState} {@code name} of key {@code key} (empty for
+     * plain state) in store {@code storeName}. For state without a TTL; with one, go through {@link #states}.
+     */
+    public <T> Optional<T> valueState(String storeName, byte[] key, String name, Codec<T> codec) {
+        return states(storeName).forKey(key).value(name, codec).value();
+    }
+
+    /** The elements of the {@link io.fssdk.api.state.ListState} {@code name} of key {@code key}, as {@link #valueState}. */
+    public <E> List<E> listState(String storeName, byte[] key, String name, Codec<E> codec) {
+        return states(storeName).forKey(key).list(name, codec).get();
+    }
+
+    /**
+     * The entries of the {@link io.fssdk.api.state.MapState} {@code name} of key {@code key} on namespace
+     * {@code namespace}, in key order, as {@link #valueState}.
+     */
+    public <K, V> Map<K, V> mapState(String storeName, byte[] key, byte[] namespace, String name, Codec<K> keyCodec,
+            Codec<V> valueCodec) {
+        Map<K, V> out = new LinkedHashMap<>();
+        try (Stream<Map.Entry<K, V>> entries = states(storeName).forKey(key).namespace(namespace)
+                .map(name, keyCodec, valueCodec).entries()) {
+            entries.forEach(e -> out.put(e.getKey(), e.getValue()));
+        }
+        return Collections.unmodifiableMap(out);
     }
 
     /**
@@ -272,6 +367,7 @@ public final class OperatorTestKit implements AutoCloseable {
         private final Driver driver;
         private String operatorName = "test-operator";
         private StateBackend stateBackend;
+        private long processingTime;
         private final Map<String, String> config = new LinkedHashMap<>();
 
         private Builder(Driver driver) {
@@ -287,6 +383,12 @@ public final class OperatorTestKit implements AutoCloseable {
         /** The backend to use instead of a fresh in-memory one; the kit does not close it. */
         public Builder stateBackend(StateBackend stateBackend) {
             this.stateBackend = Objects.requireNonNull(stateBackend, "stateBackend");
+            return this;
+        }
+
+        /** Where the kit's processing-time clock starts, in milliseconds; 0 by default. */
+        public Builder processingTime(long startMillis) {
+            this.processingTime = startMillis;
             return this;
         }
 

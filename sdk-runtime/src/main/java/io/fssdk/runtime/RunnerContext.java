@@ -4,6 +4,7 @@ import io.fssdk.api.Context;
 import io.fssdk.api.ErrorCode;
 import io.fssdk.api.SdkException;
 import io.fssdk.api.Store;
+import io.fssdk.api.Timers;
 import io.fssdk.api.spi.StateBackend;
 import io.fssdk.api.spi.StoreNames;
 import io.fssdk.api.spi.TransactionalStateBackend;
@@ -37,6 +38,8 @@ final class RunnerContext implements Context {
     private boolean closed;
     /** The current key, wrapped once when set so that {@link #currentKey()} allocates nothing per call. */
     private Optional<byte[]> currentKey = Optional.empty();
+    /** The runner's timer service; set once, right after construction. */
+    private Timers timers;
 
     RunnerContext(String operatorName, StateBackend backend, OutputSink outputSink, WatermarkSink watermarkSink,
             Map<String, String> config) {
@@ -96,6 +99,17 @@ final class RunnerContext implements Context {
     public void setCurrentKey(byte[] key) {
         ensureOpen("setCurrentKey");
         currentKey = Optional.ofNullable(key);
+    }
+
+    @Override
+    public Timers timers() {
+        ensureOpen("timers");
+        return timers;
+    }
+
+    /** Gives this context its runner's timer service. */
+    void attachTimers(Timers timers) {
+        this.timers = timers;
     }
 
     @Override

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
  * The dependency arrows between the runtime's packages, enforced. The component engine knows nothing of
  * operators, WASI or supervision, and inside it each pass reaches only earlier ones (binary → validate/abi →
  * link). The compiler knows no component model. Guest supervision knows no world. The WASI host, the
- * supervision and the processor binding use only the engine's public API. Nothing points back.
+ * supervision and the processor binding use only the engine's public API. Typed state
+ * ({@code io.fssdk.api.state}) uses only the operator contract. Nothing points back.
  */
 class LayeringTest {
     private static JavaClasses classes;
@@ -111,6 +112,30 @@ class LayeringTest {
                         "io.fssdk.runtime.component.abi..", "io.fssdk.runtime.component.binary..",
                         "io.fssdk.runtime.component.validate..", "io.fssdk.runtime.component.core..")
                 .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void typedStateDependsOnTheOperatorContractOnly() {
+        noClasses().that().resideInAPackage("io.fssdk.api.state..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.fssdk.api.spi..", "io.fssdk.api.internal..",
+                        "io.fssdk.runtime..", "io.fssdk.store..")
+                .check(classes);
+    }
+
+    @Test
+    void nothingInTheContractPointsBackAtTypedState() {
+        noClasses().that().resideInAnyPackage("io.fssdk.api", "io.fssdk.api.spi..", "io.fssdk.api.internal..")
+                .should().dependOnClassesThat().resideInAPackage("io.fssdk.api.state..")
+                .check(classes);
+    }
+
+    @Test
+    void theRuntimesTypedStateAdditionsUseOnlyTheApi() {
+        noClasses().that().resideInAPackage("io.fssdk.runtime.state..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.fssdk.runtime", "io.fssdk.runtime.component..",
+                        "io.fssdk.runtime.wasi..", "io.fssdk.runtime.processor..", "io.fssdk.runtime.memory..",
+                        "io.fssdk.runtime.guest..", "io.fssdk.runtime.compiler..")
                 .check(classes);
     }
 }

@@ -45,6 +45,15 @@ public interface RawFrame {
      */
     int allocate(int align, int size);
 
+    /**
+     * Checks that {@code size} bytes at {@code ptr} are in the caller's memory and {@code ptr} is a multiple
+     * of {@code align}, as the canonical ABI requires of a return area, and traps otherwise. Host functions
+     * call it before any side effect, so a guest passing a bad return pointer changes nothing.
+     *
+     * @throws TrapException when the area is misaligned or out of bounds
+     */
+    void checkArea(int ptr, int size, int align);
+
     /** Stores an i32 at a guest address. */
     void storeI32(int addr, int value);
 

@@ -1,6 +1,10 @@
 package io.fssdk.runtime.guest;
 
+import io.fssdk.api.ErrorCode;
+import io.fssdk.api.SdkException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -15,6 +19,28 @@ import java.util.Set;
  */
 public final class GuestResources {
     private final Set<AutoCloseable> open = new HashSet<>();
+    private final Map<String, Integer> counts = new HashMap<>(4);
+
+    /**
+     * Counts one more of {@code what} (for example "store handles") against {@code cap}, for limits on
+     * what a guest holds that the memory cap does not cover.
+     *
+     * @throws SdkException {@code LIMIT_EXCEEDED} naming the cap when the instance already holds
+     *     {@code cap}
+     */
+    public void acquire(String what, int cap) {
+        int n = counts.getOrDefault(what, 0);
+        if (n >= cap) {
+            throw new SdkException(ErrorCode.LIMIT_EXCEEDED, "the guest holds " + n + " " + what
+                    + ", the cap per instance");
+        }
+        counts.put(what, n + 1);
+    }
+
+    /** Counts one fewer of {@code what}, which the guest released. */
+    public void releaseOne(String what) {
+        counts.computeIfPresent(what, (k, n) -> n > 1 ? n - 1 : null);
+    }
 
     /** Registers a resource the instance now holds. */
     public void register(AutoCloseable resource) {

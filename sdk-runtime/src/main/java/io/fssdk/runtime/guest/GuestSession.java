@@ -13,4 +13,9 @@ public interface GuestSession {
      * trap to report a memory bomb as a limit rather than an ordinary failure.
      */
     boolean atMemoryCap();
+
+    /** The bytes of linear memory the instance holds now; for metrics, so 0 when a world cannot tell. */
+    default long memoryBytes() {
+        return 0;
+    }
 }

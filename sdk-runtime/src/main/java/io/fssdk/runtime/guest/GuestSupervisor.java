@@ -33,7 +33,9 @@ public final class GuestSupervisor<S extends GuestSession> {
     private final HostCalls calls;
     private final CallWatchdog watchdog;
     private final GuestFailures failures;
-    private S session;
+    private final GuestEvents events;
+    // Volatile only for memoryBytes(), read by metrics and progress threads; a plain load on x86.
+    private volatile S session;
     private Map<String, String> config;
     private boolean closed;
 
@@ -46,11 +48,25 @@ public final class GuestSupervisor<S extends GuestSession> {
      */
     public GuestSupervisor(String operator, GuestWorld<S> world, HostCalls calls, CallWatchdog watchdog,
             GuestFailures failures) {
+        this(operator, world, calls, watchdog, failures, GuestEvents.NONE);
+    }
+
+    /**
+     * @param operator the operator named in errors
+     * @param world the world's binding
+     * @param calls the per-call state the world's host functions read
+     * @param watchdog the per-call deadline
+     * @param failures how failures are reported
+     * @param events told of every discarded instance (metrics), {@link GuestEvents#NONE} for nothing
+     */
+    public GuestSupervisor(String operator, GuestWorld<S> world, HostCalls calls, CallWatchdog watchdog,
+            GuestFailures failures, GuestEvents events) {
         this.operator = operator;
         this.world = world;
         this.calls = calls;
         this.watchdog = watchdog;
         this.failures = failures;
+        this.events = events;
     }
 
     /**
@@ -105,6 +121,16 @@ public final class GuestSupervisor<S extends GuestSession> {
     /** Discards the live instance without calling it (a failed heartbeat); the next call starts a new one. */
     public void restart() {
         discardQuietly(null);
+        events.discarded(GuestEvents.UNHEALTHY);
+    }
+
+    /**
+     * The linear memory of the live instance, in bytes; 0 when there is none. Safe to call from another
+     * thread (a gauge, a progress line): it may see the instance just replaced.
+     */
+    public long memoryBytes() {
+        S s = session;
+        return s != null ? s.memoryBytes() : 0;
     }
 
     /**
@@ -145,6 +171,7 @@ public final class GuestSupervisor<S extends GuestSession> {
         } catch (RuntimeException e) {
             boolean timedOut = watchdog.stop();
             resources.closeAll(e);
+            events.discarded(timedOut ? GuestEvents.DEADLINE : GuestEvents.INSTANTIATION);
             throw failures.of(new GuestFailures.Where(GuestFailures.Where.INSTANTIATION, GuestFailures.Where.NO_SOURCE,
                     before), e, timedOut, false);
         } finally {
@@ -166,7 +193,10 @@ public final class GuestSupervisor<S extends GuestSession> {
             // stop() first: the interrupt flag must be cleared before anything below can block.
             boolean timedOut = watchdog.stop();
             discardQuietly(e);
-            throw failures.of(new GuestFailures.Where(export, sourceId, before), e, timedOut, s.atMemoryCap());
+            boolean atCap = s.atMemoryCap();
+            SdkException failure = failures.of(new GuestFailures.Where(export, sourceId, before), e, timedOut, atCap);
+            events.discarded(GuestEvents.cause(timedOut, atCap, failure.code()));
+            throw failure;
         } finally {
             // A call that returned is kept even if the deadline fired as it returned; stop() clears the flag.
             watchdog.stop();

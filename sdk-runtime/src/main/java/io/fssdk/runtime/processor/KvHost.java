@@ -8,18 +8,22 @@ import static io.fssdk.runtime.processor.KvTypes.OPTIONAL_BYTES_RESULT;
 import static io.fssdk.runtime.processor.KvTypes.UNIT_RESULT;
 
 import io.fssdk.api.ComplexKey;
+import io.fssdk.api.ErrorCode;
 import io.fssdk.api.SdkException;
 import io.fssdk.api.Store;
 import io.fssdk.api.StoreEntry;
 import io.fssdk.api.StoreIterator;
+import io.fssdk.api.spi.StoreNames;
 import io.fssdk.runtime.component.Linker;
 import io.fssdk.runtime.component.RawFrame;
 import io.fssdk.runtime.component.TrapException;
 import io.fssdk.runtime.component.WitValue;
 import io.fssdk.runtime.guest.HostCalls;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -45,12 +49,20 @@ final class KvHost {
     }
 
     /** Defines the constructor and all 14 methods on {@code b}. */
-    static void define(Linker.Builder b, KvTypes t, HostCalls calls) {
+    static void define(Linker.Builder b, KvTypes t, HostCalls calls, ResourceCaps caps) {
+        Set<String> storeNames = new HashSet<>();
         b.rawFunction(KV, "[constructor]store", t.constructor(), f -> {
             String name = f.readString(f.i32(0), f.i32(1));
             Store store;
             try {
+                String normalized = StoreNames.normalize(name);
+                if (!storeNames.contains(normalized) && storeNames.size() >= caps.storeNames()) {
+                    throw new SdkException(ErrorCode.LIMIT_EXCEEDED, "the operator opened " + storeNames.size()
+                            + " distinct stores, the cap (ResourceCaps.storeNames)");
+                }
+                calls.resources().acquire("store handles", caps.storeHandles());
                 store = calls.context().getOrCreateStore(name);
+                storeNames.add(normalized);
             } catch (SdkException e) {
                 throw new TrapException(KV + "#[constructor]store", e.code() + ": cannot open store `" + name
                         + "` (the constructor has no error result, so this traps): " + e.getMessage(), e);
@@ -129,6 +141,12 @@ final class KvHost {
                     byte[] group = bytes(f, 1);
                     byte[] key = bytes(f, 3);
                     byte[] namespace = bytes(f, 5);
+                    if (calls.resources().size() >= caps.openIterators()) {
+                        SdkException cap = new SdkException(ErrorCode.LIMIT_EXCEEDED, "the guest holds "
+                                + caps.openIterators() + " open scans, the cap (ResourceCaps.openIterators)");
+                        throw new TrapException(KV + "#[method]store.scan-complex", cap.getMessage(), cap);
+                    }
+                    f.checkArea(f.i32(7), ReturnArea.SIZE, ReturnArea.ALIGN);
                     StoreIterator it;
                     try {
                         it = s.scanComplex(group, key, namespace);
@@ -143,6 +161,7 @@ final class KvHost {
         // Iterators: (self, return area).
         b.rawFunction(KV, "[method]iterator.has-next", t.iteratorMethod(KvTypes.boolResult()), f -> {
             StoreIterator it = iterator(f, t);
+            f.checkArea(f.i32(1), ReturnArea.SIZE, ReturnArea.ALIGN);
             boolean more;
             try {
                 more = it.hasNext();
@@ -155,6 +174,7 @@ final class KvHost {
         });
         b.rawFunction(KV, "[method]iterator.next", t.iteratorMethod(KvTypes.entryResult()), f -> {
             StoreIterator it = iterator(f, t);
+            f.checkArea(f.i32(1), ReturnArea.ENTRY_SIZE, ReturnArea.ALIGN); // before next() moves the scan
             StoreEntry entry;
             try {
                 // WIT next answers none at the end, where StoreIterator.next throws: ask first.
@@ -192,6 +212,8 @@ final class KvHost {
 
     /** Runs a store call returning {@code result<_, error>} into the return area at core argument {@code ret}. */
     private static void unit(RawFrame f, int ret, Runnable storeCall) {
+        // Before the store call: a put with a bad return area must write nothing.
+        f.checkArea(f.i32(ret), ReturnArea.SIZE, ReturnArea.ALIGN);
         try {
             storeCall.run();
         } catch (RuntimeException e) {
@@ -203,6 +225,7 @@ final class KvHost {
 
     /** Runs a store read returning {@code result<option<list<u8>>, error>} into the return area at {@code ret}. */
     private static void optionalBytes(RawFrame f, int ret, Supplier<Optional<byte[]>> storeCall) {
+        f.checkArea(f.i32(ret), ReturnArea.SIZE, ReturnArea.ALIGN);
         Optional<byte[]> value;
         try {
             value = storeCall.get();

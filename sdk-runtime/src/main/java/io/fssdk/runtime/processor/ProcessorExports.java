@@ -72,8 +72,13 @@ final class ProcessorExports {
      *     export has another type than the world gives it, naming the export and both types
      */
     static void check(Component component, String operator) {
+        check(component.exports(), operator);
+    }
+
+    /** {@link #check(Component, String)} on a list of exports, e.g. of a {@code ComponentDescription}. */
+    static void check(List<ComponentExtern> exports, String operator) {
         Map<String, FuncSignature> found = new LinkedHashMap<>();
-        for (ComponentExtern e : component.exports()) {
+        for (ComponentExtern e : exports) {
             if (e instanceof ComponentExtern.Function f) {
                 found.put(f.name(), f.signature());
             }

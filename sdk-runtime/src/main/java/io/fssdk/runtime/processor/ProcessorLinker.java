@@ -24,10 +24,13 @@ record ProcessorLinker(Linker linker, WasiHost wasi) {
      *     guest imports but never calls) become functions that trap when called, instead of failing
      *     instantiation
      */
-    static ProcessorLinker build(HostCalls calls, boolean stubUnknownImports, WasiOptions wasiOptions) {
+    static ProcessorLinker build(HostCalls calls, boolean stubUnknownImports, WasiOptions wasiOptions,
+            ResourceCaps caps) {
         // Dropping a store handle closes only the guest's handle: the Store belongs to the runner's context,
         // which hands the same one to every handle of that name and closes it when the runner closes.
-        ResourceType store = ResourceType.host("store", KvTypes.KV, rep -> { });
+        // It counts as released against the handle cap.
+        ResourceType store = ResourceType.host("store", KvTypes.KV,
+                rep -> calls.resources().releaseOne("store handles"));
         // Dropping an iterator handle closes the scan, releasing its snapshot (native memory in RocksDB).
         ResourceType iterator = ResourceType.host("iterator", KvTypes.KV, rep -> ((GuestIterator) rep).close());
         Linker.Builder b = Linker.builder()
@@ -35,7 +38,7 @@ record ProcessorLinker(Linker linker, WasiHost wasi) {
                 .resource(KvTypes.KV, iterator)
                 .stubUnknownImports(stubUnknownImports);
         CollectorHost.define(b, calls);
-        KvHost.define(b, new KvTypes(store, iterator), calls);
+        KvHost.define(b, new KvTypes(store, iterator), calls, caps);
         WasiHost wasi = WasiHost.addTo(b, wasiOptions);
         return new ProcessorLinker(b.build(), wasi);
     }

@@ -73,6 +73,11 @@ final class ProcessorSession implements GuestSession {
      * trap to report a memory bomb as a limit rather than an ordinary failure.
      */
     @Override
+    public long memoryBytes() {
+        return instance.memoryBytes();
+    }
+
+    @Override
     public boolean atMemoryCap() {
         return instance.memoryCapReached();
     }

@@ -11,6 +11,13 @@ import io.fssdk.runtime.component.RawFrame;
  * These are the layouts {@code examples/guests/c/fs_abi.h} reads.
  */
 final class ReturnArea {
+    /** The size of every kv return area but {@code next}'s: tag, case or option tag, and a (pointer, length). */
+    static final int SIZE = 16;
+    /** The size of {@code next}'s return area, whose payload is a (key, value) pair of lists. */
+    static final int ENTRY_SIZE = 24;
+    /** The alignment of every kv result. */
+    static final int ALIGN = 4;
+
     private ReturnArea() {
     }
 

@@ -6,12 +6,16 @@ import io.fssdk.api.ErrorCode;
 import io.fssdk.api.Module;
 import io.fssdk.api.SdkException;
 import io.fssdk.runtime.component.Component;
+import io.fssdk.runtime.component.ComponentExtern;
 import io.fssdk.runtime.component.ExecutionMode;
 import io.fssdk.runtime.guest.CallWatchdog;
+import io.fssdk.runtime.guest.GuestEvents;
 import io.fssdk.runtime.guest.GuestFailures;
+import io.fssdk.runtime.guest.GuestMeters;
 import io.fssdk.runtime.guest.GuestSupervisor;
 import io.fssdk.runtime.guest.HostCalls;
 import io.fssdk.runtime.wasi.WasiOptions;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URL;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -84,9 +88,27 @@ public final class WasmDriver implements Driver {
         long capBytes = (long) component.options().maxMemoryPages() * 65536;
         HostCalls calls = new HostCalls();
         WasiOptions wasi = b.wasi != null ? b.wasi : WasiOptions.builder().name(operatorName).build();
+        // Micrometer is optional: GuestMeters (the one class using it here) is loaded only with a registry.
+        GuestMeters meters = b.meterRegistry != null ? GuestMeters.register(b.meterRegistry, operatorName) : null;
         this.supervisor = new GuestSupervisor<>(operatorName,
-                new ProcessorWorld(component, ProcessorLinker.build(calls, b.stubUnknownImports, wasi)), calls,
-                new CallWatchdog(callDeadline), new GuestFailures(operatorName, callDeadline, capBytes));
+                new ProcessorWorld(component, ProcessorLinker.build(calls, b.stubUnknownImports, wasi, b.caps)),
+                calls,
+                new CallWatchdog(callDeadline), new GuestFailures(operatorName, callDeadline, capBytes),
+                meters != null ? meters : GuestEvents.NONE);
+        if (meters != null) {
+            meters.watch(supervisor);
+        }
+    }
+
+    /**
+     * Checks a component's exports against the {@code processor} world, as {@link Builder#build()} does,
+     * e.g. on the exports of {@link Component#describe(byte[])} when the component is not to be loaded.
+     *
+     * @throws SdkException {@code RUNTIME_INVALID_DRIVER} when {@code fs-process} is missing or an export
+     *     has another type than the world gives it, naming the export and both types
+     */
+    public static void checkProcessorExports(List<ComponentExtern> exports) {
+        ProcessorExports.check(List.copyOf(exports), null);
     }
 
     /** A new builder; a component is required, everything else has a default. */
@@ -102,6 +124,15 @@ public final class WasmDriver implements Driver {
     /** The component this driver runs; its options hold the execution mode and the memory cap. */
     public Component component() {
         return component;
+    }
+
+    /**
+     * The linear memory the live guest instance holds, in bytes; 0 before {@code init} and between a
+     * failure and the next call. Safe to read from another thread (a progress line); the answer may be
+     * a moment old.
+     */
+    public long memoryBytes() {
+        return supervisor.memoryBytes();
     }
 
     /** The per-call deadline, {@link Duration#ZERO} for none. */
@@ -200,7 +231,9 @@ public final class WasmDriver implements Driver {
         private Long maxMemoryBytes;
         private Duration callDeadline = Duration.ofSeconds(DEFAULT_DEADLINE_SECONDS);
         private boolean stubUnknownImports;
+        private ResourceCaps caps = ResourceCaps.DEFAULTS;
         private WasiOptions wasi;
+        private MeterRegistry meterRegistry;
 
         private Builder() {
         }
@@ -281,12 +314,34 @@ public final class WasmDriver implements Driver {
         }
 
         /**
+         * Caps on the scans, store handles and distinct stores a guest may hold (see {@link ResourceCaps});
+         * the default is {@link ResourceCaps#DEFAULTS}.
+         */
+        public Builder resourceCaps(ResourceCaps caps) {
+            this.caps = Objects.requireNonNull(caps, "caps");
+            return this;
+        }
+
+        /**
          * Whether imports the driver does not define (e.g. a {@code wasi:http} interface a guest imports
          * but never calls) become functions that trap when called, instead of failing {@code init}. Off by
          * default.
          */
         public Builder stubUnknownImports(boolean stub) {
             this.stubUnknownImports = stub;
+            return this;
+        }
+
+        /**
+         * Registers the guest's meters in {@code registry}: {@code fssdk.guest.traps} and
+         * {@code fssdk.guest.restarts} per cause, and the {@code fssdk.guest.memory.pages} gauge, all
+         * tagged with the operator. Optional; without it nothing is measured and a call pays nothing for
+         * metrics. Needs {@code io.micrometer:micrometer-core} on the class path, which the runtime does
+         * not bring itself.
+         */
+        @SuppressWarnings("exports") // Micrometer is optional: an embedder that passes a registry requires it
+        public Builder meterRegistry(MeterRegistry registry) {
+            this.meterRegistry = Objects.requireNonNull(registry, "registry");
             return this;
         }
 

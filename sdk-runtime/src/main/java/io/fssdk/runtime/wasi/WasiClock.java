@@ -28,6 +28,29 @@ public interface WasiClock {
         }
     }
 
+    /**
+     * The smallest step between two readings this clock reports, in nanoseconds, as
+     * {@code resolution} tells the guest. The default is 1 (the host's clocks report what they have).
+     */
+    default long resolutionNanos() {
+        return 1;
+    }
+
+    /**
+     * {@code base} with both readings rounded down to a multiple of {@code resolution}, as wasmtime's
+     * {@code WasiCtxBuilder} offers: a guest cannot time the host (or other guests) more finely than that,
+     * which blunts timing side channels. Monotonic readings stay non-decreasing.
+     *
+     * @throws IllegalArgumentException when {@code resolution} is not positive
+     */
+    static WasiClock coarse(WasiClock base, java.time.Duration resolution) {
+        long step = resolution.toNanos();
+        if (step <= 0) {
+            throw new IllegalArgumentException("clock resolution must be positive, got " + resolution);
+        }
+        return new CoarseClock(base, step);
+    }
+
     /** The host's clocks: {@link System#currentTimeMillis()}-based wall time, {@link System#nanoTime()}. */
     static WasiClock system() {
         return SystemClock.INSTANCE;

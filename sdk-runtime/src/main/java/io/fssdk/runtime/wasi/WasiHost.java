@@ -87,6 +87,14 @@ public final class WasiHost {
         logs.forEach(LogOutputStream::drain);
     }
 
+    /**
+     * How many bytes of guest stdout and stderr the log rate limit dropped (only output that goes to the
+     * log is limited; a stream given in {@link WasiOptions} receives everything).
+     */
+    public long droppedOutputBytes() {
+        return logs.stream().mapToLong(LogOutputStream::droppedBytes).sum();
+    }
+
     private void define(Linker.Builder linker) {
         String v = VERSION;
         IoError error = new IoError();

@@ -37,6 +37,25 @@ final class MinimalComponents {
     }
 
     /**
+     * A component exporting {@code spin: func()} lifted from a core function with the given body (local
+     * declarations, instructions, final {@code end}), its core export naming function {@code exportIndex}.
+     */
+    static byte[] exportingBody(byte[] body, int exportIndex) {
+        byte[] module = concat(MODULE_PREAMBLE,
+                section(1, new byte[] {1, 0x60, 0, 0}),
+                section(3, new byte[] {1, 0}),
+                section(7, concat(new byte[] {1, 1, 'f', 0}, leb(exportIndex))),
+                section(10, concat(new byte[] {1}, leb(body.length), body)));
+        return concat(COMPONENT_PREAMBLE,
+                section(1, module),
+                INSTANTIATE_MODULE_0,
+                section(6, new byte[] {1, 0x00, 0x00, 0x01, 0, 1, 'f'}),
+                section(7, new byte[] {1, 0x40, 0, 0x01, 0}),
+                section(8, new byte[] {1, 0x00, 0x00, 0, 0, 0}),
+                section(11, new byte[] {1, 0x00, 4, 's', 'p', 'i', 'n', 0x01, 0, 0}));
+    }
+
+    /**
      * A component exporting {@code spin: func()}, lifted from a core function that loops forever:
      * {@code (loop (br_if 0 (i32.const 1)))} when {@code conditional}, else {@code (loop (br 0))}.
      */
@@ -60,6 +79,29 @@ final class MinimalComponents {
                 section(8, new byte[] {1, 0x00, 0x00, 0, 0, 0}),
                 // (export "spin" (func 0))
                 section(11, new byte[] {1, 0x00, 4, 's', 'p', 'i', 'n', 0x01, 0, 0}));
+    }
+
+    /**
+     * A component holding a core module whose export section declares a name of {@code nameLength} bytes
+     * but holds only a few: a parser that allocates by the declared length before checking it allocates
+     * {@code nameLength} bytes (the 256 MiB reproducer when it is 0x0FFFFFF0).
+     */
+    static byte[] withOversizedExportName(int nameLength) {
+        byte[] exports = concat(new byte[] {1}, leb(nameLength), new byte[] {'f', 0, 0});
+        byte[] module = concat(MODULE_PREAMBLE, section(7, exports));
+        return concat(COMPONENT_PREAMBLE, section(1, module));
+    }
+
+    /** A component holding a core module with a custom {@code name} section whose function-name map claims {@code count} entries. */
+    static byte[] withOversizedNameMap(int count) {
+        byte[] sub = concat(new byte[] {1}, leb(count), new byte[] {0, 1, 'f'});
+        byte[] custom = concat(new byte[] {4, 'n', 'a', 'm', 'e'}, new byte[] {1}, leb(sub.length - 1), slice(sub, 1));
+        byte[] module = concat(MODULE_PREAMBLE, section(0, custom));
+        return concat(COMPONENT_PREAMBLE, section(1, module));
+    }
+
+    private static byte[] slice(byte[] b, int from) {
+        return Arrays.copyOfRange(b, from, b.length);
     }
 
     private static byte[] section(int id, byte[] payload) {

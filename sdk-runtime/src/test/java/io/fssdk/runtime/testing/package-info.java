@@ -10,7 +10,11 @@
  *   list ranges, streaming scans from a snapshot, merge, prefix deletes, store names, copies,
  *   closing);</li>
  *   <li>{@link io.fssdk.runtime.testing.CheckpointConformanceTest} too, if the backend is a
- *   {@link io.fssdk.api.spi.CheckpointingStateBackend}.</li>
+ *   {@link io.fssdk.api.spi.CheckpointingStateBackend};</li>
+ *   <li>{@link io.fssdk.runtime.testing.TypedStateConformanceTest} and
+ *   {@link io.fssdk.runtime.testing.TtlConformanceTest}: typed state ({@code io.fssdk.api.state}) and its TTL
+ *   on the backend, and {@link io.fssdk.runtime.testing.TimerConformanceTest} (a checkpointing backend):
+ *   timers, including across a checkpoint and restore.</li>
  * </ul>
  * A backend that passes behaves like the in-memory and RocksDB backends, which run the same classes.
  */

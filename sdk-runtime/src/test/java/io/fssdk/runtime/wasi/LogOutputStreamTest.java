@@ -1,56 +1,47 @@
 package io.fssdk.runtime.wasi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.slf4j.helpers.NOPLogger;
 
-/** The default stdout and stderr: one log event per line, tagged, partial lines kept until drained. */
+/** A guest cannot flood the host's log: output past the rate limit is dropped and counted. */
 class LogOutputStreamTest {
-    private final RecordingLogger logger = new RecordingLogger();
-
-    private static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
-    }
+    private long now;
 
     @Test
-    void linesAreLoggedWholeWhateverTheWriteBoundaries() {
-        LogOutputStream out = new LogOutputStream(logger, false, "op-1");
-        out.write(utf8("hel"));
-        out.write(utf8("lo\nwör"));
-        out.write('l');
-        out.write(utf8("d\r\n\nlast"));
-        out.flush();
-        assertEquals(List.of("INFO [op-1] hello", "INFO [op-1] wörld", "INFO [op-1] "), logger.lines,
-                "a guest's flush does not cut a line");
-        out.drain();
-        assertEquals("INFO [op-1] last", logger.lines.get(3));
-        out.drain();
-        assertEquals(4, logger.lines.size(), "nothing left to drain");
-    }
-
-    @Test
-    void stderrLogsAtWarn() {
-        LogOutputStream err = new LogOutputStream(logger, true, "op-2");
-        err.write(utf8("boom\n"));
-        assertEquals(List.of("WARN [op-2] boom"), logger.lines);
-    }
-
-    /** A guest that never writes a newline must not grow the host's buffer without bound. */
-    @Test
-    void aVeryLongLineIsLoggedInPieces() {
-        LogOutputStream out = new LogOutputStream(logger, false, "t");
-        byte[] chunk = new byte[10_000];
-        Arrays.fill(chunk, (byte) 'x');
-        for (int i = 0; i < 5; i++) {
-            out.write(chunk);
+    void a100MegabyteFloodIsCappedAndCounted() {
+        LogOutputStream out = new LogOutputStream(NOPLogger.NOP_LOGGER, true, "flood", () -> now);
+        byte[] line = new byte[1000];
+        Arrays.fill(line, (byte) 'x');
+        line[999] = '\n';
+        for (int i = 0; i < 100_000; i++) {
+            out.write(line, 0, line.length);
         }
-        out.drain();
-        assertEquals(4, logger.lines.size());
-        int total = logger.lines.stream().mapToInt(l -> l.length() - "INFO [t] ".length()).sum();
-        assertEquals(50_000, total);
-        assertEquals("INFO [t] ".length() + LogOutputStream.MAX_LINE, logger.lines.get(0).length());
+        long admitted = 100_000L * 1000 - out.droppedBytes();
+        assertTrue(admitted <= LogOutputStream.BURST_BYTES, "at most one burst passes at once: " + admitted);
+        assertTrue(out.droppedBytes() >= 100_000_000L - LogOutputStream.BURST_BYTES, "dropped " + out.droppedBytes());
+    }
+
+    @Test
+    void theBucketRefillsWithTime() {
+        LogOutputStream out = new LogOutputStream(NOPLogger.NOP_LOGGER, false, "steady", () -> now);
+        byte[] big = new byte[LogOutputStream.MAX_LINE - 1];
+        Arrays.fill(big, (byte) 'y');
+        long lines = LogOutputStream.BURST_BYTES / LogOutputStream.MAX_LINE;
+        for (int i = 0; i < lines; i++) {
+            out.write(big);
+            out.write('\n');
+        }
+        assertEquals(0, out.droppedBytes(), "a burst within the limit passes whole");
+        out.write("over\n".getBytes(StandardCharsets.UTF_8));
+        assertTrue(out.droppedBytes() > 0, "the bucket is empty");
+        long before = out.droppedBytes();
+        now += 1_000_000_000L; // one second refills BYTES_PER_SECOND
+        out.write("again\n".getBytes(StandardCharsets.UTF_8));
+        assertEquals(before, out.droppedBytes(), "admitted after a second");
     }
 }

@@ -128,6 +128,17 @@ public final class FastAbi {
         return Integer.toUnsignedLong(value);
     }
 
+    /** Traps unless {@code size} bytes at {@code ptr} are in memory and {@code ptr} is {@code align}-aligned. */
+    public static void checkArea(CanonicalOptions o, int ptr, int size, int align) {
+        if (Integer.remainderUnsigned(ptr, align) != 0) {
+            throw trap("misaligned return area: " + Integer.toUnsignedString(ptr) + " is not a multiple of " + align);
+        }
+        long memory = o.memory().byteSize();
+        if (Integer.toUnsignedLong(ptr) + size > memory) {
+            throw trap("out of bounds return area: " + Integer.toUnsignedString(ptr) + " + " + size + " > " + memory);
+        }
+    }
+
     /** The flat {@code i32} of a {@code bool}. */
     public static long lowerBool(boolean value) {
         return value ? 1 : 0;

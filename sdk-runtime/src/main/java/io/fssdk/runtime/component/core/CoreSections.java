@@ -23,6 +23,8 @@ final class CoreSections {
     private static final int CODE = 10;
     private static final int TAG = 13;
     private static final int MAX_ID = 13;
+    /** The most locals one function may declare: wasmtime's limit, far above what any compiler emits. */
+    static final int MAX_LOCALS = 50_000;
     private static final byte[] PREAMBLE = {0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00};
 
     private CoreSections() {
@@ -89,7 +91,7 @@ final class CoreSections {
         return true;
     }
 
-    private static void payload(CoreCursor c, int id) {
+    static void payload(CoreCursor c, int id) {
         int n = c.count();
         for (int i = 0; i < n; i++) {
             switch (id) {
@@ -154,7 +156,7 @@ final class CoreSections {
      * Limits: a flags byte (bit 0 a maximum, bit 1 shared, bit 2 64-bit, bit 3 a custom page size), the
      * minimum, then the optional maximum and page size.
      */
-    private static void limits(CoreCursor c) {
+    static void limits(CoreCursor c) {
         int at = c.pos();
         int flags = c.u8();
         if (flags > 0x0f) {
@@ -179,8 +181,14 @@ final class CoreSections {
         int old = c.narrow(c.pos() + size);
         c.open(sizeAt);
         int groups = c.count();
+        long locals = 0;
         for (int i = 0; i < groups; i++) {
-            c.leb(5);
+            int at = c.pos();
+            locals += Integer.toUnsignedLong(c.u32());
+            if (locals > MAX_LOCALS) {
+                // Checked before Chicory sees the body: it sizes arrays by the declared count.
+                throw c.error(at, "too many locals (over " + MAX_LOCALS + " in one function)");
+            }
             CoreExpressions.valType(c);
         }
         CoreExpressions.expr(c);

@@ -1,12 +1,17 @@
 package io.fssdk.runtime.component.link;
 
+import io.fssdk.runtime.component.ComponentException;
 import io.fssdk.runtime.component.ComponentOptions;
+import io.fssdk.runtime.component.InvalidException;
+import io.fssdk.runtime.component.LinkException;
+import io.fssdk.runtime.component.TrapException;
 import io.fssdk.runtime.component.binary.ByteSlice;
 import io.fssdk.runtime.component.binary.ComponentParser;
 import io.fssdk.runtime.component.binary.CoreModule;
 import io.fssdk.runtime.component.binary.Definition;
 import io.fssdk.runtime.component.binary.NestedComponent;
 import io.fssdk.runtime.component.binary.ParsedComponent;
+import io.fssdk.runtime.component.core.CoreModuleCheck;
 import io.fssdk.runtime.component.core.TypeUnifier;
 import io.fssdk.runtime.component.validate.ComponentValidator;
 import java.util.ArrayList;
@@ -49,9 +54,21 @@ public final class PreparedComponent {
         CoreCodegen codegen = CoreCodegens.of(options.executionMode());
         CodeCache cache = options.codeCache().map(CodeCache::new).orElse(null);
         for (int i = 0; i < slices.size(); i++) {
+            // Every length and count is checked against the bytes before Chicory allocates by it.
+            CoreModuleCheck.check(unified.get(i), "core module " + i + " is malformed");
             modules.put(slices.get(i), CompiledModule.parse(unified.get(i), slices.get(i).offset(), codegen, cache, i));
         }
         return new PreparedComponent(parsed, modules, options);
+    }
+
+    /**
+     * Parses and validates the component's own sections and describes them, leaving its core modules
+     * alone (they are where the time goes for large guests).
+     */
+    public static Describer.Description describeOnly(byte[] binary) {
+        ParsedComponent parsed = ComponentParser.parse(binary);
+        ComponentValidator.validate(parsed);
+        return Describer.describe(parsed);
     }
 
     private static void collect(ParsedComponent c, List<ByteSlice> into) {
@@ -98,7 +115,27 @@ public final class PreparedComponent {
     public RootInstance instantiate(HostDefinitions host) {
         RootState root = new RootState(options.maxMemoryPages());
         Scope scope = new Scope(null, new InstanceState(root));
-        Map<String, Item> exports = new Instantiator(modules, false).run(parsed, scope, new HostImports(host), "");
-        return new RootInstance(root, exports);
+        try {
+            Map<String, Item> exports = new Instantiator(modules, false).run(parsed, scope, new HostImports(host), "");
+            return new RootInstance(root, exports);
+        } catch (ComponentException e) {
+            throw e;
+        } catch (com.dylibso.chicory.wasm.InvalidException e) {
+            throw new InvalidException("a core module is invalid: " + e.getMessage(), e);
+        } catch (RuntimeException | StackOverflowError e) {
+            // Nothing else may escape: a guest fault in a start function is a trap; anything Chicory throws
+            // while wiring modules together (an export index of 0x80000000 made it throw
+            // ArrayIndexOutOfBoundsException) means the component cannot be instantiated.
+            TrapException trap = Traps.of("instantiation", e);
+            if (trap != null && !(e instanceof IndexOutOfBoundsException)) {
+                throw trap;
+            }
+            throw new LinkException("cannot instantiate the component: " + describe(e), e);
+        }
+    }
+
+    private static String describe(Throwable e) {
+        String m = e.getMessage();
+        return e.getClass().getSimpleName() + (m == null || m.isEmpty() ? "" : ": " + m);
     }
 }

@@ -103,6 +103,12 @@ final class RawFrameImpl implements RawFrame {
     }
 
     @Override
+    public void checkArea(int ptr, int size, int align) {
+        live();
+        FastAbi.checkArea(options, ptr, size, align);
+    }
+
+    @Override
     public void storeI32(int addr, int value) {
         live();
         options.memory().write32(addr, value);

@@ -27,7 +27,7 @@ public final class MonotonicClock {
     public void define(Linker.Builder linker, String version) {
         String iface = INTERFACE + "@" + version;
         linker.function(iface, "now", args -> Values.result(WitValue.u64(clock.monotonicNanos())));
-        linker.function(iface, "resolution", args -> Values.result(WitValue.u64(1)));
+        linker.function(iface, "resolution", args -> Values.result(WitValue.u64(clock.resolutionNanos())));
         linker.function(iface, "subscribe-instant",
                 args -> Values.result(poll.own(new Deadline(clock, Values.u64(args, 0)))));
         linker.function(iface, "subscribe-duration", args -> {

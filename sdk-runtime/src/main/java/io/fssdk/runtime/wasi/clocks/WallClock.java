@@ -30,6 +30,6 @@ public final class WallClock {
     public void define(Linker.Builder linker, String version) {
         String iface = INTERFACE + "@" + version;
         linker.function(iface, "now", args -> Values.result(datetime(clock.wallNanos())));
-        linker.function(iface, "resolution", args -> Values.result(datetime(1_000)));
+        linker.function(iface, "resolution", args -> Values.result(datetime(Math.max(1_000, clock.resolutionNanos()))));
     }
 }

@@ -76,6 +76,13 @@ final class FakeFrame implements RawFrame {
     }
 
     @Override
+    public void checkArea(int ptr, int size, int align) {
+        if (ptr % align != 0 || ptr < 0 || ptr + size > memory.capacity()) {
+            throw new IllegalStateException("bad area " + ptr);
+        }
+    }
+
+    @Override
     public void storeI32(int addr, int value) {
         memory.putInt(addr, value);
     }

@@ -1,0 +1,134 @@
+package io.fssdk.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code fssdk run} without Kafka: stdin, stdout and files. */
+class RunFilesTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void runsTheCounterConfigOnStdinAndStdoutAndContinuesItsCountsOnTheNextRun() {
+        String state = tmp.resolve("state").toString();
+        Cli.Result first = Cli.withStdin("hello\nworld\nhello\n", "run", "--config", Cli.COUNTER_CONFIG.toString(),
+                "--wasm", Cli.COUNTER_WASM.toString(), "--input", "-", "--output", "-", "--state-dir", state);
+        assertEquals(0, first.exitCode(), first.err());
+        assertEquals("""
+                {"total_processed":1,"counter_map":{"hello":1}}
+                {"total_processed":2,"counter_map":{"hello":1,"world":1}}
+                {"total_processed":3,"counter_map":{"hello":2,"world":1}}
+                """, first.out());
+        assertEquals("", first.err());
+
+        Cli.Result second = Cli.withStdin("hello\n", "run", "--config", Cli.COUNTER_CONFIG.toString(), "--wasm",
+                Cli.COUNTER_WASM.toString(), "--input", "-", "--output", "-", "--state-dir", state);
+        assertEquals(0, second.exitCode(), second.err());
+        assertEquals("{\"total_processed\":1,\"counter_map\":{\"hello\":3}}\n", second.out());
+    }
+
+    @Test
+    void theProgressLineGoesToStderrWhenForced() {
+        // Off by default when stderr is not a terminal (the first test's stderr is empty); --progress forces it.
+        Cli.Result r = Cli.withStdin("a\nb\n", "run", "--config", Cli.COUNTER_CONFIG.toString(), "--wasm",
+                Cli.COUNTER_WASM.toString(), "--input", "-", "--output", "-", "--state-dir",
+                tmp.resolve("state").toString(), "--progress");
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(2, r.out().lines().count(), r.out());
+        assertTrue(r.err().contains("word-counter"), r.err());
+        assertTrue(r.err().contains(" 2/? rec"), r.err());
+        assertTrue(r.err().contains("| out 2 | err 0 | mem "), r.err());
+    }
+
+    @Test
+    void readsAndWritesFilesAndCheckpointsTheState() throws IOException {
+        Path in = Files.writeString(tmp.resolve("words.txt"), "a\nb\na\n");
+        Path out = tmp.resolve("counts.jsonl");
+        Path state = tmp.resolve("state");
+        Cli.Result r = Cli.run("run", "--config", Cli.COUNTER_CONFIG.toString(), "--wasm",
+                Cli.COUNTER_WASM.toString(), "--input", in.toString(), "--output", out.toString(), "--state-dir",
+                state.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
+        assertEquals("{\"total_processed\":3,\"counter_map\":{\"a\":2,\"b\":1}}", lines.get(2));
+        // The run ended with a durable checkpoint (RocksDB keeps it beside the live directory).
+        assertTrue(Files.isDirectory(Path.of(state + "-checkpoints", "1")), "checkpoint 1");
+    }
+
+    @Test
+    void aRecordThatTrapsFailsTheRunWithOneLineAndWritesNothingOfItUnderTheDefaultPolicy() {
+        Cli.Result r = Cli.withStdin("x\ntrap\ny\n", "run", "--config", Cli.COUNTER_CONFIG.toString(), "--wasm",
+                Cli.MISBEHAVE_WASM.toString(), "--input", "-", "--output", "-", "--state-dir",
+                tmp.resolve("s").toString());
+        assertEquals(ExitCodes.RUN_FAILED, r.exitCode());
+        assertEquals("x=1\n", r.out());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith("fssdk: record 1 of stdin (source 0) failed: "), r.err());
+        assertTrue(r.err().contains("fs-process"), r.err());
+    }
+
+    @Test
+    void skipAndDeadLetterGoOnAfterAPoisonRecord() throws IOException {
+        Cli.Result skip = Cli.withStdin("x\ntrap\ny\n", "run", "--config", Cli.COUNTER_CONFIG.toString(), "--wasm",
+                Cli.MISBEHAVE_WASM.toString(), "--input", "-", "--output", "-", "--on-error", "skip",
+                "--state-dir", tmp.resolve("s1").toString());
+        assertEquals(0, skip.exitCode(), skip.err());
+        assertEquals("x=1\ny=1\n", skip.out());
+
+        Path dead = tmp.resolve("dead.jsonl");
+        Cli.Result dl = Cli.withStdin("x\ntrap\ny\n", "run", "--config", Cli.COUNTER_CONFIG.toString(), "--wasm",
+                Cli.MISBEHAVE_WASM.toString(), "--input", "-", "--output", "-", "--on-error", "dead-letter",
+                "--dead-letter", dead.toString(), "--state-dir", tmp.resolve("s2").toString());
+        assertEquals(0, dl.exitCode(), dl.err());
+        assertEquals("x=1\ny=1\n", dl.out());
+        List<String> letters = Files.readAllLines(dead, StandardCharsets.UTF_8);
+        assertEquals(1, letters.size());
+        String letter = letters.get(0);
+        assertTrue(letter.startsWith("{\"operator\":\"word-counter\",\"export\":\"fs-process\",\"source_id\":0,"
+                + "\"origin\":\"stdin\",\"offset\":1,\"error\":\""), letter);
+        assertTrue(letter.contains("\"record_base64\":\"dHJhcA==\",\"record\":\"trap\"}"), letter);
+        assertTrue(letter.contains("\"timestamp\":\"20"), letter);
+    }
+
+    @Test
+    void deadLetterWithoutASinkIsAUsageError() {
+        Cli.Result r = Cli.run("run", "--config", Cli.COUNTER_CONFIG.toString(), "--wasm",
+                Cli.COUNTER_WASM.toString(), "--input", "-", "--on-error", "dead-letter", "--state-dir",
+                tmp.resolve("s").toString());
+        assertEquals(ExitCodes.USAGE, r.exitCode());
+        assertEquals("fssdk: --on-error dead-letter needs --dead-letter FILE|kafka://HOST:PORT/TOPIC\n", r.err());
+        assertFalse(Files.exists(tmp.resolve("s")), "nothing is created before the options are checked");
+    }
+
+    @Test
+    void aMissingComponentABadConfigAndAPythonFunctionEachGiveOneClearLine() throws IOException {
+        Cli.Result missing = Cli.run("run", "--config", Cli.COUNTER_CONFIG.toString(), "--wasm",
+                tmp.resolve("nope.wasm").toString(), "--input", "-");
+        assertEquals(ExitCodes.COMPONENT_INVALID, missing.exitCode());
+        assertEquals("fssdk: component " + tmp.resolve("nope.wasm") + " does not exist\n", missing.err());
+
+        Path bad = Files.writeString(tmp.resolve("bad.yaml"), "name: x\ntype: processor\ninput-groups: []\n");
+        Cli.Result config = Cli.run("run", "--config", bad.toString(), "--wasm", Cli.COUNTER_WASM.toString());
+        assertEquals(ExitCodes.CONFIG_INVALID, config.exitCode());
+        assertEquals("fssdk: " + bad + ": input-groups: must be a non-empty list of groups (and 1 more "
+                + "problem(s); `fssdk validate` lists them)\n", config.err());
+
+        Cli.Result python = Cli.run("run", "--config", Cli.COUNTER_CONFIG.toString(), "--python", "f.py");
+        assertEquals(ExitCodes.COMPONENT_INVALID, python.exitCode());
+        assertEquals(1, python.err().lines().count(), python.err());
+
+        Cli.Result core = Cli.run("run", "--config", Cli.COUNTER_CONFIG.toString(), "--wasm",
+                Cli.ROOT.resolve("benchmarks/guests/raw-emit.wasm").toString(), "--input", "-");
+        assertEquals(ExitCodes.COMPONENT_INVALID, core.exitCode());
+        assertTrue(core.err().contains("is a core WebAssembly module, not a component"), core.err());
+    }
+}
