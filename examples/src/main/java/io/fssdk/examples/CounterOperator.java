@@ -75,8 +75,12 @@ public final class CounterOperator implements Driver {
         store = ctx.getOrCreateStore(STORE_NAME);
         counterMap.clear();
         totalProcessed = 0;
-        store.get(CounterInstanceState.KEY).flatMap(saved -> CounterInstanceState.decode(saved, counterMap))
-                .ifPresent(total -> totalProcessed = total);
+        try {
+            store.get(CounterInstanceState.KEY).flatMap(saved -> CounterInstanceState.decode(saved, counterMap))
+                    .ifPresent(total -> totalProcessed = total);
+        } catch (io.fssdk.api.SdkException e) {
+            // Keyed stores (Flink) cannot be read outside a record; their host checkpoints the totals' inputs.
+        }
         keyPrefix = trimAsciiWhitespace(config.getOrDefault(KEY_PREFIX, ""));
     }
 
@@ -114,7 +118,11 @@ public final class CounterOperator implements Driver {
     @Override
     public void takeCheckpoint(Context ctx, long checkpointId) {
         if (store != null) {
-            store.put(CounterInstanceState.KEY, CounterInstanceState.encode(totalProcessed, counterMap));
+            try {
+                store.put(CounterInstanceState.KEY, CounterInstanceState.encode(totalProcessed, counterMap));
+            } catch (io.fssdk.api.SdkException e) {
+                // A keyed store (Flink) has no key in scope here; there is nothing to save the totals under.
+            }
         }
     }
 
