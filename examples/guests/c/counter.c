@@ -147,12 +147,56 @@ static void close_store(void) {
     store = 0;
 }
 
+// Instance state. total_processed and counter_map live in memory, as in the Go reference, so a run
+// restored from a checkpoint would restart them. fs-take-checkpoint therefore saves them in the store
+// (under a complex key: its own key space, which no word's byte key can reach) and fs-init loads them,
+// so a restored run continues its output exactly. Little-endian layout, shared with CounterOperator:
+// u64 total_processed, u32 n, then n times (u32 word length, word bytes, i64 count), words in order.
+static uint8_t inst_group[] = "counter", inst_key[] = "instance";
+#define INST_CK inst_group, 7, inst_key, 8, inst_key, 0, inst_key, 0
+
+static void put_le(uint8_t *p, uint64_t v, int n) { for (int i = 0; i < n; i++) p[i] = (uint8_t)(v >> (8 * i)); }
+static uint64_t get_le(const uint8_t *p, int n) {
+    uint64_t v = 0;
+    for (int i = 0; i < n; i++) v |= (uint64_t)p[i] << (8 * i);
+    return v;
+}
+
+// Loads a saved instance state; a malformed one is ignored whole (the counter starts empty).
+static void load_instance(void) {
+    fs_ret r;
+    fs_get(store, INST_CK, &r);
+    if ((uint8_t)r.w[0]) { free((void *)r.w[2]); return; }  // a keyed store (Flink) outside a record
+    if (!(uint8_t)r.w[1]) return;
+    const uint8_t *p = (const uint8_t *)r.w[2]; size_t n = r.w[3];
+    if (n >= 12) {
+        uint32_t count = (uint32_t)get_le(p + 8, 4);
+        size_t pos = 12; int ok = 1;
+        for (uint32_t i = 0; i < count && ok; i++) {
+            if (n - pos < 12) { ok = 0; break; }
+            uint32_t kl = (uint32_t)get_le(p + pos, 4);
+            if (kl > n - pos - 12) ok = 0; else pos += 12 + (size_t)kl;
+        }
+        if (ok && pos == n) {
+            total_processed = (int64_t)get_le(p, 8);
+            pos = 12;
+            for (uint32_t i = 0; i < count; i++) {
+                uint32_t kl = (uint32_t)get_le(p + pos, 4);
+                lookup(p + pos + 4, kl)->count = (int64_t)get_le(p + pos + 4 + kl, 8);
+                pos += 12 + (size_t)kl;
+            }
+        }
+    }
+    free((void *)r.w[2]);
+}
+
 FS_EXPORT("fs-init") void fs_init(fs_pair *cfg, size_t n) {
     static const char name[] = "counter-store";
     close_store(); clear_map();
     total_processed = 0;
     free(prefix); prefix = NULL; prefix_len = 0;
     store = fs_store_new((const uint8_t *)name, sizeof name - 1);
+    load_instance();
     for (size_t i = 0; i < n; i++) {     // a repeated key: the last one wins, as in a map
         if (cfg[i].a.len == 10 && memcmp(cfg[i].a.ptr, "key_prefix", 10) == 0) {
             const uint8_t *p = cfg[i].b.ptr; size_t len = cfg[i].b.len;
@@ -213,7 +257,25 @@ FS_EXPORT("fs-process-watermark") void fs_process_watermark(uint32_t source, uin
     fs_emit_watermark(0, wm);
 }
 
-FS_EXPORT("fs-take-checkpoint") void fs_take_checkpoint(uint64_t id) { (void)id; }
+// Saves the instance state (see load_instance); the runner commits it before the backend checkpoint.
+FS_EXPORT("fs-take-checkpoint") void fs_take_checkpoint(uint64_t id) {
+    (void)id;
+    if (!store) return;
+    size_t size = 12;
+    for (size_t i = 0; i < n_entries; i++) size += 12 + entries[i]->klen;
+    uint8_t *buf = xmalloc(size), *p = buf;
+    put_le(p, (uint64_t)total_processed, 8); put_le(p + 8, n_entries, 4); p += 12;
+    for (size_t i = 0; i < n_entries; i++) {
+        put_le(p, entries[i]->klen, 4);
+        memcpy(p + 4, entries[i]->key, entries[i]->klen);
+        put_le(p + 4 + entries[i]->klen, (uint64_t)entries[i]->count, 8);
+        p += 12 + entries[i]->klen;
+    }
+    fs_ret r;
+    fs_put(store, INST_CK, buf, size, &r);
+    free(buf);
+    if ((uint8_t)r.w[0]) free((void *)r.w[2]);  // a keyed store (Flink) has no key here: nothing saved
+}
 
 FS_EXPORT("fs-check-heartbeat") int32_t fs_check_heartbeat(void) { return 1; }
 

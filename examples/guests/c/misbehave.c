@@ -11,6 +11,8 @@
 //   unhealthy  the next fs-check-heartbeat (only that one) returns false
 //   open:NAME  opens store NAME (a blank NAME makes the host trap the constructor), drops the
 //              handle again and emits the command back; unlike the others it uses both
+//   after:CMD  counts the whole input as normal input first (a store write and an emit), then runs
+//              CMD (trap, loop or grow): the host must discard the write of the failed call
 // A store error traps too. The count lives in the store, so it survives a trap and re-instantiation.
 #include "fs_abi.h"
 
@@ -30,8 +32,10 @@ static int64_t parse(const uint8_t *p, size_t n) {
     return v;
 }
 
-FS_EXPORT("fs-process") void fs_process(uint32_t source, uint8_t *data, size_t n) {
-    (void)source;
+static void count(uint8_t *data, size_t n);
+
+// trap, loop and grow never return; anything else does nothing.
+static void fail(const uint8_t *data, size_t n) {
     if (is(data, n, "trap")) __builtin_trap();
     if (is(data, n, "loop")) {
         volatile uint32_t spin = 0;  // volatile: the optimiser may not delete the loop
@@ -44,6 +48,20 @@ FS_EXPORT("fs-process") void fs_process(uint32_t source, uint8_t *data, size_t n
         while (__builtin_wasm_memory_grow(0, 1) != (size_t)-1) {}
         __builtin_trap();
     }
+}
+
+FS_EXPORT("fs-process") void fs_process(uint32_t source, uint8_t *data, size_t n) {
+    (void)source;
+    fail(data, n);
+    if (n >= 6 && !memcmp(data, "after:", 6)) {
+        uint8_t *cmd = malloc(n - 6 + 1);
+        if (!cmd) __builtin_trap();
+        memcpy(cmd, data + 6, n - 6);
+        count(data, n);  // frees data
+        fail(cmd, n - 6);
+        free(cmd);
+        return;
+    }
     if (is(data, n, "unhealthy")) { unhealthy = 1; free(data); return; }
     if (n >= 5 && !memcmp(data, "open:", 5)) {
         fs_store_drop(fs_store_new(data + 5, n - 5));
@@ -51,6 +69,11 @@ FS_EXPORT("fs-process") void fs_process(uint32_t source, uint8_t *data, size_t n
         free(data);
         return;
     }
+    count(data, n);
+}
+
+// Counts normal input: store "misbehave", key = input, then emits "<input>=<count>". Frees data.
+static void count(uint8_t *data, size_t n) {
     if (!store) __builtin_trap();  // fs-init not called
 
     fs_ret r;

@@ -1,5 +1,6 @@
 package io.fssdk.benchmarks;
 
+import io.fssdk.api.spi.StateBackend;
 import io.fssdk.runtime.OperatorRunner;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -35,6 +36,15 @@ public class CounterBenchmark {
     @Param({"MEMORY", "ROCKSDB"})
     Backend backend;
 
+    /**
+     * ATOMIC: each record's writes are one batch, committed when the call returns (the runner's default on
+     * both backends). DIRECT: each write goes to the store as it is made (the runner before atomic calls),
+     * through {@link DirectWritesBackend}. Only ATOMIC runs by default; {@code -p writes=ATOMIC,DIRECT}
+     * compares the two in one run.
+     */
+    @Param({"ATOMIC"})
+    String writes;
+
     private Backend.Opened opened;
     private OperatorRunner runner;
     private CountingSink sink;
@@ -47,7 +57,8 @@ public class CounterBenchmark {
         words = Fixtures.words();
         opened = backend.open();
         sink = new CountingSink();
-        runner = Runners.started("counter", engine.counter().get(), opened.backend(), sink);
+        StateBackend state = writes.equals("DIRECT") ? new DirectWritesBackend(opened.backend()) : opened.backend();
+        runner = Runners.started("counter", engine.counter().get(), state, sink);
     }
 
     /** Closes the counter, then its backend (deleting RocksDB's files). */

@@ -6,6 +6,7 @@ import io.fssdk.api.SdkException;
 import io.fssdk.runtime.OperatorRunner;
 import io.fssdk.runtime.component.ExecutionMode;
 import io.fssdk.runtime.processor.ProcessorConfig;
+import io.fssdk.api.spi.CheckpointInfo;
 import io.fssdk.runtime.processor.WasmDriver;
 import io.fssdk.runtime.wasi.WasiOptions;
 import io.fssdk.store.rocksdb.RocksDBStateBackend;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -44,6 +46,12 @@ import picocli.CommandLine.Option;
  * {@code --wasm PATH} any processor component, and {@code --python FILE.py} a Python operator in the Python
  * runtime component. The native and component counters keep their counts under
  * the same keys, so either continues where the other stopped.
+ *
+ * <p><b>Checkpoints.</b> {@code --checkpoint-every N} takes a checkpoint every N input lines and at the
+ * end, recording how many lines it covers. On start the latest checkpoint is restored and the lines it
+ * covers are skipped, so after a crash (even {@code kill -9}) a rerun on the same {@code --input} file
+ * continues exactly: the same counts and the same outputs as a run without the crash, the outputs picking
+ * up after the last checkpoint. {@code --no-resume} starts from the live state and the first line instead.
  *
  * <p>Each line's raw bytes are the record (a line ends at {@code \n}; a {@code \r} before it is dropped):
  * nothing is decoded, so the operator decides what to do with bytes that are not UTF-8.
@@ -97,6 +105,16 @@ public final class CounterMain implements Callable<Integer> {
             description = "A Function Stream config.yaml: its name names the operator (else the --wasm file's name, "
                     + "else counter), its init_config configures it.")
     private Path config;
+
+    @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "0",
+            description = "Take a checkpoint every N input lines (and at the end), recording the line number; "
+                    + "0 takes none.")
+    private int checkpointEvery;
+
+    @Option(names = "--no-resume",
+            description = "Start from the live state, reading the input from its first line, instead of "
+                    + "restoring the latest checkpoint and skipping the input lines it covers.")
+    private boolean noResume;
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     private OperatorKind kind;
@@ -202,6 +220,9 @@ public final class CounterMain implements Callable<Integer> {
 
     /** Checks the files given before anything is loaded or opened, naming the option and the reason. */
     private void checkOptions() {
+        if (checkpointEvery < 0) {
+            throw CliException.usage("--checkpoint-every must be 0 or more, got " + checkpointEvery);
+        }
         if (deadlineSeconds != null && deadlineSeconds < 0) {
             throw CliException.usage("--deadline must be 0 (none) or more seconds, got " + deadlineSeconds);
         }
@@ -277,13 +298,8 @@ public final class CounterMain implements Callable<Integer> {
         // Try-with-resources closes in reverse: the runner (operator, then its stores) before the backend.
         try (InputStream in = input != null ? Files.newInputStream(input) : stdin;
              RocksDBStateBackend b = backend;
-             OperatorRunner runner = OperatorRunner.builder()
-                     .operatorName(op.name())
-                     .driver(op.driver())
-                     .stateBackend(b)
-                     .config(op.config())
-                     .outputSink(this::print)
-                     .build()) {
+             OperatorRunner runner = runner(op.name(), op.config(), op.driver(), b)) {
+            CounterCheckpoints checkpoints = new CounterCheckpoints(b, checkpointEvery, runner.restoredCheckpoint());
             LineReader reader = new LineReader(in);
             try {
                 runner.init();
@@ -292,21 +308,29 @@ public final class CounterMain implements Callable<Integer> {
             }
             for (byte[] record = reader.next(); record != null; record = reader.next()) {
                 line++;
+                if (checkpoints.covered(line)) {
+                    continue; // the restored checkpoint already holds this line's effect and printed its output
+                }
                 try {
                     runner.process(0, record);
                 } catch (SdkException e) {
                     throw CliException.failure(stoppedAt(line, e), e);
                 }
-                if (!reader.ready()) {
+                if (checkpoints.due(line)) {
+                    checkpoint(runner, checkpoints, line);
+                } else if (!reader.ready()) {
                     stdout.flush(); // nothing more buffered: show the outputs now (interactive use)
                 }
+            }
+            if (checkpoints.dueAtEnd(line)) {
+                checkpoint(runner, checkpoints, line);
             }
         } catch (IOException e) {
             throw CliException.failure("cannot read " + (input != null ? "--input " + input : "stdin") + " after line "
                     + line + ": " + e.getMessage(), e);
         } catch (SdkException e) {
-            // Closing the operator or the state failed; every record was processed.
-            throw CliException.failure("all " + line + " lines were processed, but closing failed: " + e.getMessage(), e);
+            // Closing the operator or the state failed, or a checkpoint could not be taken.
+            throw CliException.failure("after line " + line + ": " + e.getMessage(), e);
         } finally {
             if (op.guestOutput() != null) {
                 op.guestOutput().drain();
@@ -316,12 +340,12 @@ public final class CounterMain implements Callable<Integer> {
 
     /**
      * What a failure on line {@code n} means, for a command that stops there: the record was not completed
-     * and the lines after it were not read; state writes are not rolled back (each is applied at once), and
-     * the lines before it are counted in the state directory, where a new run continues.
+     * and the lines after it were not read; its state writes were discarded (a record's writes are one atomic
+     * batch), and the lines before it are counted in the state directory, where a new run continues.
      */
     private String stoppedAt(long n, SdkException e) {
         return "stopped at line " + n + ": " + e.getMessage() + ". Line " + n + " was not completed (its output was "
-                + "not printed; state it wrote before failing stays) and the lines after it were not read. The "
+                + "not printed; none of its state writes were kept) and the lines after it were not read. The "
                 + (n - 1) + " line(s) before it are counted in " + stateDir + "; a new run continues from there.";
     }
 
@@ -331,6 +355,37 @@ public final class CounterMain implements Callable<Integer> {
         int dot = file.lastIndexOf('.');
         String base = file.endsWith(".wasm") || file.endsWith(".py") ? file.substring(0, dot) : file;
         return base.isBlank() ? DEFAULT_NAME : base;
+    }
+
+    /**
+     * The runner, restored from the latest checkpoint unless {@code --no-resume}; says on stderr where it
+     * resumes, so a user (and the crash test) can see it.
+     */
+    private OperatorRunner runner(String name, Map<String, String> operatorConfig, Driver driver,
+            RocksDBStateBackend backend) {
+        OperatorRunner.Builder b = OperatorRunner.builder()
+                .operatorName(name)
+                .driver(driver)
+                .stateBackend(backend)
+                .config(operatorConfig)
+                .outputSink(this::print);
+        Optional<CheckpointInfo> resume = CounterCheckpoints.resumePoint(backend, noResume);
+        if (resume.isPresent()) {
+            long lines = CounterCheckpoints.linesCovered(resume.get());
+            b.restoreFrom(resume.get().id());
+            stderr.println("counter: resuming from checkpoint " + resume.get().id() + " after input line " + lines);
+        }
+        return b.build();
+    }
+
+    /**
+     * Checkpoints after input line {@code line}. The outputs so far are flushed first: a checkpoint says
+     * "lines 1..line are done", which includes their outputs having been written.
+     */
+    private void checkpoint(OperatorRunner runner, CounterCheckpoints checkpoints, long line) {
+        stdout.flush();
+        runner.takeCheckpoint(checkpoints.nextId(), CounterCheckpoints.metadata(line));
+        checkpoints.taken(line);
     }
 
     /** Prints one record as one line; the bytes go out raw, so the platform charset never matters. */

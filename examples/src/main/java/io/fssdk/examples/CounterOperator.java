@@ -47,7 +47,9 @@ import java.util.TreeMap;
  *
  * <p>Counts live in store {@value #STORE_NAME} under {@code key_prefix + word}, so a new instance on the
  * same state continues them; {@code total_processed} and {@code counter_map} are per instance and start
- * empty.
+ * empty, unless a checkpoint saved them: {@link #takeCheckpoint} stores them (see
+ * {@link CounterInstanceState}) and {@link #init} loads them, so a run restored from a checkpoint continues
+ * its output exactly where the checkpoint left off (Function Stream's Go counter keeps them only in memory).
  */
 public final class CounterOperator implements Driver {
     /** The store the counts live in, as in the Go reference. */
@@ -78,7 +80,7 @@ public final class CounterOperator implements Driver {
 
     /**
      * Opens store {@value #STORE_NAME}, reads {@value #KEY_PREFIX} (trimmed, default empty) and starts with
-     * no counts of its own.
+     * no counts of its own, or with those the last checkpoint saved in the store.
      *
      * @throws io.fssdk.api.SdkException when the store cannot be opened
      */
@@ -87,6 +89,12 @@ public final class CounterOperator implements Driver {
         store = ctx.getOrCreateStore(STORE_NAME);
         counterMap.clear();
         totalProcessed = 0;
+        try {
+            store.get(CounterInstanceState.KEY).flatMap(saved -> CounterInstanceState.decode(saved, counterMap))
+                    .ifPresent(total -> totalProcessed = total);
+        } catch (io.fssdk.api.SdkException e) {
+            // Keyed stores (Flink) cannot be read outside a record; their host checkpoints the totals' inputs.
+        }
         keyPrefix = trimAsciiWhitespace(config.getOrDefault(KEY_PREFIX, ""));
     }
 
@@ -115,6 +123,21 @@ public final class CounterOperator implements Driver {
         payload.put("total_processed", totalProcessed);
         payload.put("counter_map", counterMap);
         ctx.emit(0, JSON.writeValueAsBytes(payload));
+    }
+
+    /**
+     * Saves {@code total_processed} and {@code counter_map} in the store, so that they are part of the
+     * checkpoint and {@link #init} of a restored run continues them.
+     */
+    @Override
+    public void takeCheckpoint(Context ctx, long checkpointId) {
+        if (store != null) {
+            try {
+                store.put(CounterInstanceState.KEY, CounterInstanceState.encode(totalProcessed, counterMap));
+            } catch (io.fssdk.api.SdkException e) {
+                // A keyed store (Flink) has no key in scope here; there is nothing to save the totals under.
+            }
+        }
     }
 
     /** Forwards the watermark to target 0, as the Go reference does. */

@@ -9,8 +9,10 @@ import io.fssdk.api.TimeDomain;
 import io.fssdk.api.Timer;
 import io.fssdk.api.TimerDriver;
 import io.fssdk.api.Timers;
+import io.fssdk.api.spi.CheckpointInfo;
 import io.fssdk.api.spi.CheckpointingStateBackend;
 import io.fssdk.api.spi.StateBackend;
+import io.fssdk.api.spi.TransactionalStateBackend;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.InstantSource;
 import java.util.Collections;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -54,9 +57,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@code "takeCheckpoint"}, {@code "checkHeartbeat"}, {@code "exec"}, {@code "custom"}, {@code "close"}),
  * with the thrown exception as its cause. Its code is {@link ErrorCode#OPERATOR_FAILED}, or the code of
  * the thrown exception when that already is an {@code SdkException}. {@link Error}s are not wrapped. A
- * failed step changes nothing else: after a failed {@code process} the runner takes the next record, and
- * the stores keep whatever the driver wrote before it threw. A failed {@code init} leaves the runner not
- * initialised; it may be retried or closed.
+ * failed step changes nothing else: after a failed {@code process} the runner takes the next record. A
+ * failed {@code init} leaves the runner not initialised; it may be retried or closed.
+ *
+ * <p><b>Atomic calls.</b> On a {@link TransactionalStateBackend} (both shipped backends are), the writes
+ * one driver call makes are buffered in a batch that the call itself reads through (get, list and scan
+ * see them), and applied to the backend in one atomic write only when the call returns normally. When the
+ * driver throws, or a WebAssembly guest traps, runs past its deadline or hits its memory cap, none of the
+ * call's writes reaches the store, so retrying the record counts it once. What a failed call emitted has
+ * been emitted, though: outputs are not transactional (replay from a checkpoint handles them). On a backend
+ * without the capability, writes go straight through and a failed call keeps what it wrote.
+ *
+ * <p><b>Checkpoints.</b> {@link #takeCheckpoint(long, byte[])} checkpoints the operator and the backend
+ * with the embedder's metadata; {@link Builder#restoreFrom} and {@link #restore} roll the state back to a
+ * completed checkpoint and return that metadata, so the embedder can replay its input from there.
  *
  * <p><b>Timers.</b> A driver that implements {@link TimerDriver} registers timers on its context's
  * {@link Timers}; {@link #processWatermark} fires the event-time timers the watermark passes before the driver
@@ -78,6 +92,8 @@ public final class OperatorRunner implements AutoCloseable {
     /** Where the runner is in the lifecycle. A plain field: the runner is single-threaded by contract. */
     private enum Phase { NEW, READY, CLOSED }
 
+    private static final byte[] NO_METADATA = new byte[0];
+
     private final String operatorName;
     private final Driver driver;
     private final StateBackend backend;
@@ -87,6 +103,7 @@ public final class OperatorRunner implements AutoCloseable {
     private final RunnerMeters meters;
     private final RunnerTimers timers;
     private Phase phase = Phase.NEW;
+    private CheckpointInfo restored;
     private final AtomicBoolean closeOnce = new AtomicBoolean();
 
     private OperatorRunner(Builder b) {
@@ -101,6 +118,7 @@ public final class OperatorRunner implements AutoCloseable {
         this.timers = new RunnerTimers(operatorName, context, b.processingTimeClock,
                 driver instanceof TimerDriver receiver ? receiver : null);
         context.attachTimers(timers);
+        this.restored = b.restoredInfo;
     }
 
     /** A new builder; {@code operatorName}, {@code driver} and {@code stateBackend} are required. */
@@ -144,10 +162,15 @@ public final class OperatorRunner implements AutoCloseable {
             throw phase == Phase.CLOSED ? RunnerErrors.closed(operatorName, "init")
                     : RunnerErrors.alreadyInitialised(operatorName);
         }
+        boolean ok = false;
         try {
             driver.init(context, config);
+            context.commit();
+            ok = true;
         } catch (Exception e) {
             throw failure("init", e);
+        } finally {
+            discardUnless(ok);
         }
         phase = Phase.READY;
     }
@@ -162,21 +185,19 @@ public final class OperatorRunner implements AutoCloseable {
     public void process(int sourceId, byte[] data) {
         Objects.requireNonNull(data, "data");
         ensureReady("process");
-        if (meters == null) {
-            try {
-                driver.process(context, sourceId, data);
-            } catch (Exception e) {
-                throw failure("process", e);
-            }
-            return;
-        }
-        long start = System.nanoTime();
+        boolean ok = false;
+        long start = meters == null ? 0 : System.nanoTime();
         try {
             driver.process(context, sourceId, data);
+            context.commit();
+            ok = true;
         } catch (Exception e) {
             throw failure("process", e);
         } finally {
-            meters.processed(sourceId, System.nanoTime() - start);
+            discardUnless(ok);
+            if (meters != null) {
+                meters.processed(sourceId, System.nanoTime() - start);
+            }
         }
     }
 
@@ -207,15 +228,23 @@ public final class OperatorRunner implements AutoCloseable {
      */
     public void processWatermark(int sourceId, long watermark) {
         ensureReady("processWatermark");
+        boolean ok = false;
         try {
-            timers.advanceWatermark(watermark);
-        } catch (Exception e) {
-            throw failure("onTimer", e);
-        }
-        try {
-            driver.processWatermark(context, sourceId, watermark);
-        } catch (Exception e) {
-            throw failure("processWatermark", e);
+            // The timers' writes and the driver's are one batch: when either fails, none is kept.
+            try {
+                timers.advanceWatermark(watermark);
+            } catch (Exception e) {
+                throw failure("onTimer", e);
+            }
+            try {
+                driver.processWatermark(context, sourceId, watermark);
+                context.commit();
+                ok = true;
+            } catch (Exception e) {
+                throw failure("processWatermark", e);
+            }
+        } finally {
+            discardUnless(ok);
         }
     }
 
@@ -229,10 +258,15 @@ public final class OperatorRunner implements AutoCloseable {
      */
     public void advanceProcessingTime() {
         ensureReady("advanceProcessingTime");
+        boolean ok = false;
         try {
             timers.advanceProcessingTime();
+            context.commit();
+            ok = true;
         } catch (Exception e) {
             throw failure("onTimer", e);
+        } finally {
+            discardUnless(ok);
         }
     }
 
@@ -250,29 +284,86 @@ public final class OperatorRunner implements AutoCloseable {
     }
 
     /**
-     * Takes checkpoint {@code checkpointId}: first {@link Driver#takeCheckpoint}, so the operator can flush
-     * what it holds in memory, then, when the backend is a {@link CheckpointingStateBackend},
-     * {@link CheckpointingStateBackend#checkpoint}. When the driver fails, the backend is not asked. A backend
-     * without that capability is checkpointed by its host (Flink's keyed state is), so only the driver runs.
+     * Takes checkpoint {@code checkpointId} with no metadata; see {@link #takeCheckpoint(long, byte[])}.
      *
      * @param checkpointId the checkpoint (WIT {@code u64})
+     */
+    public void takeCheckpoint(long checkpointId) {
+        takeCheckpoint(checkpointId, NO_METADATA);
+    }
+
+    /**
+     * Takes checkpoint {@code checkpointId}: first {@link Driver#takeCheckpoint}, so the operator can flush
+     * what it holds in memory to its stores; then its writes are committed; then, when the backend is a
+     * {@link CheckpointingStateBackend}, {@link CheckpointingStateBackend#checkpoint(long, byte[])} with the
+     * embedder's {@code metadata} (for example the input position this checkpoint covers, which
+     * {@link #restore} returns). When the driver fails, its writes are dropped and the backend is not
+     * asked. A backend without that capability is checkpointed by its host (Flink's keyed state is), so
+     * only the driver runs.
+     *
+     * @param checkpointId the checkpoint (WIT {@code u64})
+     * @param metadata small opaque bytes stored with the checkpoint; copied
      * @throws SdkException {@code RUNTIME_NOT_INITIALIZED}, {@code RUNTIME_CLOSED}, the driver's failure, or
      *     the backend's (its own code, e.g. {@code STORE_IO}, attributed to step {@code takeCheckpoint})
      */
-    public void takeCheckpoint(long checkpointId) {
+    public void takeCheckpoint(long checkpointId, byte[] metadata) {
+        Objects.requireNonNull(metadata, "metadata");
         ensureReady("takeCheckpoint");
+        boolean ok = false;
         long start = System.nanoTime();
         try {
             driver.takeCheckpoint(context, checkpointId);
+            context.commit();
+            ok = true;
             if (backend instanceof CheckpointingStateBackend checkpointing) {
-                checkpointing.checkpoint(checkpointId);
+                checkpointing.checkpoint(checkpointId, metadata);
             }
         } catch (Exception e) {
             throw failure("takeCheckpoint", e);
+        } finally {
+            discardUnless(ok);
         }
         if (meters != null) {
             meters.checkpointed(System.nanoTime() - start);
         }
+    }
+
+    /**
+     * Rolls every store of the backend back to completed checkpoint {@code checkpointId} and reopens this
+     * runner's stores on the restored data, so the operator's store references keep working. The call's
+     * pending writes (there are none between calls) are dropped. The operator's own memory is not rolled
+     * back: operators that must resume exactly keep their state in stores (and flush it in
+     * {@code takeCheckpoint}). Other runners on the same backend find their handles closed by the restore
+     * and reopen them on their next call.
+     *
+     * @return the checkpoint, with the metadata stored with it
+     * @throws SdkException {@code CONFIG_INVALID} when the backend cannot checkpoint, {@code RUNTIME_CLOSED}
+     *     after close, or the backend's failure ({@code STORE_NOT_FOUND}, {@code STORE_IO}), after which
+     *     the runner still works on the unchanged data
+     */
+    public CheckpointInfo restore(long checkpointId) {
+        if (phase == Phase.CLOSED) {
+            throw RunnerErrors.closed(operatorName, "restore");
+        }
+        CheckpointingStateBackend checkpointing = checkpointing(backend, operatorName);
+        context.discard();
+        CheckpointInfo info;
+        try {
+            info = checkpointing.restore(checkpointId);
+        } catch (SdkException e) {
+            throw RunnerErrors.stepFailed(operatorName, "restore", e);
+        }
+        context.reopenStores();
+        restored = info;
+        return info;
+    }
+
+    /**
+     * The checkpoint this runner's state was last restored from, by {@link Builder#restoreFrom} or
+     * {@link #restore}, with its metadata; empty when it never restored one.
+     */
+    public Optional<CheckpointInfo> restoredCheckpoint() {
+        return Optional.ofNullable(restored);
     }
 
     /**
@@ -283,10 +374,16 @@ public final class OperatorRunner implements AutoCloseable {
      */
     public boolean checkHeartbeat() {
         ensureReady("checkHeartbeat");
+        boolean ok = false;
         try {
-            return driver.checkHeartbeat(context);
+            boolean healthy = driver.checkHeartbeat(context);
+            context.commit();
+            ok = true;
+            return healthy;
         } catch (Exception e) {
             throw failure("checkHeartbeat", e);
+        } finally {
+            discardUnless(ok);
         }
     }
 
@@ -301,10 +398,15 @@ public final class OperatorRunner implements AutoCloseable {
         Objects.requireNonNull(className, "className");
         List<Module> copy = List.copyOf(modules);
         ensureReady("exec");
+        boolean ok = false;
         try {
             driver.exec(context, className, copy);
+            context.commit();
+            ok = true;
         } catch (Exception e) {
             throw failure("exec", e);
+        } finally {
+            discardUnless(ok);
         }
     }
 
@@ -319,16 +421,29 @@ public final class OperatorRunner implements AutoCloseable {
     public byte[] custom(byte[] payload) {
         Objects.requireNonNull(payload, "payload");
         ensureReady("custom");
-        byte[] response;
+        boolean ok = false;
         try {
-            response = driver.custom(context, payload);
-        } catch (Exception e) {
-            throw failure("custom", e);
+            byte[] response;
+            try {
+                response = driver.custom(context, payload);
+            } catch (Exception e) {
+                throw failure("custom", e);
+            }
+            if (response == null) {
+                // Checked before the commit: a call that broke the contract keeps none of its writes.
+                throw new SdkException(ErrorCode.RESULT_UNEXPECTED, "custom returned null", operatorName, "custom",
+                        null);
+            }
+            try {
+                context.commit();
+            } catch (RuntimeException e) {
+                throw failure("custom", e);
+            }
+            ok = true;
+            return response;
+        } finally {
+            discardUnless(ok);
         }
-        if (response == null) {
-            throw new SdkException(ErrorCode.RESULT_UNEXPECTED, "custom returned null", operatorName, "custom", null);
-        }
-        return response;
     }
 
     /**
@@ -354,6 +469,7 @@ public final class OperatorRunner implements AutoCloseable {
         try {
             if (initialised) {
                 driver.close(context);
+                context.commit();
             }
         } catch (Exception e) {
             failure = failure("close", e);
@@ -385,6 +501,21 @@ public final class OperatorRunner implements AutoCloseable {
         }
     }
 
+    /** Drops the current call's writes unless it completed and committed them. */
+    private void discardUnless(boolean committed) {
+        if (!committed) {
+            context.discard();
+        }
+    }
+
+    private static CheckpointingStateBackend checkpointing(StateBackend backend, String operatorName) {
+        if (backend instanceof CheckpointingStateBackend checkpointing) {
+            return checkpointing;
+        }
+        throw new SdkException(ErrorCode.CONFIG_INVALID, "the state backend " + backend.getClass().getName()
+                + " takes no checkpoints, so there is nothing to restore", operatorName, "restore", null);
+    }
+
     private SdkException failure(String step, Exception e) {
         SdkException failure = RunnerErrors.stepFailed(operatorName, step, e);
         if (meters != null) {
@@ -402,6 +533,8 @@ public final class OperatorRunner implements AutoCloseable {
         private OutputSink outputSink = (targetId, data) -> { };
         private WatermarkSink watermarkSink = (targetId, watermark) -> { };
         private final Map<String, String> config = new LinkedHashMap<>();
+        private Long restoreFrom;
+        private CheckpointInfo restoredInfo;
         private MeterRegistry meterRegistry;
 
         private Builder() {
@@ -476,10 +609,24 @@ public final class OperatorRunner implements AutoCloseable {
         }
 
         /**
+         * Restores the backend to completed checkpoint {@code checkpointId} when the runner is built, before
+         * the operator sees any state (find the newest with
+         * {@link CheckpointingStateBackend#latestCheckpoint()}). The backend must be a
+         * {@link CheckpointingStateBackend}; the checkpoint and its metadata are then
+         * {@link OperatorRunner#restoredCheckpoint()}.
+         */
+        public Builder restoreFrom(long checkpointId) {
+            this.restoreFrom = checkpointId;
+            return this;
+        }
+
+        /**
          * Builds the runner. It is not initialised: call {@link OperatorRunner#init()}.
          *
          * @throws SdkException {@code RUNTIME_INVALID_DRIVER} without a driver; {@code CONFIG_INVALID}
-         *     without a state backend or with a missing or blank operator name
+         *     without a state backend or with a missing or blank operator name, or with
+         *     {@link #restoreFrom} on a backend that takes no checkpoints; the backend's failure to
+         *     restore ({@code STORE_NOT_FOUND}, {@code STORE_IO}), which changes nothing
          */
         public OperatorRunner build() {
             if (driver == null) {
@@ -490,6 +637,14 @@ public final class OperatorRunner implements AutoCloseable {
             }
             if (stateBackend == null) {
                 throw new SdkException(ErrorCode.CONFIG_INVALID, "no state backend given", operatorName, null, null);
+            }
+            restoredInfo = null;
+            if (restoreFrom != null) {
+                try {
+                    restoredInfo = checkpointing(stateBackend, operatorName).restore(restoreFrom);
+                } catch (SdkException e) {
+                    throw e.operator().isPresent() ? e : RunnerErrors.stepFailed(operatorName, "restore", e);
+                }
             }
             return new OperatorRunner(this);
         }

@@ -7,6 +7,8 @@ import io.fssdk.api.Store;
 import io.fssdk.api.Timers;
 import io.fssdk.api.spi.StateBackend;
 import io.fssdk.api.spi.StoreNames;
+import io.fssdk.api.spi.TransactionalStateBackend;
+import io.fssdk.api.spi.WriteBatch;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -19,6 +21,9 @@ import java.util.Optional;
  * The {@link Context} an {@link OperatorRunner} passes to its driver. It forwards emits to the runner's
  * sinks and opens stores from the runner's backend, caching them by trimmed name so the same name always
  * gives the same handle. It is confined to the runner's thread, like the runner, so it holds no locks.
+ *
+ * <p>On a {@link TransactionalStateBackend} it owns the runner's {@link WriteBatch}: its stores buffer
+ * writes there, {@link #commit()} hands the batch to the backend and {@link #discard()} drops it.
  */
 final class RunnerContext implements Context {
     private final String operatorName;
@@ -28,6 +33,8 @@ final class RunnerContext implements Context {
     private final Map<String, String> config;
     /** Open handles by trimmed name, in opening order, so close can release them newest first. */
     private final Map<String, RunnerStore> stores = new LinkedHashMap<>();
+    /** The current call's writes; null when the backend is not transactional. Reused call after call. */
+    private final WriteBatch batch;
     private boolean closed;
     /** The current key, wrapped once when set so that {@link #currentKey()} allocates nothing per call. */
     private Optional<byte[]> currentKey = Optional.empty();
@@ -41,6 +48,7 @@ final class RunnerContext implements Context {
         this.outputSink = outputSink;
         this.watermarkSink = watermarkSink;
         this.config = config;
+        this.batch = backend instanceof TransactionalStateBackend ? new WriteBatch() : null;
     }
 
     @Override
@@ -73,7 +81,8 @@ final class RunnerContext implements Context {
         RunnerStore store = stores.get(trimmed);
         if (store == null || store.isClosed()) {
             // A closed handle is replaced, not returned: the operator closed it and now wants the store back.
-            store = new RunnerStore(backend.openStore(trimmed));
+            store = new RunnerStore(trimmed, backend, backend.openStore(trimmed),
+                    batch == null ? null : batch.store(trimmed));
             stores.remove(trimmed); // re-inserted last: it is now the newest handle
             stores.put(trimmed, store);
         }
@@ -109,6 +118,44 @@ final class RunnerContext implements Context {
         return config;
     }
 
+    /**
+     * Applies the current call's writes to the backend in one atomic write, then empties the batch; does
+     * nothing when nothing was written or the backend is not transactional.
+     *
+     * @throws SdkException the backend's failure ({@code STORE_IO}); the batch is emptied either way, so
+     *     none of the call's writes is applied
+     */
+    void commit() {
+        if (batch == null || batch.isEmpty()) {
+            return;
+        }
+        try {
+            ((TransactionalStateBackend) backend).commit(batch);
+        } finally {
+            batch.clear();
+        }
+    }
+
+    /** Drops the current call's writes: none of them reaches the backend. */
+    void discard() {
+        if (batch != null) {
+            batch.clear();
+        }
+    }
+
+    /**
+     * After the backend restored a checkpoint (which closed every backend handle): gives every store the
+     * operator has not closed a fresh backend handle, so the operator's references keep working.
+     */
+    void reopenStores() {
+        discard();
+        for (RunnerStore store : stores.values()) {
+            if (!store.isClosed()) {
+                store.rebind(backend.openStore(store.name()));
+            }
+        }
+    }
+
     /** Whether {@link #close()} has run. */
     boolean isClosed() {
         return closed;
@@ -126,6 +173,7 @@ final class RunnerContext implements Context {
             return;
         }
         closed = true;
+        discard();
         RuntimeException failure = null;
         List<RunnerStore> newestFirst = new ArrayList<>(stores.values());
         Collections.reverse(newestFirst);

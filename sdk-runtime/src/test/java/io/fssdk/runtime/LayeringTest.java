@@ -80,6 +80,13 @@ class LayeringTest {
     }
 
     @Test
+    void theStateSpiIncludingWriteBatchesNeedsNothingButTheContract() {
+        noClasses().that().resideInAPackage("io.fssdk.api..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.fssdk.runtime..", "io.fssdk.store..")
+                .check(classes);
+    }
+
+    @Test
     void theWasiHostUsesOnlyThePublicEngineApi() {
         noClasses().that().resideInAPackage("io.fssdk.runtime.wasi..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.fssdk.api..", "io.fssdk.runtime",

@@ -1,16 +1,21 @@
 package io.fssdk.runtime;
 
 import io.fssdk.api.Store;
+import io.fssdk.api.spi.CheckpointInfo;
 import io.fssdk.api.spi.CheckpointingStateBackend;
+import io.fssdk.api.spi.TransactionalStateBackend;
+import io.fssdk.api.spi.WriteBatch;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Wraps a real backend to record the checkpoints asked of it and to fail one on demand. It is a
  * decorator for assertions, not a backend of its own: every store comes from the wrapped one.
  */
-final class RecordingBackend implements CheckpointingStateBackend {
+final class RecordingBackend implements CheckpointingStateBackend, TransactionalStateBackend {
     final CheckpointingStateBackend delegate;
+    int commits;
     final List<Long> checkpoints = new ArrayList<>();
     RuntimeException checkpointFailure;
     boolean closed;
@@ -25,17 +30,28 @@ final class RecordingBackend implements CheckpointingStateBackend {
     }
 
     @Override
-    public void checkpoint(long checkpointId) {
+    public void checkpoint(long checkpointId, byte[] metadata) {
         checkpoints.add(checkpointId);
         if (checkpointFailure != null) {
             throw checkpointFailure;
         }
-        delegate.checkpoint(checkpointId);
+        delegate.checkpoint(checkpointId, metadata);
     }
 
     @Override
-    public void restore(long checkpointId) {
-        delegate.restore(checkpointId);
+    public Optional<CheckpointInfo> latestCheckpoint() {
+        return delegate.latestCheckpoint();
+    }
+
+    @Override
+    public CheckpointInfo restore(long checkpointId) {
+        return delegate.restore(checkpointId);
+    }
+
+    @Override
+    public void commit(WriteBatch batch) {
+        commits++;
+        ((TransactionalStateBackend) delegate).commit(batch);
     }
 
     @Override

@@ -3,10 +3,15 @@ package io.fssdk.runtime.memory;
 import io.fssdk.api.ErrorCode;
 import io.fssdk.api.SdkException;
 import io.fssdk.api.Store;
+import io.fssdk.api.spi.CheckpointInfo;
 import io.fssdk.api.spi.CheckpointingStateBackend;
 import io.fssdk.api.spi.StoreNames;
+import io.fssdk.api.spi.TransactionalStateBackend;
+import io.fssdk.api.spi.WriteBatch;
 import java.util.ArrayList;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -27,26 +32,76 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * undo log of pre-images), and the iterator prefers those pre-images to the live map. A scan costs O(1)
  * to start and memory only for keys written during it; with no iterator open, writes pay nothing.
  *
+ * <p><b>Batches.</b> {@link #commit} applies a runner's {@link WriteBatch} while holding the structure lock
+ * shared, so a checkpoint (which holds it exclusively) sees all of a batch or none of it.
+ *
  * <p><b>Checkpoints</b> live in memory: {@link #checkpoint} copies every store under all store locks at
- * once (a consistent cut), and {@link #restore} closes every open handle and iterator and replaces the
- * stores with copies of the checkpoint, so a checkpoint can be restored any number of times. Stores
- * created after the checkpoint disappear. Nothing survives the JVM.
+ * once (a consistent cut), with the caller's metadata, and {@link #restore} closes every open handle and
+ * iterator and replaces the stores with copies of the checkpoint, so a checkpoint can be restored any
+ * number of times. Stores created after the checkpoint disappear. The newest
+ * {@link #retainedCheckpoints()} checkpoints (by id) are kept. Nothing survives the JVM.
  *
  * <p><b>Closing.</b> {@link #close()} is idempotent. It closes every open store handle (each closes its
  * iterators) and drops all data and checkpoints; afterwards every method of the backend, its stores and
  * iterators throws {@link SdkException} with {@link ErrorCode#RUNTIME_CLOSED}.
  */
-public final class InMemoryStateBackend implements CheckpointingStateBackend {
+public final class InMemoryStateBackend implements CheckpointingStateBackend, TransactionalStateBackend {
+    /** A checkpoint: the metadata and the copied stores. */
+    private record Saved(byte[] metadata, Map<String, InMemoryTable> tables) {
+    }
+
     private final Map<String, InMemoryTable> tables = new ConcurrentHashMap<>();
-    private final Map<Long, Map<String, InMemoryTable>> checkpoints = new ConcurrentHashMap<>();
+    // Guarded by the structure lock (written under its exclusive side, read under either).
+    private final TreeMap<Long, Saved> checkpoints = new TreeMap<>();
+    private final int retainedCheckpoints;
+    private final WriteBatch.Target applier = new Applier();
     private final Set<InMemoryStore> handles = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
     // Opening stores takes the shared side; checkpoint, restore and close take the exclusive side, so they
     // see a fixed set of stores and handles. Reads and writes of store data do not touch this lock.
     private final ReentrantReadWriteLock structure = new ReentrantReadWriteLock();
 
-    /** Creates an empty backend with no stores and no checkpoints. */
+    /**
+     * Creates an empty backend with no stores and no checkpoints, keeping
+     * {@value CheckpointingStateBackend#DEFAULT_RETAINED_CHECKPOINTS} checkpoints.
+     */
     public InMemoryStateBackend() {
+        this(DEFAULT_RETAINED_CHECKPOINTS);
+    }
+
+    /**
+     * Creates an empty backend that keeps the newest {@code retainedCheckpoints} checkpoints.
+     *
+     * @throws SdkException {@code CONFIG_INVALID} when {@code retainedCheckpoints} is below 1
+     */
+    public InMemoryStateBackend(int retainedCheckpoints) {
+        if (retainedCheckpoints < 1) {
+            throw new SdkException(ErrorCode.CONFIG_INVALID,
+                    "in-memory backend: retainedCheckpoints must be at least 1, got " + retainedCheckpoints);
+        }
+        this.retainedCheckpoints = retainedCheckpoints;
+    }
+
+    /** How many checkpoints are kept; older ones are dropped when a new one is taken. */
+    public int retainedCheckpoints() {
+        return retainedCheckpoints;
+    }
+
+    /**
+     * Applies every write of {@code batch}; a checkpoint sees all of them or none.
+     *
+     * @throws SdkException {@code RUNTIME_CLOSED} after {@link #close()}
+     */
+    @Override
+    public void commit(WriteBatch batch) {
+        Lock lock = structure.readLock();
+        lock.lock();
+        try {
+            ensureOpen();
+            batch.replay(applier);
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**
@@ -73,13 +128,15 @@ public final class InMemoryStateBackend implements CheckpointingStateBackend {
     }
 
     /**
-     * Keeps a consistent in-memory copy of every store under {@code checkpointId}.
+     * Keeps a consistent in-memory copy of every store under {@code checkpointId}, with a copy of
+     * {@code metadata}, then drops the oldest checkpoints beyond {@link #retainedCheckpoints()}.
      *
      * @throws SdkException {@code CONFIG_INVALID} when the id was already used; {@code RUNTIME_CLOSED}
      *     after {@link #close()}
      */
     @Override
-    public void checkpoint(long checkpointId) {
+    public void checkpoint(long checkpointId, byte[] metadata) {
+        byte[] copy = metadata.clone();
         Lock lock = structure.writeLock();
         lock.lock();
         try {
@@ -88,7 +145,28 @@ public final class InMemoryStateBackend implements CheckpointingStateBackend {
                 throw new SdkException(ErrorCode.CONFIG_INVALID,
                         "in-memory backend: checkpoint " + checkpointId + " already exists");
             }
-            checkpoints.put(checkpointId, InMemoryTable.copyAll(tables));
+            checkpoints.put(checkpointId, new Saved(copy, InMemoryTable.copyAll(tables)));
+            while (checkpoints.size() > retainedCheckpoints) {
+                checkpoints.pollFirstEntry();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The checkpoint with the highest id, with its metadata.
+     *
+     * @throws SdkException {@code RUNTIME_CLOSED} after {@link #close()}
+     */
+    @Override
+    public Optional<CheckpointInfo> latestCheckpoint() {
+        Lock lock = structure.readLock();
+        lock.lock();
+        try {
+            ensureOpen();
+            Map.Entry<Long, Saved> last = checkpoints.lastEntry();
+            return last == null ? Optional.empty() : Optional.of(new CheckpointInfo(last.getKey(), last.getValue().metadata()));
         } finally {
             lock.unlock();
         }
@@ -98,24 +176,26 @@ public final class InMemoryStateBackend implements CheckpointingStateBackend {
      * Closes every open store handle and iterator, then replaces all stores with copies of the checkpoint
      * {@code checkpointId}. Handles opened before the call throw {@code RUNTIME_CLOSED}; open new ones.
      *
+     * @return the checkpoint with its metadata
      * @throws SdkException {@code STORE_NOT_FOUND} when there is no such checkpoint (nothing is closed
      *     then); {@code RUNTIME_CLOSED} after {@link #close()}
      */
     @Override
-    public void restore(long checkpointId) {
+    public CheckpointInfo restore(long checkpointId) {
         Lock lock = structure.writeLock();
         lock.lock();
         try {
             ensureOpen();
-            Map<String, InMemoryTable> checkpoint = checkpoints.get(checkpointId);
+            Saved checkpoint = checkpoints.get(checkpointId);
             if (checkpoint == null) {
                 throw new SdkException(ErrorCode.STORE_NOT_FOUND,
-                        "in-memory backend: no checkpoint " + checkpointId);
+                        "in-memory backend: no checkpoint " + checkpointId + " (kept: " + checkpoints.keySet() + ")");
             }
             closeHandles();
             tables.clear();
             // Copy again so that later writes never reach the checkpoint, which may be restored again.
-            checkpoint.forEach((name, table) -> tables.put(name, table.copy()));
+            checkpoint.tables().forEach((name, table) -> tables.put(name, table.copy()));
+            return new CheckpointInfo(checkpointId, checkpoint.metadata());
         } finally {
             lock.unlock();
         }
@@ -145,6 +225,33 @@ public final class InMemoryStateBackend implements CheckpointingStateBackend {
     private void closeHandles() {
         for (InMemoryStore store : new ArrayList<>(handles)) {
             store.close();
+        }
+    }
+
+    private InMemoryTable table(String name) {
+        return tables.computeIfAbsent(name, n -> new InMemoryTable());
+    }
+
+    /** Applies replayed batch writes to the tables; the tables take ownership of the (never modified) arrays. */
+    private final class Applier implements WriteBatch.Target {
+        @Override
+        public void put(String store, byte[] key, byte[] value) {
+            table(store).put(key, value);
+        }
+
+        @Override
+        public void delete(String store, byte[] key) {
+            table(store).remove(key);
+        }
+
+        @Override
+        public void merge(String store, byte[] key, byte[] suffix) {
+            table(store).append(key, suffix);
+        }
+
+        @Override
+        public void deleteRange(String store, byte[] from, byte[] to) {
+            table(store).removeRange(from, to);
         }
     }
 

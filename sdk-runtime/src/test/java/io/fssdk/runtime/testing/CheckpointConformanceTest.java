@@ -11,9 +11,14 @@ import io.fssdk.api.ErrorCode;
 import io.fssdk.api.SdkException;
 import io.fssdk.api.Store;
 import io.fssdk.api.StoreIterator;
+import io.fssdk.api.spi.CheckpointInfo;
 import io.fssdk.api.spi.CheckpointingStateBackend;
+import io.fssdk.api.spi.KeyCodec;
+import io.fssdk.api.spi.TransactionalStateBackend;
+import io.fssdk.api.spi.WriteBatch;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The checkpoint semantics every {@link CheckpointingStateBackend} shares: checkpoint, restore, unique ids,
- * and what a closed backend refuses. A backend module with durable checkpoints subclasses both this and
+ * metadata, the latest checkpoint, retention of three by default, and what a closed backend refuses. A backend module with durable checkpoints subclasses both this and
  * {@link StoreConformanceTest} (see the {@code io.fssdk.runtime.testing} package documentation).
  */
 public abstract class CheckpointConformanceTest {
@@ -83,6 +88,55 @@ public abstract class CheckpointConformanceTest {
         backend.restore(2);
         assertEquals("v3", str(backend.openStore("s").getState(b("k"))));
         assertEquals(List.of("a=a1", "m=xz"), scan(backend.openStore("s"), "g", "k", "n"));
+    }
+
+    @Test
+    void metadataIsKeptAndTheLatestCheckpointIsTheHighestCompletedId() {
+        assertEquals(Optional.empty(), backend.latestCheckpoint());
+        Store s = backend.openStore("s");
+        s.putState(b("k"), b("v1"));
+        backend.checkpoint(1, b("line=10"));
+        s.putState(b("k"), b("v2"));
+        backend.checkpoint(2);
+        assertEquals(Optional.of(new CheckpointInfo(2, new byte[0])), backend.latestCheckpoint());
+        s.putState(b("k"), b("v3"));
+        CheckpointInfo restored = backend.restore(1);
+        assertEquals(new CheckpointInfo(1, b("line=10")), restored);
+        assertEquals("v1", str(backend.openStore("s").getState(b("k"))));
+        assertEquals(2, backend.latestCheckpoint().orElseThrow().id(), "restoring keeps later checkpoints");
+    }
+
+    @Test
+    void onlyTheNewestThreeCheckpointsAreRetainedByDefault() {
+        Store s = backend.openStore("s");
+        for (long id = 1; id <= 5; id++) {
+            s.putState(b("k"), b("v" + id));
+            backend.checkpoint(id, b("m" + id));
+        }
+        assertEquals(5, backend.latestCheckpoint().orElseThrow().id());
+        assertEquals(ErrorCode.STORE_NOT_FOUND, assertThrows(SdkException.class, () -> backend.restore(1)).code());
+        assertEquals(ErrorCode.STORE_NOT_FOUND, assertThrows(SdkException.class, () -> backend.restore(2)).code());
+        assertEquals(new CheckpointInfo(3, b("m3")), backend.restore(3));
+        assertEquals("v3", str(backend.openStore("s").getState(b("k"))));
+        assertEquals(new CheckpointInfo(5, b("m5")), backend.restore(5));
+        assertEquals("v5", str(backend.openStore("s").getState(b("k"))));
+    }
+
+    @Test
+    void aCommittedBatchIsInTheNextCheckpointAndAPendingOneIsNot() {
+        if (!(backend instanceof TransactionalStateBackend tx)) {
+            return;
+        }
+        WriteBatch batch = new WriteBatch();
+        batch.store("s").put(KeyCodec.byteKey(b("a")), b("1"));
+        tx.commit(batch);
+        batch.clear();
+        batch.store("s").put(KeyCodec.byteKey(b("b")), b("2"));
+        backend.checkpoint(1);
+        backend.restore(1);
+        Store s = backend.openStore("s");
+        assertEquals("1", str(s.getState(b("a"))));
+        assertEquals(Optional.empty(), s.getState(b("b")));
     }
 
     @Test

@@ -132,7 +132,7 @@ public abstract class TimerConformanceTest {
     }
 
     @Test
-    void aFailingCallbackIsReportedAsOnTimerAndNotFiredAgain() {
+    void aFailingCallbackIsReportedAsOnTimerAndItsTimerFiresAgain() {
         Recorder op = new Recorder();
         op.onFire = (ctx, t) -> {
             throw new IllegalStateException("boom at " + t.timestamp());
@@ -150,8 +150,9 @@ public abstract class TimerConformanceTest {
             op.onFire = (ctx, t) -> { };
             assertEquals(List.of(), op.drain(), "the failed round logged nothing and passed no watermark on");
             kit.advanceWatermark(5);
-            // The timer whose callback failed was deleted before the call: only the next one fires.
-            assertEquals(List.of("event@2 b key=b", "watermark 5"), op.drain());
+            // The failed call kept none of its writes (atomic calls, issue 12), the timer's deletion included:
+            // the callback's effect never happened, so the timer fires again, and then the next one.
+            assertEquals(List.of("event@1 a key=a", "event@2 b key=b", "watermark 5"), op.drain());
         }
     }
 

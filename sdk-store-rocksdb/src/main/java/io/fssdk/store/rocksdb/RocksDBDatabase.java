@@ -1,5 +1,8 @@
 package io.fssdk.store.rocksdb;
 
+import io.fssdk.api.ErrorCode;
+import io.fssdk.api.SdkException;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,6 +84,22 @@ final class RocksDBDatabase {
             }
             appendOperator.close();
             throw e;
+        }
+    }
+
+    /**
+     * Checks that the staged copy in {@code staging} of checkpoint {@code source} opens as a database;
+     * when it does not, deletes it and throws.
+     *
+     * @throws SdkException {@code STORE_IO} naming the checkpoint, for a corrupt checkpoint
+     */
+    static void check(Path staging, Path source, Path database) throws IOException {
+        try {
+            open(staging, false).close();
+        } catch (RocksDBException e) {
+            RocksDBFiles.deleteTree(staging);
+            throw new SdkException(ErrorCode.STORE_IO, "rocksdb `" + database
+                    + "`: checkpoint `" + source + "` is corrupt, it does not open: " + e.getMessage(), e);
         }
     }
 

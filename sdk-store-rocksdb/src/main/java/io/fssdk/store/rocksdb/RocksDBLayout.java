@@ -41,14 +41,16 @@ record RocksDBLayout(Path directory, Path checkpointDirectory) {
     }
 
     /**
-     * Gets the database directory ready to open: replaced by a copy of {@code restoreFrom} when that is
-     * not {@code null}, else created when missing and allowed.
+     * Gets the database directory ready to open: first finishes or undoes a restore a crash interrupted
+     * ({@link RocksDBFiles#recover}); then replaces it by a checked copy of {@code restoreFrom} when that is
+     * not {@code null}, else creates it when missing and allowed.
      *
      * @throws SdkException {@code CONFIG_INVALID} when {@code restoreFrom} overlaps the database
      *     directory; {@code STORE_NOT_FOUND} when it is not a checkpoint, or when there is no database and
-     *     {@code createIfMissing} is false
+     *     {@code createIfMissing} is false; {@code STORE_IO} when it does not open as a database
      */
     void prepare(boolean createIfMissing, Path restoreFrom) throws IOException {
+        RocksDBFiles.recover(directory);
         if (restoreFrom != null) {
             Path source = restoreFrom.toAbsolutePath().normalize();
             requireApart(source, "restoreFrom");
@@ -56,7 +58,9 @@ record RocksDBLayout(Path directory, Path checkpointDirectory) {
                 throw new SdkException(ErrorCode.STORE_NOT_FOUND,
                         "rocksdb `" + directory + "`: `" + source + "` is not a checkpoint (no CURRENT file)");
             }
-            RocksDBFiles.replaceWithCopy(source, directory);
+            Path staging = RocksDBFiles.stage(source, directory, RocksDBCheckpoints.MARKER, RocksDBFiles.NO_STEPS);
+            RocksDBDatabase.check(staging, source, directory);
+            RocksDBFiles.switchTo(staging, directory, RocksDBFiles.NO_STEPS);
         } else if (createIfMissing) {
             // RocksDB creates only the last level of a missing path.
             Files.createDirectories(directory);

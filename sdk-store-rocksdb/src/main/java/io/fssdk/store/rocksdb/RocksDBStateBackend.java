@@ -3,13 +3,19 @@ package io.fssdk.store.rocksdb;
 import io.fssdk.api.ErrorCode;
 import io.fssdk.api.SdkException;
 import io.fssdk.api.Store;
+import io.fssdk.api.spi.CheckpointInfo;
 import io.fssdk.api.spi.CheckpointingStateBackend;
+import io.fssdk.api.spi.PendingWrite;
 import io.fssdk.api.spi.StoreNames;
+import io.fssdk.api.spi.StoreWrites;
+import io.fssdk.api.spi.TransactionalStateBackend;
+import io.fssdk.api.spi.WriteBatch;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -18,6 +24,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
+import org.rocksdb.WriteOptions;
 
 /**
  * A {@link StateBackend} on RocksDB, implementing the store semantics of {@link io.fssdk.api.Store} exactly as the
@@ -32,12 +39,26 @@ import org.rocksdb.RocksDBException;
  * with {@code iterate_upper_bound}; {@code scanComplex} reads a RocksDB snapshot, released when the
  * iterator or its store closes.
  *
+ * <p><b>Atomic calls and durability.</b> {@link #commit} applies a runner's batch (one driver call's
+ * writes) as one RocksDB {@code WriteBatch}, in one write. The write-ahead log is always on, so a committed
+ * batch survives a crash of the process (kill -9) as soon as {@code commit} returns. By default the log is
+ * not synced ({@link Builder#syncWrites}), so a power cut or kernel crash may lose the last few
+ * committed batches (never part of one: RocksDB recovers the log up to the last whole batch); with
+ * {@code syncWrites(true)} every commit waits for {@code fsync} and nothing committed is lost, at a
+ * large cost per call. Checkpoints are always synced.
+ *
  * <p><b>Checkpoints</b> are RocksDB checkpoints (SST files hard-linked, the rest copied) written to
- * {@code <checkpointDirectory>/<id>}. The checkpoint directory lies outside the database directory, by
- * default beside it as {@code <directory>-checkpoints}, so that restoring can replace the database
- * directory wholesale; checkpoints survive restarts. {@link #restore} closes every store handle and
- * iterator and the database, replaces the database directory's contents with a copy of the checkpoint,
- * and reopens it. A crash in the middle of a restore leaves the checkpoint intact; restore it again.
+ * {@code <checkpointDirectory>/<id>} and completed by a commit marker holding the embedder's metadata
+ * (see {@link RocksDBCheckpoints}): a crash while taking one leaves the previous one as the latest. The
+ * checkpoint directory lies outside the database directory, by default beside it as
+ * {@code <directory>-checkpoints}; checkpoints survive restarts. The newest
+ * {@link Builder#retainedCheckpoints} (default 3) are kept.
+ *
+ * <p><b>Restore</b> is crash-safe: it copies the checkpoint beside the database directory, checks that
+ * it opens, then closes every store handle, iterator and the database and switches directories with two
+ * renames; a crash at any point leaves the old database or the restored one, and the next open finishes
+ * or undoes the switch (see {@link RocksDBFiles}). A missing, incomplete or corrupt checkpoint is refused
+ * before anything changes.
  *
  * <p><b>Errors and closing.</b> Every {@link RocksDBException} becomes an {@link SdkException} with
  * {@link ErrorCode#STORE_IO} naming the store (or the directory). {@link #close()} is idempotent: it closes
@@ -48,7 +69,7 @@ import org.rocksdb.RocksDBException;
  * <p>The backend is thread-safe. Store calls share a read lock; {@code restore} and {@code close} take it
  * exclusively, so they never free a native object that a call is using.
  */
-public final class RocksDBStateBackend implements CheckpointingStateBackend {
+public final class RocksDBStateBackend implements CheckpointingStateBackend, TransactionalStateBackend {
     static {
         // Extracts and loads the JNI library once per class loader; later calls are no-ops.
         RocksDB.loadLibrary();
@@ -60,13 +81,22 @@ public final class RocksDBStateBackend implements CheckpointingStateBackend {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Set<RocksDBStore> handles = ConcurrentHashMap.newKeySet();
     private final Object checkpointing = new Object();
+    private final Object restoring = new Object();
+    private final RocksDBCheckpoints checkpoints;
+    private final WriteOptions writeOptions;
+    private final boolean syncWrites;
+    /** Test seam: called at each step of a checkpoint or restore, to crash there. */
+    private volatile RocksDBFiles.Steps steps = RocksDBFiles.NO_STEPS;
     // Read under the shared lock; replaced under the exclusive lock by restore, cleared by close.
     private RocksDBDatabase database;
 
-    private RocksDBStateBackend(RocksDBLayout layout, RocksDBDatabase database) {
+    private RocksDBStateBackend(RocksDBLayout layout, RocksDBDatabase database, int retained, boolean syncWrites) {
         this.layout = layout;
         this.directory = layout.directory();
         this.database = database;
+        this.checkpoints = new RocksDBCheckpoints(layout.checkpointDirectory(), retained);
+        this.syncWrites = syncWrites;
+        this.writeOptions = new WriteOptions().setSync(syncWrites);
     }
 
     /**
@@ -127,28 +157,92 @@ public final class RocksDBStateBackend implements CheckpointingStateBackend {
         }
     }
 
+    /** Whether every commit waits for the write-ahead log to be synced (see the class docs). */
+    public boolean syncWrites() {
+        return syncWrites;
+    }
+
     /**
-     * Writes a RocksDB checkpoint of every store to {@link #checkpointPath(long)}. Writes may continue
-     * meanwhile; the checkpoint is a consistent cut across column families.
+     * Applies every write of {@code batch} as one RocksDB write batch: all of it or, on failure, none.
      *
-     * @throws SdkException {@code CONFIG_INVALID} when a checkpoint with this id exists (also from an
-     *     earlier run); {@code STORE_IO} when it cannot be written; {@code RUNTIME_CLOSED} after close
+     * @throws SdkException {@code STORE_IO} naming the store when RocksDB fails; {@code RUNTIME_CLOSED} after
+     *     close
      */
     @Override
-    public void checkpoint(long checkpointId) {
+    public void commit(WriteBatch batch) {
+        Lock shared = sharedLock();
+        shared.lock();
+        try {
+            ensureOpen();
+            StoreWrites single = singleWrite(batch);
+            if (single != null) {
+                // One point write is atomic on its own: write it directly, as the store would, and skip the
+                // native write batch (three JNI calls). The counter makes exactly one write per record.
+                Map.Entry<byte[], PendingWrite> w = single.pending().firstEntry();
+                writeOne(database.family(single.name()), w.getKey(), w.getValue());
+                return;
+            }
+            try (org.rocksdb.WriteBatch writes = new org.rocksdb.WriteBatch()) {
+                RocksDBBatchWriter writer = new RocksDBBatchWriter(database, writes);
+                batch.replay(writer);
+                writer.rethrow();
+                database.db().write(writeOptions, writes);
+            }
+        } catch (RocksDBException e) {
+            throw RocksDBErrors.database(directory, "commit of a batch", e);
+        } finally {
+            shared.unlock();
+        }
+    }
+
+    /** The one store of {@code batch} when the batch is a single point write and nothing else, else null. */
+    private static StoreWrites singleWrite(WriteBatch batch) {
+        StoreWrites found = null;
+        for (StoreWrites writes : batch.stores()) {
+            if (writes.isEmpty()) {
+                continue;
+            }
+            if (found != null || !writes.rangeDeletes().isEmpty() || writes.pending().size() != 1) {
+                return null;
+            }
+            found = writes;
+        }
+        return found;
+    }
+
+    private void writeOne(ColumnFamilyHandle family, byte[] key, PendingWrite w) throws RocksDBException {
+        RocksDB db = database.db();
+        switch (w.kind()) {
+            case PUT -> db.put(family, writeOptions, key, w.value());
+            case DELETE -> db.delete(family, writeOptions, key);
+            case MERGE -> db.merge(family, writeOptions, key, w.value());
+            default -> throw new IllegalStateException("unknown kind " + w.kind());
+        }
+    }
+
+    /**
+     * Writes a RocksDB checkpoint of every store to {@link #checkpointPath(long)} and completes it with a
+     * commit marker holding {@code metadata}, then deletes checkpoints beyond the retained count. Writes may
+     * continue meanwhile; the checkpoint is a consistent cut across column families.
+     *
+     * @throws SdkException {@code CONFIG_INVALID} when a completed checkpoint with this id exists (also from
+     *     an earlier run); {@code STORE_IO} when it cannot be written; {@code RUNTIME_CLOSED} after close
+     */
+    @Override
+    public void checkpoint(long checkpointId, byte[] metadata) {
+        byte[] copy = metadata.clone();
         Path target = checkpointPath(checkpointId);
         Lock shared = sharedLock();
         shared.lock();
         try {
             ensureOpen();
             synchronized (checkpointing) {
-                if (Files.exists(target)) {
-                    throw new SdkException(ErrorCode.CONFIG_INVALID,
-                            "rocksdb `" + directory + "`: checkpoint " + checkpointId + " already exists at `"
-                                    + target + "`");
-                }
-                Files.createDirectories(layout.checkpointDirectory());
+                checkpoints.prepare(checkpointId, directory);
                 database.checkpoint(target);
+                steps.reached("checkpoint written");
+                checkpoints.commit(checkpointId, copy);
+                steps.reached("checkpoint committed");
+                checkpoints.prune();
             }
         } catch (IOException | RocksDBException e) {
             throw RocksDBErrors.database(directory, "checkpoint " + checkpointId, e);
@@ -158,43 +252,90 @@ public final class RocksDBStateBackend implements CheckpointingStateBackend {
     }
 
     /**
-     * Closes every store handle and iterator and the database, replaces the database with a copy of
-     * checkpoint {@code checkpointId} and reopens it. Open new store handles afterwards.
+     * The completed checkpoint with the highest id, with its metadata.
      *
-     * @throws SdkException {@code STORE_NOT_FOUND} when there is no such checkpoint (nothing is closed
-     *     then); {@code STORE_IO} when the copy or the reopen fails, after which the backend is closed;
+     * @throws SdkException {@code STORE_IO} when it cannot be read; {@code RUNTIME_CLOSED} after close
+     */
+    @Override
+    public Optional<CheckpointInfo> latestCheckpoint() {
+        ensureOpen();
+        synchronized (checkpointing) {
+            try {
+                return checkpoints.latest(directory);
+            } catch (IOException e) {
+                throw RocksDBErrors.database(directory, "listing checkpoints", e);
+            }
+        }
+    }
+
+    /**
+     * Replaces the database with completed checkpoint {@code checkpointId}: copies it beside the database
+     * directory and checks that it opens, then closes every store handle, iterator and the database,
+     * switches directories (crash-safe, see the class docs) and reopens. Open new store handles afterwards.
+     *
+     * @return the checkpoint, with its metadata
+     * @throws SdkException {@code STORE_NOT_FOUND} when there is no such checkpoint, {@code STORE_IO} when it
+     *     is incomplete or corrupt or cannot be copied: in these cases nothing changed and nothing was
+     *     closed; {@code STORE_IO} when the switch or the reopen fails, after which the backend is closed;
      *     {@code RUNTIME_CLOSED} after {@link #close()}
      */
     @Override
-    public void restore(long checkpointId) {
-        Path source = checkpointPath(checkpointId);
-        Lock exclusive = lock.writeLock();
-        exclusive.lock();
-        try {
+    public CheckpointInfo restore(long checkpointId) {
+        synchronized (restoring) {
             ensureOpen();
-            if (!RocksDBFiles.isDatabase(source)) {
-                throw new SdkException(ErrorCode.STORE_NOT_FOUND,
-                        "rocksdb `" + directory + "`: no checkpoint " + checkpointId + " at `" + source + "`");
+            CheckpointInfo info;
+            Path staging;
+            // Staged under the checkpoint monitor (no checkpoint prunes the source meanwhile), without the
+            // backend lock: store calls go on while the copy is made and checked.
+            synchronized (checkpointing) {
+                info = checkpoints.read(checkpointId, directory);
+                Path source = checkpointPath(checkpointId);
+                try {
+                    staging = RocksDBFiles.stage(source, directory, RocksDBCheckpoints.MARKER, steps);
+                    RocksDBDatabase.check(staging, source, directory);
+                    steps.reached("staged");
+                } catch (IOException e) {
+                    try {
+                        RocksDBFiles.deleteTree(RocksDBFiles.staging(directory));
+                    } catch (IOException cleanup) {
+                        e.addSuppressed(cleanup); // the next restore or open deletes it
+                    }
+                    throw RocksDBErrors.database(directory, "restore of checkpoint " + checkpointId
+                            + " (nothing changed)", e);
+                }
             }
-            closeHandles();
+            Lock exclusive = lock.writeLock();
+            exclusive.lock();
             try {
-                closeDatabase();
-            } catch (RocksDBException e) {
-                // The old database is being discarded and its natives are freed even when closing fails,
-                // so an error here cannot affect the restored one.
+                ensureOpen();
+                closeHandles();
+                try {
+                    closeDatabase();
+                } catch (RocksDBException e) {
+                    // The old database is being discarded and its natives are freed even when closing fails,
+                    // so an error here cannot affect the restored one.
+                }
+                try {
+                    RocksDBFiles.switchTo(staging, directory, steps);
+                    database = RocksDBDatabase.open(directory, true);
+                } catch (IOException | RocksDBException e) {
+                    // Without a database nothing can work; fail closed rather than half-open. Reopening the
+                    // directory runs the recovery that completes or undoes the switch.
+                    closed.set(true);
+                    writeOptions.close();
+                    throw RocksDBErrors.database(directory, "restore of checkpoint " + checkpointId
+                            + " (the backend is now closed; reopen the directory)", e);
+                }
+                return info;
+            } finally {
+                exclusive.unlock();
             }
-            try {
-                RocksDBFiles.replaceWithCopy(source, directory);
-                database = RocksDBDatabase.open(directory, true);
-            } catch (IOException | RocksDBException e) {
-                // Without a database nothing can work; fail closed rather than half-open.
-                closed.set(true);
-                throw RocksDBErrors.database(directory, "restore of checkpoint " + checkpointId
-                        + " (the backend is now closed)", e);
-            }
-        } finally {
-            exclusive.unlock();
         }
+    }
+
+    /** Installs the test seam called at each step of checkpoints and restores. */
+    void steps(RocksDBFiles.Steps steps) {
+        this.steps = steps;
     }
 
     /** Closes every store handle and its iterators, then frees the database and its options. Idempotent. */
@@ -211,6 +352,7 @@ public final class RocksDBStateBackend implements CheckpointingStateBackend {
         } catch (RocksDBException e) {
             throw RocksDBErrors.database(directory, "close", e);
         } finally {
+            writeOptions.close();
             exclusive.unlock();
         }
     }
@@ -259,8 +401,29 @@ public final class RocksDBStateBackend implements CheckpointingStateBackend {
         private Path checkpointDirectory;
         private boolean createIfMissing = true;
         private Path restoreFrom;
+        private int retainedCheckpoints = DEFAULT_RETAINED_CHECKPOINTS;
+        private boolean syncWrites;
 
         private Builder() {
+        }
+
+        /**
+         * How many completed checkpoints to keep (at least 1); older ones are deleted after each new one.
+         * Default: {@value CheckpointingStateBackend#DEFAULT_RETAINED_CHECKPOINTS}.
+         */
+        public Builder retainedCheckpoints(int retainedCheckpoints) {
+            this.retainedCheckpoints = retainedCheckpoints;
+            return this;
+        }
+
+        /**
+         * Whether every commit waits until the write-ahead log is synced to disk. Default {@code false}: a
+         * committed write survives a process crash but the last few may be lost on a power cut. See the
+         * class docs.
+         */
+        public Builder syncWrites(boolean syncWrites) {
+            this.syncWrites = syncWrites;
+            return this;
         }
 
         /** The directory of the live database. Required. */
@@ -286,8 +449,9 @@ public final class RocksDBStateBackend implements CheckpointingStateBackend {
 
         /**
          * Starts from a copy of the checkpoint in {@code checkpoint} (for example a
-         * {@link RocksDBStateBackend#checkpointPath} of another backend): the database directory's
-         * contents are <em>replaced</em> by the copy. The checkpoint itself is never changed.
+         * {@link RocksDBStateBackend#checkpointPath} of another backend): the database directory is
+         * <em>replaced</em> by the copy, crash-safely, once the copy is known to open. The checkpoint itself
+         * is never changed.
          */
         public Builder restoreFrom(Path checkpoint) {
             this.restoreFrom = Objects.requireNonNull(checkpoint, "checkpoint");
@@ -304,9 +468,14 @@ public final class RocksDBStateBackend implements CheckpointingStateBackend {
          */
         public RocksDBStateBackend build() {
             RocksDBLayout layout = RocksDBLayout.of(directory, checkpointDirectory);
+            if (retainedCheckpoints < 1) {
+                throw new SdkException(ErrorCode.CONFIG_INVALID, "rocksdb `" + layout.directory()
+                        + "`: retainedCheckpoints must be at least 1, got " + retainedCheckpoints);
+            }
             try {
                 layout.prepare(createIfMissing, restoreFrom);
-                return new RocksDBStateBackend(layout, RocksDBDatabase.open(layout.directory(), createIfMissing));
+                return new RocksDBStateBackend(layout, RocksDBDatabase.open(layout.directory(), createIfMissing),
+                        retainedCheckpoints, syncWrites);
             } catch (IOException | RocksDBException e) {
                 throw RocksDBErrors.open(layout.directory(), e);
             }
