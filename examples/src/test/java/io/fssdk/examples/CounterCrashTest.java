@@ -7,8 +7,8 @@ import io.fssdk.api.Store;
 import io.fssdk.store.rocksdb.RocksDBStateBackend;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -148,7 +148,7 @@ class CounterCrashTest {
     private static String runInProcess(String kind, Path words, Path state) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = CounterMain.run(args(kind, words, state), new StringReader(""),
+        int code = CounterMain.run(args(kind, words, state), InputStream.nullInputStream(),
                 new PrintStream(out, false, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(0, code, () -> err.toString(StandardCharsets.UTF_8));
         return out.toString(StandardCharsets.UTF_8);
