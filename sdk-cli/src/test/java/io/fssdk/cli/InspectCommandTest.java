@@ -57,7 +57,7 @@ class InspectCommandTest {
         assertTrue(r.out().contains("size: " + String.format(java.util.Locale.ROOT, "%,d",
                 Files.size(Cli.COUNTER_WASM)) + " bytes\n"), r.out());
         assertTrue(r.out().contains("core modules: 3\n"), r.out());
-        assertTrue(r.out().matches("(?s).*module 0 +[0-9,]+ bytes +[0-9,]+ functions \\([0-9,]+ defined, 6 imported\\).*"),
+        assertTrue(r.out().matches("(?s).*module 0 +[0-9,]+ bytes +[0-9,]+ functions \\([0-9,]+ defined, [0-9]+ imported\\).*"),
                 r.out());
         assertTrue(r.out().contains("processor world (functionstream:core@0.1.0): matches\n"), r.out());
         assertTrue(r.out().contains("    export fs-process: func(source-id: u32, data: list<u8>);\n"), r.out());

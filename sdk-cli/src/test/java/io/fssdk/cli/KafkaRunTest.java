@@ -82,12 +82,13 @@ class KafkaRunTest {
         assertEquals(3, committed("count-group", "in-count"));
 
         // The second run starts at the committed offset (the three records are not read again) and on the
-        // state the first one left: hello's count goes on from 2.
+        // state the first one left: hello's count goes on from 2, and so do the counter's own totals, which it
+        // saves at each checkpoint (exactly-once state) and loads at init.
         produce("in-count", "hello");
         Cli.Result second = runUntilIdle(config, Cli.COUNTER_WASM, "--state-dir", state.toString());
         assertEquals(0, second.exitCode(), second.err());
         List<String> all = values(consume("out-count", 4));
-        assertEquals("{\"total_processed\":1,\"counter_map\":{\"hello\":3}}", all.get(3));
+        assertEquals("{\"total_processed\":4,\"counter_map\":{\"hello\":3,\"world\":1}}", all.get(3));
         assertEquals(4, committed("count-group", "in-count"));
     }
 
@@ -219,14 +220,14 @@ class KafkaRunTest {
         // whose positions were committed, so p continues from 2, not from 4.
         Cli.Result aside = Cli.withStdin("p\np\n", "run", "--config", config.toString(), "--wasm",
                 Cli.COUNTER_WASM.toString(), "--state-dir", tmp.resolve("s").toString(), "--input", "-", "--output", "-");
-        assertEquals("{\"total_processed\":2,\"counter_map\":{\"p\":4}}", aside.out().lines().toList().get(1));
+        assertEquals("{\"total_processed\":5,\"counter_map\":{\"p\":4,\"q\":1}}", aside.out().lines().toList().get(1));
         produce("in-once", "p");
         Cli.Result again = runUntilIdle(config, Cli.COUNTER_WASM, "--state-dir", tmp.resolve("s").toString(),
                 "--exactly-once");
         assertEquals(0, again.exitCode(), again.err());
         List<String> all = values(consume("out-once", 4));
         assertEquals(4, all.size(), all.toString());
-        assertEquals("{\"total_processed\":1,\"counter_map\":{\"p\":3}}", all.get(3));
+        assertEquals("{\"total_processed\":4,\"counter_map\":{\"p\":3,\"q\":1}}", all.get(3));
         assertEquals(4, committed("once-group", "in-once"));
     }
 

@@ -33,7 +33,8 @@ class RunFilesTest {
         Cli.Result second = Cli.withStdin("hello\n", "run", "--config", Cli.COUNTER_CONFIG.toString(), "--wasm",
                 Cli.COUNTER_WASM.toString(), "--input", "-", "--output", "-", "--state-dir", state);
         assertEquals(0, second.exitCode(), second.err());
-        assertEquals("{\"total_processed\":1,\"counter_map\":{\"hello\":3}}\n", second.out());
+        // The counts continue, and so do the counter's totals, saved at the first run's final checkpoint.
+        assertEquals("{\"total_processed\":4,\"counter_map\":{\"hello\":3,\"world\":1}}\n", second.out());
     }
 
     @Test
