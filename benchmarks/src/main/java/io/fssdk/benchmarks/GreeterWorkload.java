@@ -7,12 +7,13 @@ import io.fssdk.runtime.component.Linker;
 import io.fssdk.runtime.component.WitValue;
 import io.fssdk.runtime.wasi.WasiHost;
 import io.fssdk.runtime.wasi.WasiOptions;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
  * A peer workload for a component of world {@code greeter} ({@code greet: func(name: string) -> string}):
  * the StarlingMonkey (componentize-js) component, where no StarlingMonkey processor exists. WASI grants
- * nothing; the guest's {@code console.log} goes to SLF4J as WasmDriver's would; its {@code wasi:http}
+ * nothing and the guest's stdout ({@code console.log}) is discarded, as in the other hosts; its {@code wasi:http}
  * imports, which no host here defines, are trap stubs (wasmtime's peer does the same).
  */
 final class GreeterWorkload implements PeerWorkload {
@@ -46,7 +47,7 @@ final class GreeterWorkload implements PeerWorkload {
     @Override
     public void restart() {
         Linker.Builder linker = Linker.builder().stubUnknownImports(true);
-        WasiHost.addTo(linker, WasiOptions.builder().name("peer").build());
+        WasiHost.addTo(linker, WasiOptions.builder().name("peer").stdout(OutputStream.nullOutputStream()).build());
         ComponentInstance instance = linker.build().instantiate(component);
         greet = instance.function("greet").orElseThrow(() -> new IllegalArgumentException("no export greet"));
         next = 0;

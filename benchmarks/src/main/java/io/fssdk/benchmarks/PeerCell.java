@@ -16,6 +16,7 @@ final class PeerCell {
     private double initMs = Double.NaN;
     private double firstMs = Double.NaN;
     private Optional<String> last = Optional.empty();
+    private Optional<String> note = Optional.empty();
 
     PeerCell(int rounds) {
         rates = new double[rounds];
@@ -75,6 +76,15 @@ final class PeerCell {
     Optional<Samples> samples() {
         List<Double> m = measured();
         return m.isEmpty() ? Optional.empty() : Optional.of(Samples.of(m));
+    }
+
+    /** A remark shown with the cell's value, e.g. that another jco version had to be used. */
+    void note(String text) {
+        note = Optional.of(text);
+    }
+
+    Optional<String> note() {
+        return note;
     }
 
     void last(String line) {

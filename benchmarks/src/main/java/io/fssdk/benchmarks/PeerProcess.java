@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * One peer host process (a JVM running {@link PeerHost}, node running {@code bench.mjs --serve}, or the
@@ -19,6 +20,7 @@ import java.util.concurrent.TimeUnit;
  * time out: a host still compiling StarlingMonkey after the timeout is killed, not waited for.
  */
 final class PeerProcess implements AutoCloseable {
+    private static final Pattern REPLY = Pattern.compile("(READY|LOADED|RATE|LAST|UNLOADED|ERROR) ");
     private final String name;
     private final Process process;
     private final Writer in;
@@ -45,7 +47,12 @@ final class PeerProcess implements AutoCloseable {
     private void readReplies() {
         try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = r.readLine()) != null; ) {
-                replies.add(line);
+                if (REPLY.matcher(line).lookingAt()) {
+                    replies.add(line);
+                } else {
+                    // Whatever else a host prints (a guest's stdout that escaped) is not a reply.
+                    System.err.println("[" + name + "] " + line);
+                }
             }
         } catch (IOException e) {
             replies.add("ERROR - " + name + " output: " + e.getMessage());

@@ -101,7 +101,12 @@ final class PeerReport {
     private static String cell(PeerCell cell, List<String> notes) {
         Optional<Samples> s = cell.samples();
         if (s.isPresent() && cell.ok()) {
-            return String.format(Locale.ROOT, "%,.0f ±%.0f%%", s.get().median(), s.get().spreadPercent());
+            String value = String.format(Locale.ROOT, "%,.0f ±%.0f%%", s.get().median(), s.get().spreadPercent());
+            if (cell.note().isPresent()) {
+                notes.add(cell.note().get());
+                value += " [" + notes.size() + "]";
+            }
+            return value;
         }
         String why = cell.failure().orElse("no data");
         if (why.equals("n/a")) {

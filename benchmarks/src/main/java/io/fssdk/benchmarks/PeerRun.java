@@ -204,6 +204,10 @@ public final class PeerRun {
                 cell.fail("jco transpile failed: " + firstLine(error));
                 return;
             }
+            Path note = Path.of(opt("jco-out", "")).resolve(spec.id() + ".note");
+            if (Files.exists(note)) {
+                cell.note(firstLine(note));
+            }
             path = dir.toString();
         } else {
             path = spec.component();
