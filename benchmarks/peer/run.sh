@@ -17,6 +17,8 @@
 #   --sm FILE          the StarlingMonkey component (default: see SM below); --no-sm skips it
 #   --sm-kind K        processor (a counter) or greeter (greet: func(string) -> string)
 #   --sm-timeout S     how long each host may take to load StarlingMonkey (default 300)
+#   --code-cache DIR   our engine keeps compiled components in DIR (ComponentOptions.codeCache); off by
+#                      default, so that the compile column is a cold compile
 #   --no-jco, --no-wasmtime
 # The wasmtime host is built (cargo, release, locked) into wasmtime/target/ if missing or older than its
 # sources; jco is installed from npm into target/ on first use; the benchmarks jar is built if missing
@@ -39,7 +41,7 @@ while [ $# -gt 0 ]; do
         --jdk) JDK="$2"; shift ;;
         --jdk25) JDK25="$2"; [ "$2" = none ] && JDK25=""; shift ;;
         --quick) RUN_ARGS+=(--warmup 2 --rounds 3) ;;
-        --warmup|--rounds|--window|--only|--sm-timeout) RUN_ARGS+=("$1" "$2"); shift ;;
+        --warmup|--rounds|--window|--only|--sm-timeout|--code-cache) RUN_ARGS+=("$1" "$2"); shift ;;
         --sm) SM="$2"; shift ;;
         --sm-kind) SM_KIND="$2"; shift ;;
         --no-sm) NO_SM=1 ;;

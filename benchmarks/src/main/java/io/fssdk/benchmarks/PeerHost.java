@@ -31,7 +31,8 @@ import java.util.function.Supplier;
  * </pre>
  * Inputs are described in {@link PeerInputs}. A failure answers {@code ERROR <id> <message>} and the
  * host keeps serving. Components run with WasmDriver's defaults on the in-memory backend, through the
- * runner, as an embedder gets them; {@code native:*} are the Java drivers doing the same work.
+ * runner, as an embedder gets them; {@code native:*} are the Java drivers doing the same work. The system
+ * property {@code fssdk.peer.codeCache} names an on-disk code cache for compiled components (none by default).
  */
 public final class PeerHost {
     private final Map<String, PeerWorkload> loaded = new HashMap<>();
@@ -100,8 +101,13 @@ public final class PeerHost {
             t1 = System.nanoTime();
             w = new RunnerWorkload(drivers, inputs);
         } else {
-            Component component = Component.load(Files.readAllBytes(Path.of(path)),
-                    ComponentOptions.builder().executionMode(ExecutionMode.COMPILER).build()).compile();
+            ComponentOptions.Builder options = ComponentOptions.builder().executionMode(ExecutionMode.COMPILER);
+            // Off by default, so that the compile column is a cold compile; run.sh --code-cache turns it on.
+            String cache = System.getProperty("fssdk.peer.codeCache");
+            if (cache != null) {
+                options.codeCache(Path.of(cache));
+            }
+            Component component = Component.load(Files.readAllBytes(Path.of(path)), options.build()).compile();
             t1 = System.nanoTime();
             w = switch (kind) {
                 case "processor" -> new RunnerWorkload(ComponentOperator.of(component), inputs);

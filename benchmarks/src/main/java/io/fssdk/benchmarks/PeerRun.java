@@ -24,7 +24,7 @@ import java.util.Optional;
  *
  * <p>Options: {@code --root DIR --java17 BIN [--java25 BIN] [--node BIN --bench-mjs FILE --jco-out DIR]
  * [--wasmtime BIN] [--warmup S] [--rounds N] [--window MS] [--sm FILE --sm-kind greeter|processor]
- * [--sm-timeout S] [--only id,id] [--out FILE]}.
+ * [--sm-timeout S] [--only id,id] [--code-cache DIR] [--out FILE]}.
  */
 public final class PeerRun {
     static final String OURS17 = "ours JDK 17";
@@ -65,8 +65,8 @@ public final class PeerRun {
         int rounds = Integer.parseInt(opt("rounds", "8"));
         List<PeerSpec> specs = specs(root, words);
         String jar = Path.of(PeerRun.class.getProtectionDomain().getCodeSource().getLocation().getPath()).toString();
-        start(OURS17, opts.containsKey("java17") ? List.of(opts.get("java17"), "-cp", jar, PeerHost.class.getName()) : null);
-        start(OURS25, opts.containsKey("java25") ? List.of(opts.get("java25"), "-cp", jar, PeerHost.class.getName()) : null);
+        start(OURS17, opts.containsKey("java17") ? jvm(opts.get("java17"), jar) : null);
+        start(OURS25, opts.containsKey("java25") ? jvm(opts.get("java25"), jar) : null);
         start(JCO, opts.containsKey("node")
                 ? List.of(opts.get("node"), "--experimental-wasm-extended-const", opts.get("bench-mjs"), "--serve") : null);
         start(WASMTIME, opts.containsKey("wasmtime") ? List.of(opts.get("wasmtime")) : null);
@@ -87,6 +87,15 @@ public final class PeerRun {
             Files.writeString(Path.of(opts.get("out")), text, StandardCharsets.UTF_8);
         }
         return report.checksPassed() ? 0 : 3;
+    }
+
+    private List<String> jvm(String java, String jar) {
+        List<String> command = new ArrayList<>(List.of(java));
+        if (opts.containsKey("code-cache")) {
+            command.add("-Dfssdk.peer.codeCache=" + opts.get("code-cache"));
+        }
+        command.addAll(List.of("-cp", jar, PeerHost.class.getName()));
+        return command;
     }
 
     private List<PeerSpec> specs(Path root, String words) {
