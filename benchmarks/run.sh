@@ -2,7 +2,7 @@
 # Licensed under the Apache License, Version 2.0 (http://www.apache.org/licenses/LICENSE-2.0).
 #
 # Builds the benchmarks jar, runs the JMH suite, prints the report (medians, spread, ratios, targets),
-# then runs the peer comparison with jco. About 12 minutes on a 2-core machine. See BENCHMARKS.md.
+# then runs the peer comparison (jco, wasmtime, JDK 17 and 25). About 22 minutes on a 2-core machine. See BENCHMARKS.md.
 #
 #   benchmarks/run.sh                 everything: JMH suite + report + peer comparison
 #   benchmarks/run.sh --quick         the same with short iterations (about 4 minutes): a smoke test,
@@ -12,6 +12,8 @@
 #   benchmarks/run.sh --profile       JFR profiles (counter on RocksDB, component and native; the
 #                                     canonical-ABI path) summarised into hot-method tables
 #   --no-peer                         skips the peer comparison
+#   --jdk PATH                        the JDK that builds the jar AND runs the benchmarks (default:
+#                                     $JAVA_HOME, else the java on PATH); passed on to peer/run.sh
 #
 # Output: benchmarks/target/results.json (JMH), report.md (the tables of BENCHMARKS.md), profile.md.
 # The state-size benchmark keeps its prefilled RocksDB databases (about 100 MB) in $FSSDK_BENCH_STATE,
@@ -22,20 +24,27 @@ ROOT="$(cd "$HERE/.." && pwd)"
 JAR="$HERE/target/benchmarks.jar"
 OUT="$HERE/target"
 
-QUICK=0; PROFILE=0; PEER=1; ARGS=()
-for a in "$@"; do
-    case "$a" in
+QUICK=0; PROFILE=0; PEER=1; ARGS=(); JDK="${JAVA_HOME:-}"
+while [ $# -gt 0 ]; do
+    case "$1" in
         --quick) QUICK=1 ;;
         --profile) PROFILE=1 ;;
         --no-peer) PEER=0 ;;
-        *) ARGS+=("$a") ;;
+        --jdk) JDK="$2"; shift ;;
+        *) ARGS+=("$1") ;;
     esac
+    shift
 done
+# One JDK for everything: the one that builds is the one that runs (it used to build with $JAVA_HOME and
+# run the java on PATH).
+if [ -n "$JDK" ]; then JAVA="$JDK/bin/java"; else JAVA="$(command -v java)"; fi
+[ -x "$JAVA" ] || { echo "[bench] no java at $JAVA" >&2; exit 2; }
+echo "[bench] running on $("$JAVA" -version 2>&1 | head -1)" >&2
 # A subset run (a regex or JMH options) is for looking at one thing: no peer comparison then.
 [ ${#ARGS[@]} -eq 0 ] || PEER=0
 
 echo "[bench] building $JAR" >&2
-(cd "$ROOT" && mvn -B -q -Pbenchmarks -DskipTests package -pl benchmarks -am >&2)
+(cd "$ROOT" && ${JDK:+env JAVA_HOME="$JDK"} mvn -B -q -Pbenchmarks -DskipTests package -pl benchmarks -am >&2)
 mkdir -p "$OUT"
 cd "$OUT"
 
@@ -47,11 +56,11 @@ if [ "$PROFILE" = 1 ]; then
         local dir="$OUT/profile-$name"
         rm -rf "$dir"
         echo "[bench] profiling $name into $dir" >&2
-        java -jar "$JAR" "$@" -f 1 -prof "jfr:dir=$dir" >&2
+        "$JAVA" -jar "$JAR" "$@" -f 1 -prof "jfr:dir=$dir" >&2
         echo "#### $name: hottest methods (JFR, measurement iterations only)"
         echo
         echo '```'
-        java -cp "$JAR" io.fssdk.benchmarks.JfrTop "$(find "$dir" -name '*.jfr' | head -1)" 15
+        "$JAVA" -cp "$JAR" io.fssdk.benchmarks.JfrTop "$(find "$dir" -name '*.jfr' | head -1)" 15
         echo '```'
         echo
     }
@@ -78,22 +87,22 @@ QUICK_OPTS=(-wi 1 -w 1 -i 3 -r 1 -f 1)
 if [ "$QUICK" = 1 ] && [ ${#ARGS[@]} -eq 0 ]; then
     # Short iterations and one fork, except cold start, which must stay one shot per fresh JVM: it runs
     # on its own with two forks.
-    java -jar "$JAR" -rf json -rff "$OUT/results.json" "${QUICK_OPTS[@]}" -e ColdStart >&2
-    java -jar "$JAR" -rf json -rff "$OUT/results-coldstart.json" -f 2 ColdStart >&2
+    "$JAVA" -jar "$JAR" -rf json -rff "$OUT/results.json" "${QUICK_OPTS[@]}" -e ColdStart >&2
+    "$JAVA" -jar "$JAR" -rf json -rff "$OUT/results-coldstart.json" -f 2 ColdStart >&2
     RESULTS+=("$OUT/results-coldstart.json")
 elif [ "$QUICK" = 1 ]; then
-    java -jar "$JAR" -rf json -rff "$OUT/results.json" "${QUICK_OPTS[@]}" "${ARGS[@]}" >&2
+    "$JAVA" -jar "$JAR" -rf json -rff "$OUT/results.json" "${QUICK_OPTS[@]}" "${ARGS[@]}" >&2
 else
-    java -jar "$JAR" -rf json -rff "$OUT/results.json" ${ARGS[@]+"${ARGS[@]}"} >&2
+    "$JAVA" -jar "$JAR" -rf json -rff "$OUT/results.json" ${ARGS[@]+"${ARGS[@]}"} >&2
 fi
 kill "$SAMPLER" 2>/dev/null || true
-java -cp "$JAR" io.fssdk.benchmarks.BenchReport --load "$LOAD" "${RESULTS[@]}" | tee "$OUT/report.md"
+"$JAVA" -cp "$JAR" io.fssdk.benchmarks.BenchReport --load "$LOAD" "${RESULTS[@]}" | tee "$OUT/report.md"
 
 if [ "$PEER" = 1 ]; then
     echo
-    echo "### Peer comparison: jco 1.4.4 on node"
+    echo "### Peer comparison"
     echo
-    echo '```'
-    if [ "$QUICK" = 1 ]; then "$HERE/peer/run.sh" 2 3; else "$HERE/peer/run.sh"; fi
-    echo '```'
+    PEER_ARGS=(${JDK:+--jdk "$JDK"})
+    [ "$QUICK" = 1 ] && PEER_ARGS+=(--quick)
+    "$HERE/peer/run.sh" ${PEER_ARGS[@]+"${PEER_ARGS[@]}"}
 fi

@@ -24,6 +24,11 @@ public final class ComponentOperator implements Supplier<Driver> {
         return new ComponentOperator(component.compile());
     }
 
+    /** Drivers of an already loaded (and, in compiler mode, compiled) component. */
+    public static ComponentOperator of(Component component) {
+        return new ComponentOperator(component);
+    }
+
     /** The compiled component. */
     public Component component() {
         return component;
