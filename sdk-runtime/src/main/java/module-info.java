@@ -7,6 +7,7 @@ module io.fssdk.runtime {
     requires transitive io.fssdk.api;
     requires com.dylibso.chicory.runtime;
     requires com.dylibso.chicory.compiler;
+    requires org.objectweb.asm;
     requires org.slf4j;
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.yaml;
