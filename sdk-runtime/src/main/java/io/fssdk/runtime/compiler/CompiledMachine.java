@@ -29,6 +29,9 @@ final class CompiledMachine implements Machine {
 
     @Override
     public long[] call(int funcId, long[] args) throws ChicoryException {
+        if (!ctx.bound) {
+            ctx.bind();
+        }
         try {
             return (long[]) boxed[funcId].invokeExact(args, ctx);
         } catch (IndexOutOfBoundsException e) {

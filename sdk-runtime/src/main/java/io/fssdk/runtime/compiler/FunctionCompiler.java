@@ -100,6 +100,7 @@ final class FunctionCompiler {
     private int memSlot = -1;
     private int nextSlot;
     private final Map<String, Integer> temps = new HashMap<>();
+    private List<Type> functionResults;
     private boolean skipping;
     private int skipDepth;
 
@@ -135,8 +136,8 @@ final class FunctionCompiler {
         mv.visitCode();
         allocateLocals();
         emitPoll();
-        List<Type> results = types(type.returns());
-        frames.push(new Frame(OpCode.END, List.of(), results, 0));
+        functionResults = types(type.returns());
+        frames.push(new Frame(OpCode.END, List.of(), functionResults, 0));
         List<AnnotatedInstruction> code = body.instructions();
         for (AnnotatedInstruction ins : code) {
             if (skipping) {
@@ -486,7 +487,7 @@ final class FunctionCompiler {
     }
 
     private void emitReturn() {
-        List<Type> results = frames.getLast().results;
+        List<Type> results = functionResults;
         Type ret = JvmTypes.returnType(type.returns());
         if (results.isEmpty()) {
             mv.visitInsn(RETURN);

@@ -21,7 +21,7 @@ public final class GuestContext {
     /** The Chicory instance this code runs for (imports, tables, memories, globals). */
     public final Instance instance;
     /** Every global of the instance, imported ones first, so a {@code global.get} is one array load. */
-    public final GlobalInstance[] globals;
+    public GlobalInstance[] globals;
     /** The direct handle of every function (imports are boxing bridges), for {@code call_indirect}. */
     public final MethodHandle[] direct;
     /** The structural signature id of every function, compared by {@code call_indirect}. */
@@ -37,28 +37,35 @@ public final class GuestContext {
     public int foreignFunction;
     /** Fuel left for the current call, in poll intervals; negative means unlimited. */
     long fuelLeft = -1;
-    private final FlatMemory memory;
+    private FlatMemory memory;
+    boolean bound;
     private InterpreterMachine interpreter;
 
     GuestContext(Instance instance, MethodHandle[] direct, int[] sigIds) {
         this.instance = instance;
         this.direct = direct;
         this.sigIds = sigIds;
+    }
+
+    /**
+     * Takes the instance's globals and memory. Chicory calls the machine factory before it creates them, so this
+     * runs on the first call into the instance instead.
+     */
+    void bind() {
         GlobalInstance[] g = new GlobalInstance[instance.globalCount()];
         for (int i = 0; i < g.length; i++) {
             g[i] = instance.global(i);
         }
         this.globals = g;
-        FlatMemory flat = null;
         Memory m = instance.memory();
         if (m != null) {
             if (!(m instanceof FlatMemory f)) {
                 throw new IllegalStateException("the optimizing compiler needs its own memory (FlatMemory), found "
                         + m.getClass().getName() + ": instantiate with CompiledWasm.memoryFactory()");
             }
-            flat = f;
+            memory = f;
         }
-        this.memory = flat;
+        bound = true;
     }
 
     /** The instance's memory 0 as a flat array; refetched after anything that may grow it. */
