@@ -47,6 +47,16 @@ public final class GuestSupport {
         return ea;
     }
 
+    /** {@code f32.abs}: clears the sign bit only, so a NaN keeps its payload (Math.abs may not). */
+    public static float f32Abs(float v) {
+        return Float.intBitsToFloat(Float.floatToRawIntBits(v) & 0x7FFF_FFFF);
+    }
+
+    /** {@code f64.abs}: see {@link #f32Abs}. */
+    public static double f64Abs(double v) {
+        return Double.longBitsToDouble(Double.doubleToRawLongBits(v) & 0x7FFF_FFFF_FFFF_FFFFL);
+    }
+
     /** The trap for an access outside memory. */
     public static WasmRuntimeException outOfBounds() {
         return new WasmRuntimeException("out of bounds memory access");

@@ -257,6 +257,12 @@ final class Ops {
                 stack.pop();
                 stack.push(D);
                 return true;
+            case F32_ABS:
+                mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "f32Abs", "(F)F", false);
+                return true;
+            case F64_ABS:
+                mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "f64Abs", "(D)D", false);
+                return true;
             case MEMORY_SIZE:
                 fc.loadContext();
                 mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "memorySize", "(" + CTX_DESC + ")I", false);

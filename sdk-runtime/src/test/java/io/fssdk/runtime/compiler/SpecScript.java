@@ -47,6 +47,7 @@ final class SpecScript {
         int skipped;
         final List<String> failures = new ArrayList<>();
         final List<Integer> passedLines = new ArrayList<>();
+        final List<Integer> failedLines = new ArrayList<>();
     }
 
     private final Engine engine;
@@ -140,6 +141,7 @@ final class SpecScript {
 
     private static void fail(Result r, int line, String msg) {
         r.failed++;
+        r.failedLines.add(line);
         if (r.failures.size() < 5) {
             r.failures.add("line " + line + ": " + msg);
         }
