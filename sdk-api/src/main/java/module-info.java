@@ -1,6 +1,6 @@
 /**
  * The fssdk-java operator contract: {@link io.fssdk.api.Driver}, {@link io.fssdk.api.Context},
- * {@link io.fssdk.api.Store} and the {@link io.fssdk.api.StateBackend} SPI. It has no dependencies.
+ * {@link io.fssdk.api.Store} and the state-backend SPI ({@link io.fssdk.api.spi}). It has no dependencies.
  */
 module io.fssdk.api {
     exports io.fssdk.api;

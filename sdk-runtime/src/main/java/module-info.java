@@ -13,6 +13,7 @@ module io.fssdk.runtime {
     requires com.fasterxml.jackson.dataformat.yaml;
 
     exports io.fssdk.runtime;
+    exports io.fssdk.runtime.memory;
     exports io.fssdk.runtime.component;
     exports io.fssdk.runtime.processor;
     exports io.fssdk.runtime.wasi;

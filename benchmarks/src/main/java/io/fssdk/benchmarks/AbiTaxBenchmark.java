@@ -1,9 +1,9 @@
 package io.fssdk.benchmarks;
 
 import io.fssdk.api.Driver;
-import io.fssdk.runtime.InMemoryStateBackend;
 import io.fssdk.runtime.OperatorRunner;
 import io.fssdk.runtime.component.ExecutionMode;
+import io.fssdk.runtime.memory.InMemoryStateBackend;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;

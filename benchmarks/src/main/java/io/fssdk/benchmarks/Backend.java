@@ -1,7 +1,7 @@
 package io.fssdk.benchmarks;
 
-import io.fssdk.api.StateBackend;
-import io.fssdk.runtime.InMemoryStateBackend;
+import io.fssdk.api.spi.StateBackend;
+import io.fssdk.runtime.memory.InMemoryStateBackend;
 import io.fssdk.store.rocksdb.RocksDBStateBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,8 +1,8 @@
 package io.fssdk.benchmarks;
 
 import io.fssdk.api.Context;
-import io.fssdk.api.StateBackend;
 import io.fssdk.api.Store;
+import io.fssdk.api.spi.StateBackend;
 import java.util.HashMap;
 import java.util.Map;
 

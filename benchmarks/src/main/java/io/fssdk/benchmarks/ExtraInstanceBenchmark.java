@@ -1,10 +1,10 @@
 package io.fssdk.benchmarks;
 
-import io.fssdk.runtime.InMemoryStateBackend;
 import io.fssdk.runtime.OperatorRunner;
 import io.fssdk.runtime.component.ComponentInstance;
 import io.fssdk.runtime.component.ExecutionMode;
 import io.fssdk.runtime.component.Linker;
+import io.fssdk.runtime.memory.InMemoryStateBackend;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

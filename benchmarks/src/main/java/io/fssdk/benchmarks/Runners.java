@@ -1,7 +1,7 @@
 package io.fssdk.benchmarks;
 
 import io.fssdk.api.Driver;
-import io.fssdk.api.StateBackend;
+import io.fssdk.api.spi.StateBackend;
 import io.fssdk.runtime.OperatorRunner;
 import io.fssdk.runtime.OutputSink;
 

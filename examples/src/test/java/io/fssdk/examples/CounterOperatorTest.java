@@ -3,8 +3,8 @@ package io.fssdk.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.fssdk.runtime.EmittedWatermark;
-import io.fssdk.runtime.InMemoryStateBackend;
 import io.fssdk.runtime.OperatorTestKit;
+import io.fssdk.runtime.memory.InMemoryStateBackend;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;

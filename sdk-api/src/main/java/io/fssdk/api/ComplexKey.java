@@ -1,5 +1,6 @@
 package io.fssdk.api;
 
+import io.fssdk.api.internal.ComplexKeyParts;
 import io.fssdk.api.spi.KeyCodec;
 import java.util.Arrays;
 import java.util.Objects;
@@ -8,7 +9,7 @@ import java.util.Objects;
  * A four-part state key: key group, key, namespace and user key, as in WIT {@code complex-key}.
  *
  * <p>Unlike Function Stream, which concatenates the parts, fssdk-java stores a complex key in an
- * unambiguous, order-preserving encoding ({@link #encoded()}): {@code ("a","bc")} and {@code ("ab","c")}
+ * unambiguous, order-preserving encoding ({@link KeyCodec#complexKey(ComplexKey)}): {@code ("a","bc")} and {@code ("ab","c")}
  * are different keys, a scan of key {@code "u1"} never sees key {@code "u10"}, and within one
  * (keyGroup, key, namespace) the user keys sort by unsigned bytes.
  *
@@ -20,6 +21,30 @@ import java.util.Objects;
  * @param userKey the user key, compared and prefix-matched as raw bytes
  */
 public record ComplexKey(byte[] keyGroup, byte[] key, byte[] namespace, byte[] userKey) {
+    static {
+        ComplexKeyParts.install(new ComplexKeyParts() {
+            @Override
+            public byte[] keyGroup(ComplexKey k) {
+                return k.keyGroup;
+            }
+
+            @Override
+            public byte[] key(ComplexKey k) {
+                return k.key;
+            }
+
+            @Override
+            public byte[] namespace(ComplexKey k) {
+                return k.namespace;
+            }
+
+            @Override
+            public byte[] userKey(ComplexKey k) {
+                return k.userKey;
+            }
+        });
+    }
+
     /** Copies every part and rejects nulls. */
     public ComplexKey {
         keyGroup = Objects.requireNonNull(keyGroup, "keyGroup").clone();
@@ -50,22 +75,6 @@ public record ComplexKey(byte[] keyGroup, byte[] key, byte[] namespace, byte[] u
     @Override
     public byte[] userKey() {
         return userKey.clone();
-    }
-
-    /**
-     * The storage encoding of this key, as produced by {@link KeyCodec#complexKey}. Backends store
-     * complex keys under exactly these bytes.
-     */
-    public byte[] encoded() {
-        return KeyCodec.complexKey(keyGroup, key, namespace, userKey);
-    }
-
-    /**
-     * The storage encoding of the (keyGroup, key, namespace) prefix of this key, under which every user
-     * key of that namespace is stored.
-     */
-    public byte[] encodedPrefix() {
-        return KeyCodec.complexPrefix(keyGroup, key, namespace);
     }
 
     /** The length of the user key, without copying it. */

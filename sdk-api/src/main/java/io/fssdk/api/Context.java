@@ -1,6 +1,7 @@
 package io.fssdk.api;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What an operator sees of its runner. The runner creates one context per operator instance and passes
@@ -49,6 +50,32 @@ public interface Context {
      *     after close, {@code STORE_IO} when the backend cannot open it
      */
     Store getOrCreateStore(String name);
+
+    /**
+     * The key of the record being processed, if the embedder or the operator set one with
+     * {@link #setCurrentKey}. Keyed state (typed state bound to "the current key", and the Flink adapter,
+     * which sets Flink's key before every record) reads it; operators that never key their state never pay
+     * for it. The array is the one that was set, not a copy: read it, never write to it.
+     *
+     * <p>The default, for contexts that do not track keys, is empty.
+     *
+     * @throws SdkException {@code RUNTIME_CLOSED} after close
+     */
+    default Optional<byte[]> currentKey() {
+        return Optional.empty();
+    }
+
+    /**
+     * Sets the key of the record being processed, or clears it with {@code null}. It stays set until the
+     * next call, across records; an embedder that keys its input (the Flink adapter) sets it before each
+     * record. The context keeps the array without copying it: the caller must not modify it afterwards.
+     *
+     * @throws UnsupportedOperationException when this context does not track keys (the default)
+     * @throws SdkException {@code RUNTIME_CLOSED} after close
+     */
+    default void setCurrentKey(byte[] key) {
+        throw new UnsupportedOperationException("this context does not track a current key");
+    }
 
     /** The operator's configuration, as given to {@link Driver#init}; immutable. */
     Map<String, String> config();

@@ -46,8 +46,8 @@ class ComplexKeyTest {
     void encodingMatchesTheCodec() {
         ComplexKey ck = new ComplexKey(new byte[] {0}, new byte[] {'k'}, new byte[] {'n'}, new byte[] {(byte) 0xFF});
         assertArrayEquals(KeyCodec.complexKey(new byte[] {0}, new byte[] {'k'}, new byte[] {'n'}, new byte[] {(byte) 0xFF}),
-                ck.encoded());
-        assertArrayEquals(KeyCodec.complexPrefix(new byte[] {0}, new byte[] {'k'}, new byte[] {'n'}), ck.encodedPrefix());
+                KeyCodec.complexKey(ck));
+        assertArrayEquals(KeyCodec.complexPrefix(new byte[] {0}, new byte[] {'k'}, new byte[] {'n'}), KeyCodec.complexPrefix(ck));
         assertEquals(1, ck.userKeyLength());
     }
 

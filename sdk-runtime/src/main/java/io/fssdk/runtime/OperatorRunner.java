@@ -5,7 +5,8 @@ import io.fssdk.api.Driver;
 import io.fssdk.api.ErrorCode;
 import io.fssdk.api.Module;
 import io.fssdk.api.SdkException;
-import io.fssdk.api.StateBackend;
+import io.fssdk.api.spi.CheckpointingStateBackend;
+import io.fssdk.api.spi.StateBackend;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs one operator instance: a {@link Driver}, the {@link Context} it sees, and the stores it opens on a
- * {@link StateBackend} (DESIGN.md §4).
+ * {@link StateBackend}.
  *
  * <pre>{@code
  * try (StateBackend backend = RocksDBStateBackend.open(dir);
@@ -148,6 +149,20 @@ public final class OperatorRunner implements AutoCloseable {
     }
 
     /**
+     * Sets the key of the records that follow (see {@link Context#currentKey()}), or clears it with
+     * {@code null}. Embedders that key their input call it before {@link #process}; the array is kept
+     * without a copy, so do not change it afterwards.
+     *
+     * @throws SdkException {@code RUNTIME_CLOSED} after close
+     */
+    public void setCurrentKey(byte[] key) {
+        if (phase == Phase.CLOSED) {
+            throw RunnerErrors.closed(operatorName, "setCurrentKey");
+        }
+        context.setCurrentKey(key);
+    }
+
+    /**
      * Calls {@link Driver#processWatermark}.
      *
      * @param sourceId the input index (WIT {@code u32})
@@ -165,8 +180,9 @@ public final class OperatorRunner implements AutoCloseable {
 
     /**
      * Takes checkpoint {@code checkpointId}: first {@link Driver#takeCheckpoint}, so the operator can flush
-     * what it holds in memory, then {@link StateBackend#checkpoint}. When the driver fails, the backend is
-     * not asked.
+     * what it holds in memory, then, when the backend is a {@link CheckpointingStateBackend},
+     * {@link CheckpointingStateBackend#checkpoint}. When the driver fails, the backend is not asked. A backend
+     * without that capability is checkpointed by its host (Flink's keyed state is), so only the driver runs.
      *
      * @param checkpointId the checkpoint (WIT {@code u64})
      * @throws SdkException {@code RUNTIME_NOT_INITIALIZED}, {@code RUNTIME_CLOSED}, the driver's failure, or
@@ -176,7 +192,9 @@ public final class OperatorRunner implements AutoCloseable {
         ensureReady("takeCheckpoint");
         try {
             driver.takeCheckpoint(context, checkpointId);
-            backend.checkpoint(checkpointId);
+            if (backend instanceof CheckpointingStateBackend checkpointing) {
+                checkpointing.checkpoint(checkpointId);
+            }
         } catch (Exception e) {
             throw failure("takeCheckpoint", e);
         }

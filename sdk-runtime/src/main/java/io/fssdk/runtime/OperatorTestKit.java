@@ -2,8 +2,9 @@ package io.fssdk.runtime;
 
 import io.fssdk.api.Driver;
 import io.fssdk.api.SdkException;
-import io.fssdk.api.StateBackend;
 import io.fssdk.api.Store;
+import io.fssdk.api.spi.StateBackend;
+import io.fssdk.runtime.memory.InMemoryStateBackend;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

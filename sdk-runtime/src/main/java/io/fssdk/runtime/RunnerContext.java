@@ -3,14 +3,16 @@ package io.fssdk.runtime;
 import io.fssdk.api.Context;
 import io.fssdk.api.ErrorCode;
 import io.fssdk.api.SdkException;
-import io.fssdk.api.StateBackend;
 import io.fssdk.api.Store;
+import io.fssdk.api.spi.StateBackend;
+import io.fssdk.api.spi.StoreNames;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The {@link Context} an {@link OperatorRunner} passes to its driver. It forwards emits to the runner's
@@ -26,6 +28,8 @@ final class RunnerContext implements Context {
     /** Open handles by trimmed name, in opening order, so close can release them newest first. */
     private final Map<String, RunnerStore> stores = new LinkedHashMap<>();
     private boolean closed;
+    /** The current key, wrapped once when set so that {@link #currentKey()} allocates nothing per call. */
+    private Optional<byte[]> currentKey = Optional.empty();
 
     RunnerContext(String operatorName, StateBackend backend, OutputSink outputSink, WatermarkSink watermarkSink,
             Map<String, String> config) {
@@ -61,11 +65,8 @@ final class RunnerContext implements Context {
     @Override
     public Store getOrCreateStore(String name) {
         ensureOpen("getOrCreateStore");
-        // strip(), as the backends trim names: the cache key must be the name the backend stores under.
-        String trimmed = name == null ? "" : name.strip();
-        if (trimmed.isEmpty()) {
-            throw new SdkException(ErrorCode.STORE_INVALID_NAME, "store name is empty or blank");
-        }
+        // Normalised as the backends do: the cache key must be the name the backend stores under.
+        String trimmed = StoreNames.normalize(name);
         RunnerStore store = stores.get(trimmed);
         if (store == null || store.isClosed()) {
             // A closed handle is replaced, not returned: the operator closed it and now wants the store back.
@@ -74,6 +75,18 @@ final class RunnerContext implements Context {
             stores.put(trimmed, store);
         }
         return store;
+    }
+
+    @Override
+    public Optional<byte[]> currentKey() {
+        ensureOpen("currentKey");
+        return currentKey;
+    }
+
+    @Override
+    public void setCurrentKey(byte[] key) {
+        ensureOpen("setCurrentKey");
+        currentKey = Optional.ofNullable(key);
     }
 
     @Override

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The dependency arrows of DESIGN.md §1, enforced: the component engine knows nothing of operators or
+ * The dependency arrows between the runtime's packages, enforced: the component engine knows nothing of operators or
  * WASI, and the WASI host uses only the engine's public API. Nothing points back.
  */
 class LayeringTest {

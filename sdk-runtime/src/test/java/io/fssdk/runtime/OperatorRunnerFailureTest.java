@@ -12,6 +12,7 @@ import io.fssdk.api.Driver;
 import io.fssdk.api.ErrorCode;
 import io.fssdk.api.SdkException;
 import io.fssdk.api.Store;
+import io.fssdk.runtime.memory.InMemoryStateBackend;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.fssdk.runtime;
 
-import io.fssdk.api.StateBackend;
 import io.fssdk.api.Store;
+import io.fssdk.api.spi.CheckpointingStateBackend;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,13 +9,13 @@ import java.util.List;
  * Wraps a real backend to record the checkpoints asked of it and to fail one on demand. It is a
  * decorator for assertions, not a backend of its own: every store comes from the wrapped one.
  */
-final class RecordingBackend implements StateBackend {
-    final StateBackend delegate;
+final class RecordingBackend implements CheckpointingStateBackend {
+    final CheckpointingStateBackend delegate;
     final List<Long> checkpoints = new ArrayList<>();
     RuntimeException checkpointFailure;
     boolean closed;
 
-    RecordingBackend(StateBackend delegate) {
+    RecordingBackend(CheckpointingStateBackend delegate) {
         this.delegate = delegate;
     }
 

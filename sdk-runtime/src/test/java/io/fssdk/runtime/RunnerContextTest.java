@@ -11,6 +11,7 @@ import io.fssdk.api.Driver;
 import io.fssdk.api.ErrorCode;
 import io.fssdk.api.SdkException;
 import io.fssdk.api.Store;
+import io.fssdk.runtime.memory.InMemoryStateBackend;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,11 @@
 package io.fssdk.api.spi;
 
+import io.fssdk.api.ComplexKey;
+import io.fssdk.api.internal.ComplexKeyParts;
 import java.util.Arrays;
 
 /**
- * The storage encoding shared by every backend (DESIGN.md §3).
+ * The storage encoding shared by every backend.
  *
  * <p>A store's entries live in one flat, unsigned-byte-ordered key space, split in two by a leading tag:
  * <ul>
@@ -54,6 +56,21 @@ public final class KeyCodec {
     /** The byte key stored under {@code storageKey}, which must be in the byte-key space. */
     public static byte[] byteKeyOf(byte[] storageKey) {
         return Arrays.copyOfRange(storageKey, 1, storageKey.length);
+    }
+
+    /** The storage key of {@code key}: what backends store a complex key under. */
+    public static byte[] complexKey(ComplexKey key) {
+        ComplexKeyParts p = ComplexKeyParts.get();
+        return complexKey(p.keyGroup(key), p.key(key), p.namespace(key), p.userKey(key));
+    }
+
+    /**
+     * The storage prefix of {@code key}'s (keyGroup, key, namespace), under which every user key of that
+     * namespace is stored.
+     */
+    public static byte[] complexPrefix(ComplexKey key) {
+        ComplexKeyParts p = ComplexKeyParts.get();
+        return complexPrefix(p.keyGroup(key), p.key(key), p.namespace(key));
     }
 
     /** The storage prefix shared by every user key under (keyGroup, key, namespace). */

@@ -1,5 +1,9 @@
 package io.fssdk.runtime.component;
 
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
 /**
  * How a {@link Component} is loaded and its instances run. Immutable; made by {@link #builder()}.
  */
@@ -11,10 +15,12 @@ public final class ComponentOptions {
 
     private final ExecutionMode executionMode;
     private final int maxMemoryPages;
+    private final Path codeCache;
 
     private ComponentOptions(Builder b) {
         this.executionMode = b.executionMode;
         this.maxMemoryPages = b.maxMemoryPages;
+        this.codeCache = b.codeCache;
     }
 
     /** The defaults: the runtime compiler, no memory cap beyond each module's own. */
@@ -40,17 +46,34 @@ public final class ComponentOptions {
         return maxMemoryPages;
     }
 
+    /** The directory where compiled code is kept between JVMs, if one was given. */
+    public Optional<Path> codeCache() {
+        return Optional.ofNullable(codeCache);
+    }
+
     /** Builds {@link ComponentOptions}. */
     public static final class Builder {
         private ExecutionMode executionMode = ExecutionMode.COMPILER;
         private int maxMemoryPages = MAX_PAGES;
+        private Path codeCache;
 
         private Builder() {
         }
 
+        /**
+         * Keeps compiled code in {@code directory} (created if needed), so that another JVM loading the same
+         * core module skips compiling it. Entries are keyed by the module's content and the code generator's
+         * version, written atomically (JVMs may share the directory), and checked on read: a corrupt or
+         * truncated entry is compiled again, never loaded. Off by default; the interpreter ignores it.
+         */
+        public Builder codeCache(Path directory) {
+            this.codeCache = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
         /** Sets how core modules run; the default is {@link ExecutionMode#COMPILER}. */
         public Builder executionMode(ExecutionMode mode) {
-            this.executionMode = java.util.Objects.requireNonNull(mode, "mode");
+            this.executionMode = Objects.requireNonNull(mode, "mode");
             return this;
         }
 

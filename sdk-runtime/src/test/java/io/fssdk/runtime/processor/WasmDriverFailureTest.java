@@ -149,7 +149,7 @@ class WasmDriverFailureTest {
     void scansLeftOpenByADiscardedInstanceAreClosed() {
         // store-checks' `run` scans a namespace; the store stalls inside has-next until the deadline
         // interrupts the call, so the instance dies holding an open iterator handle.
-        TestContext stalling = new TestContext(new io.fssdk.runtime.InMemoryStateBackend(), s -> {
+        TestContext stalling = new TestContext(new io.fssdk.runtime.memory.InMemoryStateBackend(), s -> {
             s.stallScans = true;
             return s;
         });

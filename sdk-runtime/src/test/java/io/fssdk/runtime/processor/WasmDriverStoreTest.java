@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.fssdk.api.ErrorCode;
 import io.fssdk.api.SdkException;
-import io.fssdk.runtime.InMemoryStateBackend;
 import io.fssdk.runtime.OperatorTestKit;
+import io.fssdk.runtime.memory.InMemoryStateBackend;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;

@@ -2,8 +2,9 @@ package io.fssdk.store.rocksdb;
 
 import io.fssdk.api.ErrorCode;
 import io.fssdk.api.SdkException;
-import io.fssdk.api.StateBackend;
 import io.fssdk.api.Store;
+import io.fssdk.api.spi.CheckpointingStateBackend;
+import io.fssdk.api.spi.StoreNames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +20,7 @@ import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 
 /**
- * A {@link StateBackend} on RocksDB, implementing the store semantics of DESIGN.md §3 exactly as the
+ * A {@link StateBackend} on RocksDB, implementing the store semantics of {@link io.fssdk.api.Store} exactly as the
  * in-memory backend does; both pass the same conformance suite.
  *
  * <p><b>Layout.</b> {@link #directory()} is a plain RocksDB database, openable with RocksDB's own tools.
@@ -47,7 +48,7 @@ import org.rocksdb.RocksDBException;
  * <p>The backend is thread-safe. Store calls share a read lock; {@code restore} and {@code close} take it
  * exclusively, so they never free a native object that a call is using.
  */
-public final class RocksDBStateBackend implements StateBackend {
+public final class RocksDBStateBackend implements CheckpointingStateBackend {
     static {
         // Extracts and loads the JNI library once per class loader; later calls are no-ops.
         RocksDB.loadLibrary();
@@ -110,7 +111,7 @@ public final class RocksDBStateBackend implements StateBackend {
      */
     @Override
     public Store openStore(String name) {
-        String storeName = storeName(name);
+        String storeName = StoreNames.normalize(name);
         Lock shared = sharedLock();
         shared.lock();
         try {
@@ -247,16 +248,6 @@ public final class RocksDBStateBackend implements StateBackend {
         if (closed.get()) {
             throw RocksDBErrors.closed("rocksdb backend `" + directory + "`");
         }
-    }
-
-    /** Trims like the in-memory backend: {@link String#strip()}, so both map names identically. */
-    private static String storeName(String name) {
-        String trimmed = name == null ? "" : name.strip();
-        if (trimmed.isEmpty()) {
-            throw new SdkException(ErrorCode.STORE_INVALID_NAME,
-                    "store name must not be null, empty or blank, got " + (name == null ? "null" : "`" + name + "`"));
-        }
-        return trimmed;
     }
 
     /**

@@ -92,19 +92,19 @@ final class RocksDBStore implements Store {
     public void put(ComplexKey key, byte[] value) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, "value");
-        run("put", () -> db.put(family, key.encoded(), value));
+        run("put", () -> db.put(family, KeyCodec.complexKey(key), value));
     }
 
     @Override
     public Optional<byte[]> get(ComplexKey key) {
         Objects.requireNonNull(key, "key");
-        return call("get", () -> Optional.ofNullable(db.get(family, key.encoded())));
+        return call("get", () -> Optional.ofNullable(db.get(family, KeyCodec.complexKey(key))));
     }
 
     @Override
     public void delete(ComplexKey key) {
         Objects.requireNonNull(key, "key");
-        run("delete", () -> db.delete(family, key.encoded()));
+        run("delete", () -> db.delete(family, KeyCodec.complexKey(key)));
     }
 
     /**
@@ -115,7 +115,7 @@ final class RocksDBStore implements Store {
     public void merge(ComplexKey key, byte[] value) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, "value");
-        run("merge", () -> db.merge(family, key.encoded(), value));
+        run("merge", () -> db.merge(family, KeyCodec.complexKey(key), value));
     }
 
     /** Removes the prefix with one range tombstone ({@code DeleteRange}), never key by key. */
@@ -123,7 +123,7 @@ final class RocksDBStore implements Store {
     public void deletePrefix(ComplexKey key) {
         Objects.requireNonNull(key, "key");
         // The user key is stored raw after the encoded prefix, so a user-key prefix is a storage-key prefix.
-        byte[] from = key.encoded();
+        byte[] from = KeyCodec.complexKey(key);
         run("delete-prefix", () -> db.deleteRange(family, from, KeyCodec.prefixEnd(from)));
     }
 

@@ -1,8 +1,8 @@
 package io.fssdk.store.rocksdb;
 
-import static io.fssdk.runtime.StoreAssertions.b;
-import static io.fssdk.runtime.StoreAssertions.ck;
-import static io.fssdk.runtime.StoreAssertions.str;
+import static io.fssdk.runtime.testing.StoreAssertions.b;
+import static io.fssdk.runtime.testing.StoreAssertions.ck;
+import static io.fssdk.runtime.testing.StoreAssertions.str;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;

@@ -1,7 +1,7 @@
 package io.fssdk.store.rocksdb;
 
-import io.fssdk.api.StateBackend;
-import io.fssdk.runtime.StoreConformanceTest;
+import io.fssdk.api.spi.StateBackend;
+import io.fssdk.runtime.testing.StoreConformanceTest;
 import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayName;
 

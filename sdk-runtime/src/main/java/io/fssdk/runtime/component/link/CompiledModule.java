@@ -1,35 +1,32 @@
 package io.fssdk.runtime.component.link;
 
-import com.dylibso.chicory.compiler.MachineFactoryCompiler;
-import com.dylibso.chicory.runtime.ByteArrayMemory;
 import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
-import com.dylibso.chicory.runtime.Machine;
 import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
-import io.fssdk.runtime.component.ExecutionMode;
 import io.fssdk.runtime.component.InvalidException;
 import io.fssdk.runtime.component.LinkException;
 import io.fssdk.runtime.component.MalformedException;
-import java.util.function.Function;
 
 /**
- * One core module of a component: parsed by Chicory when the component is loaded, compiled to JVM
- * bytecode at most once (on first instantiation, under a lock), then shared by every instance. Chicory
+ * One core module of a component: parsed by Chicory when the component is loaded, made runnable by its
+ * {@link CoreCodegen} at most once (on first instantiation, under a lock), then shared by every instance. Chicory
  * ties a compiled machine factory to the one {@link WasmModule} object it was compiled from, so both are
  * kept together here.
  */
 final class CompiledModule {
     private final WasmModule module;
-    private final ExecutionMode mode;
+    private final CoreCodegen codegen;
+    private final CodeCache cache;
     private final String label;
-    private Function<Instance, Machine> factory;
+    private CoreCodegen.Code code;
 
-    private CompiledModule(WasmModule module, ExecutionMode mode, String label) {
+    private CompiledModule(WasmModule module, CoreCodegen codegen, CodeCache cache, String label) {
         this.module = module;
-        this.mode = mode;
+        this.codegen = codegen;
+        this.cache = cache;
         this.label = label;
     }
 
@@ -47,10 +44,10 @@ final class CompiledModule {
      * @throws InvalidException when Chicory's validation rejects the module
      * @throws MalformedException for anything else the parser throws
      */
-    static CompiledModule parse(byte[] bytes, int offset, ExecutionMode mode, int index) {
+    static CompiledModule parse(byte[] bytes, int offset, CoreCodegen codegen, CodeCache cache, int index) {
         String label = "core module " + index;
         try {
-            return new CompiledModule(Parser.parse(bytes), mode, label);
+            return new CompiledModule(Parser.parse(bytes), codegen, cache, label);
         } catch (com.dylibso.chicory.wasm.InvalidException e) {
             throw new InvalidException(label + " is invalid: " + e.getMessage(), e);
         } catch (RuntimeException | AssertionError | StackOverflowError e) {
@@ -77,12 +74,12 @@ final class CompiledModule {
         return label;
     }
 
-    /** Compiles now if the mode asks for it; later instantiations reuse the result. */
-    synchronized Function<Instance, Machine> machineFactory() {
-        if (mode == ExecutionMode.COMPILER && factory == null) {
-            factory = MachineFactoryCompiler.compile(module);
+    /** Prepares the module's code now (compiling it, if the generator compiles); later calls reuse it. */
+    synchronized CoreCodegen.Code code() {
+        if (code == null) {
+            code = codegen.prepare(module, label, cache);
         }
-        return factory;
+        return code;
     }
 
     /**
@@ -96,14 +93,8 @@ final class CompiledModule {
     Instance instantiate(ImportValues imports, int maxMemoryPages) {
         // withStart(false): Chicory would otherwise run an exported `_start` as part of instantiation, but
         // the component model runs only the start section; a command's `_start` runs when `run` is called.
-        // ByteArrayMemory: Chicory's default ByteBufferMemory costs ~20% on guest memory access (profiled in
-        // BENCHMARKS.md: bounds checks and endian conversion dominate the counter's samples).
-        Instance.Builder b = Instance.builder(module).withImportValues(imports).withStart(false)
-                .withMemoryFactory(ByteArrayMemory::new);
-        Function<Instance, Machine> f = machineFactory();
-        if (f != null) {
-            b.withMachineFactory(f);
-        }
+        Instance.Builder b = Instance.builder(module).withImportValues(imports).withStart(false);
+        code().configure(b);
         module.memorySection().ifPresent(ms -> {
             if (ms.memoryCount() > 0) {
                 MemoryLimits declared = ms.getMemory(0).limits();

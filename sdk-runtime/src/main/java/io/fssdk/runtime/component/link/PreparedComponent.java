@@ -46,9 +46,10 @@ public final class PreparedComponent {
         // holds across modules that share tables (see TypeUnifier).
         List<byte[]> unified = TypeUnifier.unify(slices.stream().map(ByteSlice::toByteArray).toList());
         IdentityHashMap<ByteSlice, CompiledModule> modules = new IdentityHashMap<>();
+        CoreCodegen codegen = CoreCodegens.of(options.executionMode());
+        CodeCache cache = options.codeCache().map(CodeCache::new).orElse(null);
         for (int i = 0; i < slices.size(); i++) {
-            modules.put(slices.get(i), CompiledModule.parse(unified.get(i), slices.get(i).offset(),
-                    options.executionMode(), i));
+            modules.put(slices.get(i), CompiledModule.parse(unified.get(i), slices.get(i).offset(), codegen, cache, i));
         }
         return new PreparedComponent(parsed, modules, options);
     }
@@ -85,7 +86,7 @@ public final class PreparedComponent {
 
     /** Compiles every core module now instead of on first instantiation. */
     public void compileAll() {
-        modules.values().forEach(CompiledModule::machineFactory);
+        modules.values().forEach(CompiledModule::code);
     }
 
     /**

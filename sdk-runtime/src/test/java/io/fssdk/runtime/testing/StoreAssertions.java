@@ -1,4 +1,4 @@
-package io.fssdk.runtime;
+package io.fssdk.runtime.testing;
 
 import io.fssdk.api.ComplexKey;
 import io.fssdk.api.Store;

@@ -1,13 +1,13 @@
-package io.fssdk.runtime;
+package io.fssdk.runtime.testing;
 
-import static io.fssdk.runtime.StoreAssertions.b;
-import static io.fssdk.runtime.StoreAssertions.ck;
-import static io.fssdk.runtime.StoreAssertions.drain;
-import static io.fssdk.runtime.StoreAssertions.entry;
-import static io.fssdk.runtime.StoreAssertions.hex;
-import static io.fssdk.runtime.StoreAssertions.scan;
-import static io.fssdk.runtime.StoreAssertions.str;
-import static io.fssdk.runtime.StoreAssertions.strs;
+import static io.fssdk.runtime.testing.StoreAssertions.b;
+import static io.fssdk.runtime.testing.StoreAssertions.ck;
+import static io.fssdk.runtime.testing.StoreAssertions.drain;
+import static io.fssdk.runtime.testing.StoreAssertions.entry;
+import static io.fssdk.runtime.testing.StoreAssertions.hex;
+import static io.fssdk.runtime.testing.StoreAssertions.scan;
+import static io.fssdk.runtime.testing.StoreAssertions.str;
+import static io.fssdk.runtime.testing.StoreAssertions.strs;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,10 +17,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.fssdk.api.ComplexKey;
 import io.fssdk.api.ErrorCode;
 import io.fssdk.api.SdkException;
-import io.fssdk.api.StateBackend;
 import io.fssdk.api.Store;
 import io.fssdk.api.StoreEntry;
 import io.fssdk.api.StoreIterator;
+import io.fssdk.api.spi.KeyCodec;
+import io.fssdk.api.spi.StateBackend;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,7 +36,8 @@ import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The store semantics of DESIGN.md §3, run against every {@link StateBackend}: a backend module
+ * The store semantics every {@link StateBackend} shares (byte and complex key spaces, ordering, scans, merge,
+ * prefix deletes, names, copies, closing), run against every backend: a backend module
  * subclasses this (it ships in sdk-runtime's test-jar) and implements {@link #newBackend}. Passing it is
  * what "behaves like the in-memory backend" means.
  */
@@ -199,19 +201,19 @@ public abstract class StoreConformanceTest {
     void byteKeysAndComplexKeysAreSeparateSpaces() {
         Store s = backend.openStore("s");
         ComplexKey k = ck("g", "k", "n", "u");
-        s.putState(k.encoded(), b("byte"));
+        s.putState(KeyCodec.complexKey(k), b("byte"));
         s.putState(b("x"), b("byte"));
         s.put(k, b("complex"));
-        assertEquals("byte", str(s.getState(k.encoded())));
+        assertEquals("byte", str(s.getState(KeyCodec.complexKey(k))));
         assertEquals("complex", str(s.get(k)));
         assertEquals(2, s.listStates(b(""), b("")).size());
-        s.deleteState(k.encoded());
+        s.deleteState(KeyCodec.complexKey(k));
         assertEquals("complex", str(s.get(k)));
-        s.putState(k.encoded(), b("byte"));
+        s.putState(KeyCodec.complexKey(k), b("byte"));
         s.deletePrefix(ck("", "", "", ""));
         s.deletePrefix(ck("g", "k", "n", ""));
         assertEquals("<absent>", str(s.get(k)));
-        assertEquals(List.of("byte", "byte"), List.of(str(s.getState(k.encoded())), str(s.getState(b("x")))));
+        assertEquals(List.of("byte", "byte"), List.of(str(s.getState(KeyCodec.complexKey(k))), str(s.getState(b("x")))));
     }
 
     @Test
@@ -337,8 +339,6 @@ public abstract class StoreConformanceTest {
         backend.close();
         backend.close();
         assertClosed(() -> backend.openStore("s"));
-        assertClosed(() -> backend.checkpoint(1));
-        assertClosed(() -> backend.restore(1));
         assertClosed(() -> s.get(ck("g", "k", "n", "u")));
         assertClosed(it::hasNext);
         it.close();
@@ -425,54 +425,6 @@ public abstract class StoreConformanceTest {
         }
     }
 
-    // ---- checkpoints -----------------------------------------------------------------------------------
-
-    @Test
-    void restoreRollsEveryStoreBackToTheCheckpoint() {
-        Store s = backend.openStore("s");
-        s.putState(b("k"), b("v1"));
-        s.put(ck("g", "k", "n", "a"), b("a1"));
-        s.merge(ck("g", "k", "n", "m"), b("x"));
-        backend.checkpoint(1);
-        s.putState(b("k"), b("v2"));
-        s.put(ck("g", "k", "n", "b"), b("b2"));
-        s.merge(ck("g", "k", "n", "m"), b("y"));
-        s.deletePrefix(ck("g", "k", "n", "a"));
-        backend.openStore("later").putState(b("k"), b("v"));
-        StoreIterator it = s.scanComplex(b("g"), b("k"), b("n"));
-
-        backend.restore(1);
-        assertClosed(() -> s.getState(b("k")));
-        assertClosed(it::hasNext);
-        Store restored = backend.openStore("s");
-        assertEquals("v1", str(restored.getState(b("k"))));
-        assertEquals(List.of("a=a1", "m=x"), scan(restored, "g", "k", "n"));
-        assertEquals(List.of(), backend.openStore("later").listStates(b(""), b("")), "stores made later are gone");
-
-        // Writes after a restore must not reach the checkpoint: restoring again gives the same data.
-        restored.putState(b("k"), b("v3"));
-        restored.merge(ck("g", "k", "n", "m"), b("z"));
-        backend.checkpoint(2);
-        backend.restore(1);
-        assertEquals("v1", str(backend.openStore("s").getState(b("k"))));
-        assertEquals(List.of("a=a1", "m=x"), scan(backend.openStore("s"), "g", "k", "n"));
-        backend.restore(2);
-        assertEquals("v3", str(backend.openStore("s").getState(b("k"))));
-        assertEquals(List.of("a=a1", "m=xz"), scan(backend.openStore("s"), "g", "k", "n"));
-    }
-
-    @Test
-    void checkpointIdsAreUniqueAndMustExistToRestore() {
-        Store s = backend.openStore("s");
-        s.putState(b("k"), b("v"));
-        backend.checkpoint(7);
-        SdkException duplicate = assertThrows(SdkException.class, () -> backend.checkpoint(7));
-        assertEquals(ErrorCode.CONFIG_INVALID, duplicate.code());
-        SdkException unknown = assertThrows(SdkException.class, () -> backend.restore(8));
-        assertEquals(ErrorCode.STORE_NOT_FOUND, unknown.code());
-        assertEquals("v", str(s.getState(b("k"))), "a failed restore closes nothing");
-    }
-
     // ---- helpers ---------------------------------------------------------------------------------------
 
     /** Entries next to (g, u1, n) in every direction the encoding could confuse. */
@@ -483,7 +435,7 @@ public abstract class StoreConformanceTest {
     private static void fillNeighbours(Store s) {
         NEIGHBOURS.forEach(k -> s.put(k, b("neighbour")));
         s.putState(b("u1"), b("byte key"));
-        s.putState(ck("g", "u1", "n", "a").encoded(), b("byte key"));
+        s.putState(KeyCodec.complexKey(ck("g", "u1", "n", "a")), b("byte key"));
     }
 
     private static void assertNeighboursIntact(Store s) {

@@ -1,6 +1,7 @@
-package io.fssdk.runtime;
+package io.fssdk.runtime.memory;
 
-import io.fssdk.api.StateBackend;
+import io.fssdk.api.spi.StateBackend;
+import io.fssdk.runtime.testing.StoreConformanceTest;
 import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayName;
 

@@ -1,4 +1,4 @@
-package io.fssdk.runtime;
+package io.fssdk.runtime.memory;
 
 import io.fssdk.api.ComplexKey;
 import io.fssdk.api.ErrorCode;
@@ -72,21 +72,21 @@ final class InMemoryStore implements Store {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, "value");
         ensureOpen();
-        table.put(key.encoded(), value.clone());
+        table.put(KeyCodec.complexKey(key), value.clone());
     }
 
     @Override
     public Optional<byte[]> get(ComplexKey key) {
         Objects.requireNonNull(key, "key");
         ensureOpen();
-        return copyOf(table.get(key.encoded()));
+        return copyOf(table.get(KeyCodec.complexKey(key)));
     }
 
     @Override
     public void delete(ComplexKey key) {
         Objects.requireNonNull(key, "key");
         ensureOpen();
-        table.remove(key.encoded());
+        table.remove(KeyCodec.complexKey(key));
     }
 
     @Override
@@ -94,7 +94,7 @@ final class InMemoryStore implements Store {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, "value");
         ensureOpen();
-        table.append(key.encoded(), value.clone());
+        table.append(KeyCodec.complexKey(key), value.clone());
     }
 
     @Override
@@ -102,7 +102,7 @@ final class InMemoryStore implements Store {
         Objects.requireNonNull(key, "key");
         ensureOpen();
         // The user key is stored raw after the encoded prefix, so a user-key prefix is a storage-key prefix.
-        byte[] from = key.encoded();
+        byte[] from = KeyCodec.complexKey(key);
         table.removeRange(from, KeyCodec.prefixEnd(from));
     }
 

@@ -1,4 +1,4 @@
-package io.fssdk.runtime;
+package io.fssdk.runtime.memory;
 
 import io.fssdk.api.spi.KeyCodec;
 import java.util.AbstractMap;

@@ -1,9 +1,10 @@
-package io.fssdk.runtime;
+package io.fssdk.runtime.memory;
 
 import io.fssdk.api.ErrorCode;
 import io.fssdk.api.SdkException;
-import io.fssdk.api.StateBackend;
 import io.fssdk.api.Store;
+import io.fssdk.api.spi.CheckpointingStateBackend;
+import io.fssdk.api.spi.StoreNames;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.Set;
@@ -14,7 +15,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * A thread-safe {@link StateBackend} that keeps every store in memory: the default backend of the runner
- * and the test kit. It implements the store semantics of DESIGN.md §3 exactly as the RocksDB backend
+ * and the test kit. It implements the store semantics of {@link io.fssdk.api.Store} exactly as the RocksDB backend
  * does; both pass the same conformance suite.
  *
  * <p><b>Data.</b> Each store name maps to a {@code ConcurrentSkipListMap<byte[], byte[]>} of
@@ -35,7 +36,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * iterators) and drops all data and checkpoints; afterwards every method of the backend, its stores and
  * iterators throws {@link SdkException} with {@link ErrorCode#RUNTIME_CLOSED}.
  */
-public final class InMemoryStateBackend implements StateBackend {
+public final class InMemoryStateBackend implements CheckpointingStateBackend {
     private final Map<String, InMemoryTable> tables = new ConcurrentHashMap<>();
     private final Map<Long, Map<String, InMemoryTable>> checkpoints = new ConcurrentHashMap<>();
     private final Set<InMemoryStore> handles = ConcurrentHashMap.newKeySet();
@@ -57,7 +58,7 @@ public final class InMemoryStateBackend implements StateBackend {
      */
     @Override
     public Store openStore(String name) {
-        String storeName = storeName(name);
+        String storeName = StoreNames.normalize(name);
         Lock lock = structure.readLock();
         lock.lock();
         try {
@@ -139,21 +140,6 @@ public final class InMemoryStateBackend implements StateBackend {
 
     void forget(InMemoryStore store) {
         handles.remove(store);
-    }
-
-    /**
-     * The trimmed store name: leading and trailing whitespace ({@link Character#isWhitespace}) is removed,
-     * as Go's {@code strings.TrimSpace} does in Function Stream.
-     *
-     * @throws SdkException {@code STORE_INVALID_NAME} when nothing is left, or for {@code null}
-     */
-    static String storeName(String name) {
-        String trimmed = name == null ? "" : name.strip();
-        if (trimmed.isEmpty()) {
-            throw new SdkException(ErrorCode.STORE_INVALID_NAME,
-                    "store name must not be null, empty or blank, got " + (name == null ? "null" : "`" + name + "`"));
-        }
-        return trimmed;
     }
 
     private void closeHandles() {

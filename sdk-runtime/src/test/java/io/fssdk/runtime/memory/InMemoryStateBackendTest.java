@@ -1,4 +1,4 @@
-package io.fssdk.runtime;
+package io.fssdk.runtime.memory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

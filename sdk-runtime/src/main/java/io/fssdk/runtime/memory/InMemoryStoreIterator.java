@@ -1,4 +1,4 @@
-package io.fssdk.runtime;
+package io.fssdk.runtime.memory;
 
 import io.fssdk.api.ErrorCode;
 import io.fssdk.api.SdkException;
