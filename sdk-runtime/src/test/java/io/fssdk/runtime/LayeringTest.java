@@ -57,4 +57,20 @@ class LayeringTest {
                 .allowEmptyShould(true)
                 .check(classes);
     }
+
+    @Test
+    void theCompilerKnowsOnlyChicoryAndAsm() {
+        noClasses().that().resideInAPackage("io.fssdk.runtime.compiler..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.fssdk.api..", "io.fssdk.runtime",
+                        "io.fssdk.runtime.component..", "io.fssdk.runtime.wasi..", "io.fssdk.runtime.processor..",
+                        "io.fssdk.runtime.memory..", "io.fssdk.runtime.testing..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheEngineSeamUsesTheCompiler() {
+        noClasses().that().resideOutsideOfPackages("io.fssdk.runtime.compiler..", "io.fssdk.runtime.component.link..")
+                .should().dependOnClassesThat().resideInAPackage("io.fssdk.runtime.compiler..")
+                .check(classes);
+    }
 }
