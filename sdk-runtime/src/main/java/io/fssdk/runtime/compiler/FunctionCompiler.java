@@ -361,6 +361,18 @@ final class FunctionCompiler {
             case CALL_INDIRECT:
                 callIndirect((int) ins.operand(0), (int) ins.operand(1));
                 return;
+            case RETURN_CALL:
+                // Not a true tail call: the JVM has none. A call then a return is exact except for stack depth,
+                // which bounds tail recursion by the thread's stack like any other recursion.
+                call((int) ins.operand(0));
+                emitReturn();
+                startSkipping();
+                return;
+            case RETURN_CALL_INDIRECT:
+                callIndirect((int) ins.operand(0), (int) ins.operand(1));
+                emitReturn();
+                startSkipping();
+                return;
             case DROP:
                 OperandStack.emitPop(mv, stack.pop());
                 return;

@@ -52,6 +52,11 @@ class InterruptComponentTest {
     }
 
     @Test
+    void aLoopClosedByBrIfStopsWhenItsThreadIsInterruptedInOurCompiledCode() throws InterruptedException {
+        assertStopsOnInterrupt(true, ExecutionMode.OPTIMIZING);
+    }
+
+    @Test
     @Disabled("chicory 1.7.5 bug: InterpreterMachine.BR_IF jumps without checkInterruption() (only BR and calls "
             + "check, on the assumption that br_if only jumps forward), so (loop (br_if 0 ...)) cannot be interrupted;"
             + " enabling this leaves a thread spinning until the JVM exits")
