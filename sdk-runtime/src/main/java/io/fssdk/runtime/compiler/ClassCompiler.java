@@ -50,6 +50,7 @@ final class ClassCompiler {
     private final String name;
     private final List<Integer> functions;
     private final Set<Integer> interpreted;
+    private int maxMethodSize;
 
     ClassCompiler(ModuleLayout layout, String name, List<Integer> functions, Set<Integer> interpreted) {
         this.layout = layout;
@@ -75,7 +76,9 @@ final class ClassCompiler {
             } else if (interpreted.contains(f)) {
                 boxingBridge(cw, f, "interpret");
             } else {
-                new FunctionCompiler(layout, f, name, dispatchers).compile(cw);
+                FunctionCompiler fc = new FunctionCompiler(layout, f, name, dispatchers);
+                fc.compile(cw);
+                maxMethodSize = Math.max(maxMethodSize, fc.maxMethodSize());
             }
             boxedEntry(cw, f);
         }
@@ -84,6 +87,11 @@ final class ClassCompiler {
         }
         cw.visitEnd();
         return cw.toByteArray();
+    }
+
+    /** The largest bytecode size of the compiled functions' methods, after {@link #compile()}. */
+    int maxMethodSize() {
+        return maxMethodSize;
     }
 
     /** Loads parameters {@code from..to} of a method as a {@code long[]} (the host calling convention). */

@@ -19,9 +19,11 @@ public final class CompiledWasm {
     private final MethodHandle[] boxed;
     private final Set<Integer> interpreted;
     private final Map<String, String> reasons;
+    private final int maxMethodSize;
 
     CompiledWasm(ModuleLayout layout, MethodHandle[] direct, MethodHandle[] boxed, Set<Integer> interpreted,
-            Map<String, String> reasons) {
+            Map<String, String> reasons, int maxMethodSize) {
+        this.maxMethodSize = maxMethodSize;
         this.layout = layout;
         this.direct = direct;
         this.boxed = boxed;
@@ -42,6 +44,14 @@ public final class CompiledWasm {
     /** Indices of the functions left to Chicory's interpreter (empty when everything compiled). */
     public Set<Integer> interpretedFunctions() {
         return interpreted;
+    }
+
+    /**
+     * The bytecode size of the largest method generated for a wasm function body. HotSpot JIT-compiles methods
+     * up to 8,000 bytes with default flags.
+     */
+    public int maxMethodSize() {
+        return maxMethodSize;
     }
 
     /** Why each interpreted function is interpreted, keyed by its description. */

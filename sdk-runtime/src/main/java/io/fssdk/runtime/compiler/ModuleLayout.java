@@ -24,14 +24,17 @@ final class ModuleLayout {
     final int[] sigIds;
     final String[] owners;
     final boolean hasMemory;
+    /** Whether large functions are split into regions (see {@link RegionPlanner}). */
+    final boolean split;
     final List<ValType> globalTypes = new ArrayList<>();
     final int classCount;
     private final List<FunctionType> distinct = new ArrayList<>();
     private final Map<FunctionType, Integer> ids = new HashMap<>();
     private final NameCustomSection names;
 
-    ModuleLayout(WasmModule module, String classPrefix, int maxInstructionsPerClass) {
+    ModuleLayout(WasmModule module, String classPrefix, int maxInstructionsPerClass, boolean split) {
         this.module = module;
+        this.split = split;
         List<FunctionType> funcs = new ArrayList<>();
         for (int i = 0; i < module.importSection().importCount(); i++) {
             Import imp = module.importSection().getImport(i);

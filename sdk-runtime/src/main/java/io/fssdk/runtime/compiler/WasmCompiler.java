@@ -33,7 +33,8 @@ public final class WasmCompiler {
     /** Compiles {@code module} with {@code options}. */
     public static CompiledWasm compile(WasmModule module, CompilerOptions options) {
         String prefix = PACKAGE + "M" + SEQUENCE.incrementAndGet() + "C";
-        ModuleLayout layout = new ModuleLayout(module, prefix, options.maxInstructionsPerClass());
+        ModuleLayout layout = new ModuleLayout(module, prefix, options.maxInstructionsPerClass(),
+                options.splitLargeFunctions());
         Map<String, List<Integer>> byClass = new LinkedHashMap<>();
         for (int f = 0; f < layout.types.length; f++) {
             byClass.computeIfAbsent(layout.owners[f], k -> new ArrayList<>()).add(f);
@@ -43,8 +44,9 @@ public final class WasmCompiler {
         // Functions whose instructions we do not translate go to the interpreter; find them up front so that a
         // class is compiled once in the common case.
         Map<String, byte[]> classes = new HashMap<>();
+        int[] maxMethodSize = {0};
         for (Map.Entry<String, List<Integer>> e : byClass.entrySet()) {
-            classes.put(e.getKey(), compileClass(layout, e.getKey(), e.getValue(), interpreted, reasons));
+            classes.put(e.getKey(), compileClass(layout, e.getKey(), e.getValue(), interpreted, reasons, maxMethodSize));
         }
         ClassLoader parent = WasmCompiler.class.getClassLoader();
         GeneratedLoader loader = new GeneratedLoader(parent, classes);
@@ -74,14 +76,17 @@ public final class WasmCompiler {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("generated code failed to load: " + e, e);
         }
-        return new CompiledWasm(layout, direct, boxed, interpreted, reasons);
+        return new CompiledWasm(layout, direct, boxed, interpreted, reasons, maxMethodSize[0]);
     }
 
     private static byte[] compileClass(ModuleLayout layout, String name, List<Integer> functions,
-            Set<Integer> interpreted, Map<String, String> reasons) {
+            Set<Integer> interpreted, Map<String, String> reasons, int[] maxMethodSize) {
         while (true) {
             try {
-                return new ClassCompiler(layout, name, functions, interpreted).compile();
+                ClassCompiler cc = new ClassCompiler(layout, name, functions, interpreted);
+                byte[] bytes = cc.compile();
+                maxMethodSize[0] = Math.max(maxMethodSize[0], cc.maxMethodSize());
+                return bytes;
             } catch (UnsupportedOperationException | IllegalStateException e) {
                 int f = failingFunction(e, functions, interpreted);
                 interpreted.add(f);
