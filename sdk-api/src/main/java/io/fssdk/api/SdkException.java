@@ -8,7 +8,7 @@ import java.util.Optional;
  * {@link ErrorCode}. When a runner wraps a failure of an operator, it also names the operator and the
  * lifecycle step ({@code "process"}, {@code "init"} …) in which the failure happened.
  */
-public class SdkException extends RuntimeException {
+public final class SdkException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final ErrorCode code;

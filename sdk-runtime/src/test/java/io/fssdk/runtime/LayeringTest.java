@@ -9,8 +9,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The dependency arrows between the runtime's packages, enforced: the component engine knows nothing of operators or
- * WASI, and the WASI host uses only the engine's public API. Nothing points back.
+ * The dependency arrows between the runtime's packages, enforced. The component engine knows nothing of
+ * operators, WASI or supervision, and inside it each pass reaches only earlier ones (binary → validate/abi →
+ * link). The compiler knows no component model. Guest supervision knows no world. The WASI host, the
+ * supervision and the processor binding use only the engine's public API. Nothing points back.
  */
 class LayeringTest {
     private static JavaClasses classes;
@@ -25,7 +27,54 @@ class LayeringTest {
     void theComponentEngineKnowsNothingOfOperatorsOrWasi() {
         noClasses().that().resideInAPackage("io.fssdk.runtime.component..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.fssdk.api..", "io.fssdk.runtime",
-                        "io.fssdk.runtime.wasi..", "io.fssdk.runtime.processor..")
+                        "io.fssdk.runtime.wasi..", "io.fssdk.runtime.processor..", "io.fssdk.runtime.guest..",
+                        "io.fssdk.runtime.memory..")
+                .check(classes);
+    }
+
+    @Test
+    void theBinaryDecoderReachesNoLaterPass() {
+        noClasses().that().resideInAPackage("io.fssdk.runtime.component.binary..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.fssdk.runtime.component.validate..",
+                        "io.fssdk.runtime.component.abi..", "io.fssdk.runtime.component.link..")
+                .check(classes);
+    }
+
+    @Test
+    void validationAndTheCanonicalAbiNeverReachInstantiation() {
+        noClasses().that().resideInAnyPackage("io.fssdk.runtime.component.validate..",
+                        "io.fssdk.runtime.component.abi..")
+                .should().dependOnClassesThat().resideInAPackage("io.fssdk.runtime.component.link..")
+                .check(classes);
+    }
+
+    @Test
+    void theCompilerKnowsNoComponentModelAndNoOperators() {
+        noClasses().that().resideInAPackage("io.fssdk.runtime.compiler..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.fssdk.api..", "io.fssdk.runtime",
+                        "io.fssdk.runtime.component..", "io.fssdk.runtime.wasi..", "io.fssdk.runtime.processor..",
+                        "io.fssdk.runtime.guest..", "io.fssdk.runtime.memory..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void guestSupervisionKnowsNoWorldAndOnlyThePublicEngineApi() {
+        noClasses().that().resideInAPackage("io.fssdk.runtime.guest..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.fssdk.runtime",
+                        "io.fssdk.runtime.processor..", "io.fssdk.runtime.memory..", "io.fssdk.runtime.wasi..",
+                        "io.fssdk.runtime.component.link..", "io.fssdk.runtime.component.abi..",
+                        "io.fssdk.runtime.component.binary..", "io.fssdk.runtime.component.validate..",
+                        "io.fssdk.runtime.component.core..")
+                .check(classes);
+    }
+
+    @Test
+    void theInMemoryBackendNeedsOnlyTheApi() {
+        noClasses().that().resideInAPackage("io.fssdk.runtime.memory..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.fssdk.runtime",
+                        "io.fssdk.runtime.component..", "io.fssdk.runtime.wasi..", "io.fssdk.runtime.processor..",
+                        "io.fssdk.runtime.guest..")
                 .check(classes);
     }
 
@@ -44,7 +93,7 @@ class LayeringTest {
     void theRunnerDoesNotDependOnTheSandbox() {
         noClasses().that().resideInAPackage("io.fssdk.runtime")
                 .should().dependOnClassesThat().resideInAnyPackage("io.fssdk.runtime.component..",
-                        "io.fssdk.runtime.wasi..", "io.fssdk.runtime.processor..")
+                        "io.fssdk.runtime.wasi..", "io.fssdk.runtime.processor..", "io.fssdk.runtime.guest..")
                 .check(classes);
     }
 

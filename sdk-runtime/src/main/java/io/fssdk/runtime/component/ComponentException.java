@@ -7,16 +7,17 @@ package io.fssdk.runtime.component;
  * Messages are lowercase and stable, and name the place: a byte offset, or a path such as
  * "import `wasi:io/streams@0.2.0`, function `[method]output-stream.write`".
  */
-public class ComponentException extends RuntimeException {
+public abstract sealed class ComponentException extends RuntimeException
+        permits MalformedException, InvalidException, LinkException, TrapException {
     private static final long serialVersionUID = 1L;
 
     /** Creates an exception with a message. */
-    public ComponentException(String message) {
+    protected ComponentException(String message) {
         super(message);
     }
 
     /** Creates an exception with a message and a cause. */
-    public ComponentException(String message, Throwable cause) {
+    protected ComponentException(String message, Throwable cause) {
         super(message, cause);
     }
 }

@@ -5,7 +5,7 @@ package io.fssdk.runtime.component;
  * fit the function type, a core signature that does not match the flattened type, or a resource used
  * wrongly. The message names the definition at fault.
  */
-public class InvalidException extends ComponentException {
+public final class InvalidException extends ComponentException {
     private static final long serialVersionUID = 1L;
 
     /** Creates an exception with a message. */

@@ -5,7 +5,7 @@ package io.fssdk.runtime.component;
  * semver-compatible, or the defined function or resource has another type. The message names the import
  * and says what was expected and what was found.
  */
-public class LinkException extends ComponentException {
+public final class LinkException extends ComponentException {
     private static final long serialVersionUID = 1L;
 
     /** Creates an exception with a message. */

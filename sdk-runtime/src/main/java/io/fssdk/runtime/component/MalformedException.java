@@ -5,7 +5,7 @@ package io.fssdk.runtime.component;
  * out-of-range LEB128, a count over {@code Limits}, or a feature outside the synchronous MVP. The message
  * ends with the byte offset at which decoding failed.
  */
-public class MalformedException extends ComponentException {
+public sealed class MalformedException extends ComponentException permits UnsupportedFeatureException {
     private static final long serialVersionUID = 1L;
 
     private final long offset;

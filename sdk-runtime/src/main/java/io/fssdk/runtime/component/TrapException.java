@@ -5,7 +5,7 @@ package io.fssdk.runtime.component;
  * value the canonical ABI rejects (a bad char, discriminant or alignment), misused a resource handle, or a
  * host function failed. The instance that trapped is poisoned: every later call fails.
  */
-public class TrapException extends ComponentException {
+public final class TrapException extends ComponentException {
     private static final long serialVersionUID = 1L;
 
     private final String function;

@@ -11,7 +11,7 @@ package io.fssdk.runtime.component;
  * lets callers tell "unsupported" from "corrupt". The message names the feature, for example
  * "unsupported feature `stream` type (component-model async) (at offset 1234)".
  */
-public class UnsupportedFeatureException extends MalformedException {
+public final class UnsupportedFeatureException extends MalformedException {
     private static final long serialVersionUID = 1L;
 
     private final String feature;

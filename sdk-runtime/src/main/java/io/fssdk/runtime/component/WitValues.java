@@ -73,8 +73,8 @@ public final class WitValues {
         private final Deque<String> path = new ArrayDeque<>();
 
         void check(WitValue v, WitType t) {
-            if (t instanceof PrimitiveType) {
-                checkPrimitive(v, (PrimitiveType) t);
+            if (t instanceof PrimitiveType primitiveType) {
+                checkPrimitive(v, primitiveType);
             } else if (t instanceof WitType.ListType) {
                 WitType element = ((WitType.ListType) t).element();
                 if (v instanceof WitValue.Bytes && element == PrimitiveType.U8) {

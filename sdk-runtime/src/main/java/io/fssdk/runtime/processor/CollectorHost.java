@@ -1,6 +1,7 @@
 package io.fssdk.runtime.processor;
 
 import io.fssdk.runtime.component.Linker;
+import io.fssdk.runtime.guest.HostCalls;
 
 /**
  * The {@code collector} interface: {@code emit} and {@code emit-watermark} forward to the current

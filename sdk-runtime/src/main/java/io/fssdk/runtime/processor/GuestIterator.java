@@ -1,7 +1,7 @@
 package io.fssdk.runtime.processor;
 
 import io.fssdk.api.StoreIterator;
-import java.util.Set;
+import io.fssdk.runtime.guest.GuestResources;
 
 /**
  * The host object behind a guest's {@code iterator} handle: a {@link StoreIterator}, registered with the
@@ -9,15 +9,15 @@ import java.util.Set;
  * a deadline or a failed heartbeat) close the scans it left open, since its handle table, and with it
  * the guest's {@code [resource-drop]iterator} calls, is gone.
  */
-final class GuestIterator {
+final class GuestIterator implements AutoCloseable {
     private final StoreIterator delegate;
-    private final Set<GuestIterator> open;
+    private final GuestResources open;
 
-    /** Wraps {@code delegate} and registers it in {@code open}, the instance's set of open scans. */
-    GuestIterator(StoreIterator delegate, Set<GuestIterator> open) {
+    /** Wraps {@code delegate} and registers it in {@code open}, what the instance holds open. */
+    GuestIterator(StoreIterator delegate, GuestResources open) {
         this.delegate = delegate;
         this.open = open;
-        open.add(this);
+        open.register(this);
     }
 
     /** The store's iterator. */
@@ -29,8 +29,9 @@ final class GuestIterator {
      * Closes the store's iterator and forgets it. Called when the guest drops its handle, or when its
      * instance is discarded; a second call does nothing more than {@link StoreIterator#close()} does.
      */
-    void close() {
-        open.remove(this);
+    @Override
+    public void close() {
+        open.release(this);
         delegate.close();
     }
 }

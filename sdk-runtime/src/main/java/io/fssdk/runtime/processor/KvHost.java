@@ -16,6 +16,7 @@ import io.fssdk.runtime.component.Linker;
 import io.fssdk.runtime.component.RawFrame;
 import io.fssdk.runtime.component.TrapException;
 import io.fssdk.runtime.component.WitValue;
+import io.fssdk.runtime.guest.HostCalls;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -135,7 +136,7 @@ final class KvHost {
                         ReturnArea.err(f, f.i32(7), e);
                         return 0;
                     }
-                    ReturnArea.okHandle(f, f.i32(7), f.newOwn(t.iterator, new GuestIterator(it, calls.iterators())));
+                    ReturnArea.okHandle(f, f.i32(7), f.newOwn(t.iterator, new GuestIterator(it, calls.resources())));
                     return 0;
                 });
 

@@ -2,6 +2,7 @@ package io.fssdk.runtime.processor;
 
 import io.fssdk.runtime.component.Linker;
 import io.fssdk.runtime.component.ResourceType;
+import io.fssdk.runtime.guest.HostCalls;
 import io.fssdk.runtime.wasi.WasiHost;
 import io.fssdk.runtime.wasi.WasiOptions;
 

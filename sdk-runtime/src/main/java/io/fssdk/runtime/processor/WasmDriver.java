@@ -7,6 +7,10 @@ import io.fssdk.api.Module;
 import io.fssdk.api.SdkException;
 import io.fssdk.runtime.component.Component;
 import io.fssdk.runtime.component.ExecutionMode;
+import io.fssdk.runtime.guest.CallWatchdog;
+import io.fssdk.runtime.guest.GuestFailures;
+import io.fssdk.runtime.guest.GuestSupervisor;
+import io.fssdk.runtime.guest.HostCalls;
 import io.fssdk.runtime.wasi.WasiOptions;
 import java.net.URL;
 import java.nio.file.Path;
@@ -71,7 +75,7 @@ public final class WasmDriver implements Driver {
     private final String operatorName;
     private final Component component;
     private final Duration callDeadline;
-    private final GuestSupervisor supervisor;
+    private final GuestSupervisor<ProcessorSession> supervisor;
 
     private WasmDriver(Builder b, String operatorName, Component component) {
         this.operatorName = operatorName;
@@ -80,9 +84,9 @@ public final class WasmDriver implements Driver {
         long capBytes = (long) component.options().maxMemoryPages() * 65536;
         HostCalls calls = new HostCalls();
         WasiOptions wasi = b.wasi != null ? b.wasi : WasiOptions.builder().name(operatorName).build();
-        this.supervisor = new GuestSupervisor(operatorName, component,
-                ProcessorLinker.build(calls, b.stubUnknownImports, wasi), calls, new CallWatchdog(callDeadline),
-                new GuestFailures(operatorName, callDeadline, capBytes));
+        this.supervisor = new GuestSupervisor<>(operatorName,
+                new ProcessorWorld(component, ProcessorLinker.build(calls, b.stubUnknownImports, wasi)), calls,
+                new CallWatchdog(callDeadline), new GuestFailures(operatorName, callDeadline, capBytes));
     }
 
     /** A new builder; a component is required, everything else has a default. */
@@ -145,7 +149,7 @@ public final class WasmDriver implements Driver {
     @Override
     public boolean checkHeartbeat(Context ctx) {
         boolean healthy = supervisor.call(ctx, ProcessorExports.CHECK_HEARTBEAT, GuestFailures.Where.NO_SOURCE,
-                GuestSession::checkHeartbeat);
+                ProcessorSession::checkHeartbeat);
         if (!healthy) {
             supervisor.restart();
         }

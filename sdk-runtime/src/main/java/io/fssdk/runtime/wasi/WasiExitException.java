@@ -33,8 +33,8 @@ public final class WasiExitException extends RuntimeException {
     /** The exit of a guest, found in the cause chain of {@code t} (a trap wraps it), if it exited. */
     public static Optional<WasiExitException> findIn(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof WasiExitException) {
-                return Optional.of((WasiExitException) c);
+            if (c instanceof WasiExitException wasiExitException) {
+                return Optional.of(wasiExitException);
             }
             if (c.getCause() == c) {
                 break;

@@ -26,25 +26,25 @@ final class AbiCompiler {
     }
 
     static AbiType compile(WitType t) {
-        if (t instanceof PrimitiveType) {
-            return primitive((PrimitiveType) t);
+        if (t instanceof PrimitiveType primitiveType) {
+            return primitive(primitiveType);
         }
-        if (t instanceof WitType.ListType) {
-            return new ListAbi(t, compile(((WitType.ListType) t).element()));
+        if (t instanceof WitType.ListType listType) {
+            return new ListAbi(t, compile(listType.element()));
         }
-        if (t instanceof WitType.FlagsType) {
-            return flags(t, ((WitType.FlagsType) t).flags().size());
+        if (t instanceof WitType.FlagsType flagsType) {
+            return flags(t, flagsType.flags().size());
         }
-        if (t instanceof WitType.OwnType) {
-            return new HandleAbi(AbiKind.OWN, t, ((WitType.OwnType) t).resource());
+        if (t instanceof WitType.OwnType ownType) {
+            return new HandleAbi(AbiKind.OWN, t, ownType.resource());
         }
-        if (t instanceof WitType.BorrowType) {
-            return new HandleAbi(AbiKind.BORROW, t, ((WitType.BorrowType) t).resource());
+        if (t instanceof WitType.BorrowType borrowType) {
+            return new HandleAbi(AbiKind.BORROW, t, borrowType.resource());
         }
         AbiKind kind = specializedKind(t);
         WitType d = Despecializer.despecialize(t);
-        if (d instanceof WitType.RecordType) {
-            return record(kind, t, (WitType.RecordType) d);
+        if (d instanceof WitType.RecordType recordType) {
+            return record(kind, t, recordType);
         }
         return variant(kind, t, (WitType.VariantType) d);
     }
@@ -84,14 +84,10 @@ final class AbiCompiler {
     }
 
     private static FlagsAbi flags(WitType t, int n) {
-        int words = (n + 31) / 32;
-        if (n <= 8) {
-            return new FlagsAbi(t, n, 1, 1, words);
-        }
-        if (n <= 16) {
-            return new FlagsAbi(t, n, 2, 2, words);
-        }
-        return new FlagsAbi(t, n, 4 * words, 4, words);
+        int words = LayoutRules.flagsFlatCount(n);
+        int unit = LayoutRules.flagsSize(n);
+        // Over 32 labels (the divergence above) a flags value is whole 32-bit words.
+        return new FlagsAbi(t, n, unit == 4 ? 4 * words : unit, unit, words);
     }
 
     private static RecordAbi record(AbiKind kind, WitType original, WitType.RecordType r) {
@@ -103,14 +99,14 @@ final class AbiCompiler {
         int align = 1;
         for (int i = 0; i < n; i++) {
             AbiType f = compile(r.fields().get(i).type());
-            size = alignTo(size, f.align());
+            size = LayoutRules.alignTo(size, f.align());
             offsets[i] = size;
             size += f.size();
             align = Math.max(align, f.align());
             fields[i] = f;
             flat.addAll(f.layout().flat());
         }
-        return new RecordAbi(kind, original, fields, offsets, alignTo(size, align), align, flat);
+        return new RecordAbi(kind, original, fields, offsets, LayoutRules.alignTo(size, align), align, flat);
     }
 
     private static VariantAbi variant(AbiKind kind, WitType original, WitType.VariantType v) {
@@ -127,34 +123,15 @@ final class AbiCompiler {
             payloads[i] = p;
             maxCaseAlign = Math.max(maxCaseAlign, p.align());
             maxCaseSize = Math.max(maxCaseSize, p.size());
-            List<CoreType> pf = p.layout().flat();
-            for (int j = 0; j < pf.size(); j++) {
-                if (j < joined.size()) {
-                    joined.set(j, CoreType.join(joined.get(j), pf.get(j)));
-                } else {
-                    joined.add(pf.get(j));
-                }
-            }
+            LayoutRules.joinInto(joined, p.layout().flat());
         }
-        int disc = discriminantSize(n);
-        int payloadOffset = alignTo(disc, maxCaseAlign);
+        int disc = LayoutRules.discriminantSize(n);
+        int payloadOffset = LayoutRules.alignTo(disc, maxCaseAlign);
         int align = Math.max(disc, maxCaseAlign);
         List<CoreType> flat = new ArrayList<>(joined.size() + 1);
         flat.add(CoreType.I32);
         flat.addAll(joined);
         return new VariantAbi(kind, original, payloads, disc, payloadOffset,
-                alignTo(payloadOffset + maxCaseSize, align), align, flat);
-    }
-
-    /** The spec's {@code discriminant_type}: the smallest unsigned integer that numbers every case. */
-    static int discriminantSize(int cases) {
-        if (cases <= 1 << 8) {
-            return 1;
-        }
-        return cases <= 1 << 16 ? 2 : 4;
-    }
-
-    static int alignTo(int offset, int align) {
-        return (offset + align - 1) / align * align;
+                LayoutRules.alignTo(payloadOffset + maxCaseSize, align), align, flat);
     }
 }

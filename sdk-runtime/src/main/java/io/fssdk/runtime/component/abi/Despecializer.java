@@ -23,26 +23,25 @@ public final class Despecializer {
 
     /** Replaces a specialized type by its expansion; other types are returned unchanged. */
     public static WitType despecialize(WitType t) {
-        if (t instanceof WitType.TupleType) {
-            List<WitType> types = ((WitType.TupleType) t).types();
+        if (t instanceof WitType.TupleType tupleType) {
+            List<WitType> types = tupleType.types();
             List<WitType.Field> fields = new ArrayList<>(types.size());
             for (int i = 0; i < types.size(); i++) {
                 fields.add(new WitType.Field(Integer.toString(i), types.get(i)));
             }
             return new WitType.RecordType(fields);
         }
-        if (t instanceof WitType.EnumType) {
+        if (t instanceof WitType.EnumType enumType) {
             List<WitType.Case> cases = new ArrayList<>();
-            for (String label : ((WitType.EnumType) t).cases()) {
+            for (String label : enumType.cases()) {
                 cases.add(WitType.Case.of(label));
             }
             return new WitType.VariantType(cases);
         }
-        if (t instanceof WitType.OptionType) {
-            return WitType.variant(WitType.Case.of("none"), WitType.Case.of("some", ((WitType.OptionType) t).type()));
+        if (t instanceof WitType.OptionType optionType) {
+            return WitType.variant(WitType.Case.of("none"), WitType.Case.of("some", optionType.type()));
         }
-        if (t instanceof WitType.ResultType) {
-            WitType.ResultType r = (WitType.ResultType) t;
+        if (t instanceof WitType.ResultType r) {
             return WitType.variant(new WitType.Case("ok", r.ok()), new WitType.Case("error", r.error()));
         }
         return t;
@@ -50,11 +49,11 @@ public final class Despecializer {
 
     /** The field values of a record or tuple value, in order. */
     static List<WitValue> fields(AbiType t, WitValue v) {
-        if (t.kind() == AbiKind.RECORD && v instanceof WitValue.Record) {
-            return ((WitValue.Record) v).fields();
+        if (t.kind() == AbiKind.RECORD && v instanceof WitValue.Record recordValue) {
+            return recordValue.fields();
         }
-        if (t.kind() == AbiKind.TUPLE && v instanceof WitValue.Tuple) {
-            return ((WitValue.Tuple) v).elements();
+        if (t.kind() == AbiKind.TUPLE && v instanceof WitValue.Tuple tupleValue) {
+            return tupleValue.elements();
         }
         throw mismatch(t, v);
     }
@@ -68,23 +67,23 @@ public final class Despecializer {
     static int caseIndex(AbiType t, WitValue v) {
         switch (t.kind()) {
             case VARIANT:
-                if (v instanceof WitValue.Variant) {
-                    return ((WitValue.Variant) v).caseIndex();
+                if (v instanceof WitValue.Variant variantValue) {
+                    return variantValue.caseIndex();
                 }
                 break;
             case ENUM:
-                if (v instanceof WitValue.EnumValue) {
-                    return ((WitValue.EnumValue) v).index();
+                if (v instanceof WitValue.EnumValue enumValue) {
+                    return enumValue.index();
                 }
                 break;
             case OPTION:
-                if (v instanceof WitValue.OptionValue) {
-                    return ((WitValue.OptionValue) v).value().isPresent() ? 1 : 0;
+                if (v instanceof WitValue.OptionValue optionValue) {
+                    return optionValue.value().isPresent() ? 1 : 0;
                 }
                 break;
             case RESULT:
-                if (v instanceof WitValue.ResultValue) {
-                    return ((WitValue.ResultValue) v).ok() ? 0 : 1;
+                if (v instanceof WitValue.ResultValue resultValue) {
+                    return resultValue.ok() ? 0 : 1;
                 }
                 break;
             default:
@@ -95,14 +94,14 @@ public final class Despecializer {
 
     /** The payload of a value already accepted by {@link #caseIndex}. */
     static Optional<WitValue> payload(WitValue v) {
-        if (v instanceof WitValue.Variant) {
-            return ((WitValue.Variant) v).payload();
+        if (v instanceof WitValue.Variant variantCase) {
+            return variantCase.payload();
         }
-        if (v instanceof WitValue.OptionValue) {
-            return ((WitValue.OptionValue) v).value();
+        if (v instanceof WitValue.OptionValue optionValue2) {
+            return optionValue2.value();
         }
-        if (v instanceof WitValue.ResultValue) {
-            return ((WitValue.ResultValue) v).payload();
+        if (v instanceof WitValue.ResultValue resultValue2) {
+            return resultValue2.payload();
         }
         return Optional.empty();
     }

@@ -137,8 +137,8 @@ public final class Lowerer {
      * packed (pointer, length).
      */
     static long list(AbiContext cx, ListAbi t, WitValue v) {
-        if (t.isBytes() && v instanceof WitValue.Bytes) {
-            byte[] bytes = ((WitValue.Bytes) v).bytes();
+        if (t.isBytes() && v instanceof WitValue.Bytes bytesValue) {
+            byte[] bytes = bytesValue.bytes();
             int ptr = cx.options().allocate(1, bytes.length);
             cx.memory().writeBytes(ptr, bytes);
             return Strings.pack(ptr, bytes.length);

@@ -1,5 +1,7 @@
 package io.fssdk.runtime.component.validate;
 
+import io.fssdk.runtime.component.abi.CoreType;
+import io.fssdk.runtime.component.abi.LayoutRules;
 import io.fssdk.runtime.component.binary.CoreValType;
 import io.fssdk.runtime.component.binary.PrimValType;
 import java.util.ArrayList;
@@ -14,14 +16,14 @@ import java.util.Optional;
  * value goes through memory and only the count matters) and
  * <a href="https://github.com/WebAssembly/component-model/blob/main/design/mvp/CanonicalABI.md#element-size">
  * {@code elem_size} and {@code alignment}</a> with 64-bit pointers, the ones the validation bound on element
- * sizes is defined with. It agrees with {@code abi.FunctionAbi}, which the engine uses at run time; a test
- * checks that.
+ * sizes is defined with. The arithmetic itself is {@link LayoutRules}, which the run-time ABI uses too, so
+ * the two agree by construction (and a test checks it).
  */
 final class CanonLayout {
     /** The spec's {@code MAX_FLAT_PARAMS}. */
-    static final int MAX_FLAT_PARAMS = 16;
+    static final int MAX_FLAT_PARAMS = LayoutRules.MAX_FLAT_PARAMS;
     /** The spec's {@code MAX_FLAT_RESULTS} for synchronous functions. */
-    static final int MAX_FLAT_RESULTS = 1;
+    static final int MAX_FLAT_RESULTS = LayoutRules.MAX_FLAT_RESULTS;
     private static final long PTR_SIZE = 8;
 
     private CanonLayout() {
@@ -34,7 +36,7 @@ final class CanonLayout {
             case LIST -> List.of(CoreValType.I32, CoreValType.I32);
             case OWN, BORROW, ENUM -> List.of(CoreValType.I32);
             // One i32 per 32 flags; the decoder allows at most 32.
-            case FLAGS -> Collections.nCopies((t.labels() + 31) / 32, CoreValType.I32);
+            case FLAGS -> Collections.nCopies(LayoutRules.flagsFlatCount(t.labels()), CoreValType.I32);
             case RECORD, TUPLE -> record(t.parts());
             case VARIANT, OPTION, RESULT -> variant(t.parts());
         };
@@ -64,7 +66,7 @@ final class CanonLayout {
 
     /** {@code flatten_variant}: the discriminant, then each position joined over the cases. */
     private static List<CoreValType> variant(List<Optional<ValueInfo>> cases) {
-        List<CoreValType> payload = new ArrayList<>();
+        List<CoreType> payload = new ArrayList<>();
         for (Optional<ValueInfo> c : cases) {
             if (c.isEmpty()) {
                 continue;
@@ -73,30 +75,21 @@ final class CanonLayout {
             if (flat.isEmpty() || flat.get().size() + 1 > MAX_FLAT_PARAMS) {
                 return null;
             }
-            List<CoreValType> types = flat.get();
-            for (int i = 0; i < types.size(); i++) {
-                if (i < payload.size()) {
-                    payload.set(i, join(payload.get(i), types.get(i)));
-                } else {
-                    payload.add(types.get(i));
-                }
-            }
+            LayoutRules.joinInto(payload, flat.get().stream().map(CanonLayout::abiType).toList());
         }
         List<CoreValType> out = new ArrayList<>(payload.size() + 1);
         out.add(CoreValType.I32);
-        out.addAll(payload);
+        payload.forEach(p -> out.add(coreValType(p)));
         return List.copyOf(out);
     }
 
-    /** The spec's {@code join}: the narrowest core type both bit patterns fit in. */
-    private static CoreValType join(CoreValType a, CoreValType b) {
-        if (a == b) {
-            return a;
-        }
-        if ((a == CoreValType.I32 && b == CoreValType.F32) || (a == CoreValType.F32 && b == CoreValType.I32)) {
-            return CoreValType.I32;
-        }
-        return CoreValType.I64;
+    /** A component value flattens only to numeric core types, which both enums name alike. */
+    private static CoreType abiType(CoreValType t) {
+        return CoreType.valueOf(t.name());
+    }
+
+    private static CoreValType coreValType(CoreType t) {
+        return CoreValType.valueOf(t.name());
     }
 
     /** {@code {elem_size(t, 'i64'), alignment(t, 'i64')}}. */
@@ -105,8 +98,8 @@ final class CanonLayout {
             case PRIM -> primSize(t.prim());
             case LIST -> new long[] {2 * PTR_SIZE, PTR_SIZE};
             case OWN, BORROW -> new long[] {4, 4};
-            case FLAGS -> same(t.labels() <= 8 ? 1 : t.labels() <= 16 ? 2 : 4);
-            case ENUM -> same(discriminantSize(t.labels()));
+            case FLAGS -> same(LayoutRules.flagsSize(t.labels()));
+            case ENUM -> same(LayoutRules.discriminantSize(t.labels()));
             case RECORD, TUPLE -> recordSize(t.parts());
             case VARIANT, OPTION, RESULT -> variantSize(t.parts());
         };
@@ -131,14 +124,14 @@ final class CanonLayout {
         long a = 1;
         for (Optional<ValueInfo> f : fields) {
             ValueInfo t = f.orElseThrow();
-            s = Entity.sum(alignTo(s, t.align()), t.elemSize());
+            s = Entity.sum(LayoutRules.alignTo(s, t.align()), t.elemSize());
             a = Math.max(a, t.align());
         }
-        return new long[] {alignTo(s, a), a};
+        return new long[] {LayoutRules.alignTo(s, a), a};
     }
 
     private static long[] variantSize(List<Optional<ValueInfo>> cases) {
-        long d = discriminantSize(cases.size());
+        long d = LayoutRules.discriminantSize(cases.size());
         long caseAlign = 1;
         long caseSize = 0;
         for (Optional<ValueInfo> c : cases) {
@@ -148,15 +141,6 @@ final class CanonLayout {
             }
         }
         long a = Math.max(d, caseAlign);
-        return new long[] {alignTo(Entity.sum(alignTo(d, caseAlign), caseSize), a), a};
-    }
-
-    /** The byte size of {@code discriminant_type}: u8, u16 or u32 by the number of cases. */
-    private static long discriminantSize(int cases) {
-        return cases <= 1 << 8 ? 1 : cases <= 1 << 16 ? 2 : 4;
-    }
-
-    private static long alignTo(long n, long alignment) {
-        return (n + alignment - 1) / alignment * alignment;
+        return new long[] {LayoutRules.alignTo(Entity.sum(LayoutRules.alignTo(d, caseAlign), caseSize), a), a};
     }
 }

@@ -9,16 +9,16 @@ import io.fssdk.runtime.component.ExportedFunction;
 import io.fssdk.runtime.component.Linker;
 import io.fssdk.runtime.component.RawCall;
 import io.fssdk.runtime.component.WitValue;
+import io.fssdk.runtime.guest.GuestResources;
+import io.fssdk.runtime.guest.GuestSession;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * One live instance of the guest component, and the calls of its eight exports. A session lives from
  * instantiation until its guest traps, runs past its deadline, reports itself unhealthy, or is closed;
- * then {@link #discard()} closes the scans it left open, and the {@link GuestSupervisor} starts a new one.
+ * then the {@code GuestSupervisor} closes the scans it left open ({@link #resources()}) and starts a new one.
  *
  * <p>{@code fs-process}, {@code fs-process-watermark}, {@code fs-take-checkpoint},
  * {@code fs-check-heartbeat}, {@code fs-close} and {@code fs-custom} run on the raw path: arguments are
@@ -26,9 +26,9 @@ import java.util.Set;
  * pass lists of tuples, whose arrays the canonical ABI allocates with alignment 4, which only the value
  * path asks {@code cabi_realloc} for; they run once, not per record.
  */
-final class GuestSession {
+final class ProcessorSession implements GuestSession {
     private final ComponentInstance instance;
-    private final Set<GuestIterator> iterators;
+    private final GuestResources resources;
     private final ExportedFunction init;
     private final ExportedFunction process;
     private final ExportedFunction watermark;
@@ -38,9 +38,9 @@ final class GuestSession {
     private final ExportedFunction exec;
     private final ExportedFunction custom;
 
-    private GuestSession(ComponentInstance instance, Set<GuestIterator> iterators) {
+    private ProcessorSession(ComponentInstance instance, GuestResources resources) {
         this.instance = instance;
-        this.iterators = iterators;
+        this.resources = resources;
         this.init = export(ProcessorExports.INIT);
         this.process = export(ProcessorExports.PROCESS);
         this.watermark = export(ProcessorExports.PROCESS_WATERMARK);
@@ -53,20 +53,15 @@ final class GuestSession {
 
     /**
      * Instantiates the component, which runs its start functions. Host functions called meanwhile register
-     * their scans in {@code iterators}, which the caller created and made current.
+     * their scans in {@code resources}, which the supervisor created and made current.
      */
-    static GuestSession start(Linker linker, Component component, Set<GuestIterator> iterators) {
-        return new GuestSession(linker.instantiate(component), iterators);
+    static ProcessorSession start(Linker linker, Component component, GuestResources resources) {
+        return new ProcessorSession(linker.instantiate(component), resources);
     }
 
-    /** A fresh set for the scans of the next session. */
-    static Set<GuestIterator> newIteratorSet() {
-        return new HashSet<>();
-    }
-
-    /** The scans this instance holds open. */
-    Set<GuestIterator> iterators() {
-        return iterators;
+    @Override
+    public GuestResources resources() {
+        return resources;
     }
 
     private ExportedFunction export(String name) {
@@ -77,7 +72,8 @@ final class GuestSession {
      * Whether the guest's memory is at the cap, i.e. a {@code memory.grow} was refused; asked after a
      * trap to report a memory bomb as a limit rather than an ordinary failure.
      */
-    boolean atMemoryCap() {
+    @Override
+    public boolean atMemoryCap() {
         return instance.memoryCapReached();
     }
 
@@ -170,36 +166,6 @@ final class GuestSession {
             return c.invoke(args);
         } finally {
             c.close();
-        }
-    }
-
-    /**
-     * Closes every scan the guest left open; the instance itself is garbage once unreferenced.
-     *
-     * @param cause the failure that ended the session, which collects failures to close; or {@code null},
-     *     and the first failure is thrown after every scan was attempted
-     */
-    void discard(RuntimeException cause) {
-        closeAll(iterators, cause);
-    }
-
-    /** Closes every scan in {@code iterators}; see {@link #discard}. */
-    static void closeAll(Set<GuestIterator> iterators, RuntimeException cause) {
-        RuntimeException failure = cause;
-        for (GuestIterator it : List.copyOf(iterators)) {
-            try {
-                it.close();
-            } catch (RuntimeException e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
-            }
-        }
-        iterators.clear();
-        if (cause == null && failure != null) {
-            throw failure;
         }
     }
 }

@@ -1,4 +1,4 @@
-package io.fssdk.runtime.processor;
+package io.fssdk.runtime.guest;
 
 import java.lang.ref.WeakReference;
 import java.time.Duration;
@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * in an output sink) that is in use at that moment is closed by the JDK. Sinks that block should use
  * other means.
  */
-final class CallWatchdog implements AutoCloseable {
+public final class CallWatchdog implements AutoCloseable {
     private static final ScheduledExecutorService TICKS = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "fssdk-wasm-deadline");
         t.setDaemon(true); // never keeps a JVM alive
@@ -44,14 +44,14 @@ final class CallWatchdog implements AutoCloseable {
     private ScheduledFuture<?> tick;
 
     /** A watchdog for {@code deadline}; a zero deadline means none, and the watchdog does nothing. */
-    CallWatchdog(Duration deadline) {
+    public CallWatchdog(Duration deadline) {
         this.deadlineNanos = deadline.toNanos();
         this.tickNanos = Math.max(TimeUnit.MILLISECONDS.toNanos(1),
                 Math.min(TimeUnit.MILLISECONDS.toNanos(100), deadlineNanos / 10));
     }
 
     /** Starts timing a call on the current thread. */
-    void start() {
+    public void start() {
         if (deadlineNanos == 0) {
             return;
         }
@@ -71,7 +71,7 @@ final class CallWatchdog implements AutoCloseable {
      *
      * @return whether the deadline interrupted it; the interrupt flag is then cleared
      */
-    boolean stop() {
+    public boolean stop() {
         if (deadlineNanos == 0) {
             return false;
         }

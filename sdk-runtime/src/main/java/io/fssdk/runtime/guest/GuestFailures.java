@@ -1,4 +1,4 @@
-package io.fssdk.runtime.processor;
+package io.fssdk.runtime.guest;
 
 import io.fssdk.api.ErrorCode;
 import io.fssdk.api.SdkException;
@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * Turns what a call into the guest threw into the {@link SdkException} a {@link WasmDriver} reports. The
+ * Turns what a call into the guest threw into the {@link SdkException} a supervised guest reports. The
  * message names the export, the source id where the export has one, and the guest's trap message; the
  * exception names the operator. Codes:
  *
@@ -23,15 +23,16 @@ import java.util.Locale;
  *   <li>{@link ErrorCode#OPERATOR_FAILED}: any other trap or failure.</li>
  * </ul>
  */
-final class GuestFailures {
+public final class GuestFailures {
     /** Where the failure happened: an export, with a source id when it has one, and what it was doing. */
-    record Where(String export, long sourceId, String before) {
-        static final long NO_SOURCE = -1;
+    public record Where(String export, long sourceId, String before) {
+        /** The source id of an export that has none. */
+        public static final long NO_SOURCE = -1;
         /** The pseudo-export naming instantiation, whose start functions run guest code. */
-        static final String INSTANTIATION = "";
+        public static final String INSTANTIATION = "";
 
         /** {@code export `fs-process` (source 3)}, or {@code ... (re-initialising a fresh instance before `x`)}. */
-        String describe() {
+        public String describe() {
             StringBuilder sb = export.equals(INSTANTIATION) ? new StringBuilder("instantiation")
                     : new StringBuilder("export `").append(export).append('`');
             if (sourceId != NO_SOURCE) {
@@ -48,7 +49,12 @@ final class GuestFailures {
     private final Duration deadline;
     private final long memoryCapBytes;
 
-    GuestFailures(String operator, Duration deadline, long memoryCapBytes) {
+    /**
+     * @param operator the operator named in every failure
+     * @param deadline the per-call deadline, for messages
+     * @param memoryCapBytes the memory cap, for messages
+     */
+    public GuestFailures(String operator, Duration deadline, long memoryCapBytes) {
         this.operator = operator;
         this.deadline = deadline;
         this.memoryCapBytes = memoryCapBytes;
@@ -61,7 +67,7 @@ final class GuestFailures {
      * @param timedOut whether the deadline interrupted the call
      * @param atMemoryCap whether the guest's memory was at the cap when it trapped
      */
-    SdkException of(Where where, RuntimeException e, boolean timedOut, boolean atMemoryCap) {
+    public SdkException of(Where where, RuntimeException e, boolean timedOut, boolean atMemoryCap) {
         String w = where.describe();
         String next = "; the instance was discarded, the next call starts a fresh one";
         if (timedOut) {
@@ -109,7 +115,7 @@ final class GuestFailures {
     }
 
     /** {@code 16 MiB}, or a byte count when the cap is not whole mebibytes. */
-    static String bytes(long n) {
+    public static String bytes(long n) {
         return n % (1024 * 1024) == 0 ? n / (1024 * 1024) + " MiB" : n + " bytes";
     }
 }
