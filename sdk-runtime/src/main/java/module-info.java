@@ -7,6 +7,7 @@ module io.fssdk.runtime {
     requires transitive io.fssdk.api;
     requires com.dylibso.chicory.runtime;
     requires com.dylibso.chicory.compiler;
+    requires org.objectweb.asm;
     requires org.slf4j;
     // Transitive: JacksonCodec.of takes an ObjectMapper.
     requires transitive com.fasterxml.jackson.databind;

@@ -12,7 +12,9 @@ public enum Engine {
     /** {@code counter.wasm} through WasmDriver, core modules compiled to JVM bytecode by Chicory. */
     WASM_COMPILER,
     /** {@code counter.wasm} through WasmDriver on Chicory's interpreter. */
-    WASM_INTERPRETER;
+    WASM_INTERPRETER,
+    /** {@code counter.wasm} through WasmDriver on our compiler ({@code ExecutionMode.OPTIMIZING}). */
+    WASM_OPTIMIZING;
 
     /**
      * Makes counter drivers; for the component engines the component is parsed and compiled here, once,
@@ -23,6 +25,7 @@ public enum Engine {
             case NATIVE -> CounterOperator::new;
             case WASM_COMPILER -> ComponentOperator.load(Fixtures.counterComponent(), ExecutionMode.COMPILER);
             case WASM_INTERPRETER -> ComponentOperator.load(Fixtures.counterComponent(), ExecutionMode.INTERPRETER);
+            case WASM_OPTIMIZING -> ComponentOperator.load(Fixtures.counterComponent(), ExecutionMode.OPTIMIZING);
         };
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.fssdk.api.Driver;
 import io.fssdk.api.Store;
 import io.fssdk.runtime.OperatorTestKit;
+import io.fssdk.runtime.component.ExecutionMode;
 import io.fssdk.runtime.processor.WasmDriver;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -120,5 +121,13 @@ class CounterEquivalenceTest {
     void thePythonCounterInThePythonRuntimeIsTheSameOperator() {
         Driver python = PythonRuntimeFixture.driver("counter.py", Duration.ofSeconds(120));
         assertSameCounter(new CounterOperator(), python, words(SEED, WORDS).subList(0, PYTHON_WORDS));
+    }
+
+    @Test
+    void theCounterOnOurCompilerMatchesTheNativeCounter() {
+        // Differential check of the optimizing compiler on a real C guest: same bytes, same store.
+        Driver component = WasmDriver.builder().executionMode(ExecutionMode.OPTIMIZING)
+                .component(CounterMain.class.getResource(CounterMain.COUNTER_COMPONENT)).build();
+        assertSameCounter(new CounterOperator(), component, words(20261203L, WORDS / 2));
     }
 }

@@ -124,6 +124,15 @@ class LayeringTest {
     }
 
     @Test
+    void theCompilerKnowsOnlyChicoryAndAsm() {
+        noClasses().that().resideInAPackage("io.fssdk.runtime.compiler..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.fssdk.api..", "io.fssdk.runtime",
+                        "io.fssdk.runtime.component..", "io.fssdk.runtime.wasi..", "io.fssdk.runtime.processor..",
+                        "io.fssdk.runtime.memory..", "io.fssdk.runtime.testing..")
+                .check(classes);
+    }
+
+    @Test
     void nothingInTheContractPointsBackAtTypedState() {
         noClasses().that().resideInAnyPackage("io.fssdk.api", "io.fssdk.api.spi..", "io.fssdk.api.internal..")
                 .should().dependOnClassesThat().resideInAPackage("io.fssdk.api.state..")
@@ -136,6 +145,13 @@ class LayeringTest {
                 .should().dependOnClassesThat().resideInAnyPackage("io.fssdk.runtime", "io.fssdk.runtime.component..",
                         "io.fssdk.runtime.wasi..", "io.fssdk.runtime.processor..", "io.fssdk.runtime.memory..",
                         "io.fssdk.runtime.guest..", "io.fssdk.runtime.compiler..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheEngineSeamUsesTheCompiler() {
+        noClasses().that().resideOutsideOfPackages("io.fssdk.runtime.compiler..", "io.fssdk.runtime.component.link..")
+                .should().dependOnClassesThat().resideInAPackage("io.fssdk.runtime.compiler..")
                 .check(classes);
     }
 }

@@ -8,5 +8,12 @@ public enum ExecutionMode {
      */
     COMPILER,
     /** Chicory's interpreter: no compile step, slower calls. Useful for very large or short-lived guests. */
-    INTERPRETER
+    INTERPRETER,
+    /**
+     * Our own compiler ({@code io.fssdk.runtime.compiler}): wasm locals and stack on the JVM's, memory as one
+     * flat {@code byte[]} accessed inline, interruption by a plain countdown. Opt-in while it matures; a
+     * function using an instruction it does not translate yet (SIMD, atomics, exceptions) runs in Chicory's
+     * interpreter.
+     */
+    OPTIMIZING
 }

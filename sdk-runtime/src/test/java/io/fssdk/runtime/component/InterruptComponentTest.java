@@ -51,6 +51,11 @@ class InterruptComponentTest {
     }
 
     @Test
+    void aLoopClosedByBrIfStopsWhenItsThreadIsInterruptedInOurCompiledCode() throws InterruptedException {
+        assertStopsOnInterrupt(true, ExecutionMode.OPTIMIZING);
+    }
+
+    @Test
     void aLoopClosedByBrIfStopsWhenItsThreadIsInterruptedInTheInterpreter() throws InterruptedException {
         // Found by ComponentMutationTest: a mutated `i32.const 1` step made a C loop endless and the
         // interrupt that stops a guest past its deadline had no effect in interpreter mode, since Chicory

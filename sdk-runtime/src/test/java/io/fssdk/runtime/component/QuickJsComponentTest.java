@@ -19,8 +19,11 @@ class QuickJsComponentTest {
     void aQuickJsComponentRunsItsExports(ExecutionMode mode) {
         // Regression: this failed with "indirect call type mismatch" until core modules shared one type
         // section (Chicory checks call_indirect types by index, across modules sharing a table).
-        Component component = mode == ExecutionMode.INTERPRETER
-                ? TestComponents.interpreted("qjs.wasm") : TestComponents.load("qjs.wasm");
+        Component component = switch (mode) {
+            case INTERPRETER -> TestComponents.interpreted("qjs.wasm");
+            case OPTIMIZING -> TestComponents.optimized("qjs.wasm");
+            case COMPILER -> TestComponents.load("qjs.wasm");
+        };
         assertTrue(component.coreModuleCount() > 5, "core modules: " + component.coreModuleCount());
         List<String> logs = new ArrayList<>();
         ComponentInstance i = Linker.builder().function("test:qjs/host", "log", a -> {

@@ -34,6 +34,12 @@ public final class TestComponents {
         return CACHE.computeIfAbsent(name, n -> Component.load(bytes(n)));
     }
 
+    /** The fixture loaded for our compiler. */
+    public static Component optimized(String name) {
+        return CACHE.computeIfAbsent(name + "#optimizing", n -> Component.load(bytes(name),
+                ComponentOptions.builder().executionMode(ExecutionMode.OPTIMIZING).build()));
+    }
+
     /** The fixture loaded for Chicory's interpreter. */
     public static Component interpreted(String name) {
         return CACHE.computeIfAbsent(name + "#interpreter", n -> Component.load(bytes(name),

@@ -9,6 +9,9 @@ import com.dylibso.chicory.compiler.internal.MachineFactory;
 import com.dylibso.chicory.runtime.ByteArrayMemory;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Machine;
+import io.fssdk.runtime.compiler.CompiledWasm;
+import io.fssdk.runtime.compiler.CompilerOptions;
+import io.fssdk.runtime.compiler.WasmCompiler;
 import io.fssdk.runtime.component.ExecutionMode;
 import io.fssdk.runtime.component.InvalidException;
 import java.util.TreeSet;
@@ -74,6 +77,12 @@ final class CoreCodegens {
         return b -> b.withMachineFactory(f).withMemoryFactory(ByteArrayMemory::new);
     };
 
+    /** Our compiler (io.fssdk.runtime.compiler). The code cache is not used by it yet. */
+    static final CoreCodegen OPTIMIZING = (module, label, cache) -> {
+        CompiledWasm compiled = WasmCompiler.compile(module, CompilerOptions.DEFAULTS);
+        return b -> b.withMachineFactory(compiled.machineFactory()).withMemoryFactory(compiled.memoryFactory());
+    };
+
     private CoreCodegens() {
     }
 
@@ -82,6 +91,7 @@ final class CoreCodegens {
         return switch (mode) {
             case COMPILER -> CHICORY_COMPILER;
             case INTERPRETER -> INTERPRETER;
+            case OPTIMIZING -> OPTIMIZING;
         };
     }
 }

@@ -1,0 +1,236 @@
+package io.fssdk.runtime.compiler;
+
+import static org.objectweb.asm.Opcodes.AALOAD;
+import static org.objectweb.asm.Opcodes.ACC_FINAL;
+import static org.objectweb.asm.Opcodes.ACC_PUBLIC;
+import static org.objectweb.asm.Opcodes.ACC_STATIC;
+import static org.objectweb.asm.Opcodes.ACC_SUPER;
+import static org.objectweb.asm.Opcodes.ACONST_NULL;
+import static org.objectweb.asm.Opcodes.ALOAD;
+import static org.objectweb.asm.Opcodes.ARETURN;
+import static org.objectweb.asm.Opcodes.DUP;
+import static org.objectweb.asm.Opcodes.GETFIELD;
+import static org.objectweb.asm.Opcodes.IFLT;
+import static org.objectweb.asm.Opcodes.ILOAD;
+import static org.objectweb.asm.Opcodes.INVOKESTATIC;
+import static org.objectweb.asm.Opcodes.INVOKEVIRTUAL;
+import static org.objectweb.asm.Opcodes.IRETURN;
+import static org.objectweb.asm.Opcodes.ISTORE;
+import static org.objectweb.asm.Opcodes.LALOAD;
+import static org.objectweb.asm.Opcodes.LASTORE;
+import static org.objectweb.asm.Opcodes.NEWARRAY;
+import static org.objectweb.asm.Opcodes.POP;
+import static org.objectweb.asm.Opcodes.RETURN;
+import static org.objectweb.asm.Opcodes.T_LONG;
+import static org.objectweb.asm.Opcodes.V17;
+
+import com.dylibso.chicory.wasm.types.FunctionType;
+import com.dylibso.chicory.wasm.types.ValType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Type;
+
+/**
+ * Emits one generated class: for each function it holds, the static method {@code f<i>} (compiled code, or a
+ * bridge for an import or an interpreted function) and the boxed entry {@code b<i>(long[], ctx)} through which
+ * Chicory's {@code Machine.call} enters; plus the {@code call_indirect} dispatchers its functions use.
+ */
+final class ClassCompiler {
+    private static final String SUPPORT = Type.getInternalName(GuestSupport.class);
+    private static final String CTX = Type.getInternalName(GuestContext.class);
+    private static final String CTX_DESC = "L" + CTX + ";";
+
+    private final ModuleLayout layout;
+    private final String name;
+    private final List<Integer> functions;
+    private final Set<Integer> interpreted;
+    private int maxMethodSize;
+
+    ClassCompiler(ModuleLayout layout, String name, List<Integer> functions, Set<Integer> interpreted) {
+        this.layout = layout;
+        this.name = name;
+        this.functions = functions;
+        this.interpreted = interpreted;
+    }
+
+    /** The class file. May throw ASM's {@code MethodTooLargeException} naming the method. */
+    byte[] compile() {
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
+            @Override
+            protected String getCommonSuperClass(String a, String b) {
+                // Only reached when two different reference types merge; never load classes for it.
+                return "java/lang/Object";
+            }
+        };
+        cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, name, null, "java/lang/Object", null);
+        Map<String, String> dispatchers = new LinkedHashMap<>();
+        for (int f : functions) {
+            if (f < layout.importCount) {
+                boxingBridge(cw, f, "callImport");
+            } else if (interpreted.contains(f)) {
+                boxingBridge(cw, f, "interpret");
+            } else {
+                FunctionCompiler fc = new FunctionCompiler(layout, f, name, dispatchers);
+                fc.compile(cw);
+                maxMethodSize = Math.max(maxMethodSize, fc.maxMethodSize());
+            }
+            boxedEntry(cw, f);
+        }
+        for (Map.Entry<String, String> d : dispatchers.entrySet()) {
+            indirectDispatcher(cw, d.getKey(), d.getValue());
+        }
+        cw.visitEnd();
+        return cw.toByteArray();
+    }
+
+    /** The largest bytecode size of the compiled functions' methods, after {@link #compile()}. */
+    int maxMethodSize() {
+        return maxMethodSize;
+    }
+
+    /** Loads parameters {@code from..to} of a method as a {@code long[]} (the host calling convention). */
+    private static void boxParams(MethodVisitor mv, List<ValType> params, int firstSlot) {
+        mv.visitLdcInsn(params.size());
+        mv.visitIntInsn(NEWARRAY, T_LONG);
+        int slot = firstSlot;
+        for (int i = 0; i < params.size(); i++) {
+            Type t = JvmTypes.of(params.get(i));
+            mv.visitInsn(DUP);
+            mv.visitLdcInsn(i);
+            mv.visitVarInsn(t.getOpcode(ILOAD), slot);
+            JvmTypes.toLong(mv, t);
+            mv.visitInsn(LASTORE);
+            slot += t.getSize();
+        }
+    }
+
+    private static int slotsOf(List<ValType> params) {
+        int s = 0;
+        for (ValType v : params) {
+            s += JvmTypes.of(v).getSize();
+        }
+        return s;
+    }
+
+    /** Returns a boxed {@code long[]} result on top of the stack as the function's JVM return value. */
+    private static void returnUnboxed(MethodVisitor mv, List<ValType> results) {
+        if (results.isEmpty()) {
+            mv.visitInsn(POP);
+            mv.visitInsn(RETURN);
+        } else if (results.size() == 1) {
+            Type t = JvmTypes.of(results.get(0));
+            mv.visitLdcInsn(0);
+            mv.visitInsn(LALOAD);
+            JvmTypes.fromLong(mv, t);
+            mv.visitInsn(t.getOpcode(IRETURN));
+        } else {
+            mv.visitInsn(ARETURN);
+        }
+    }
+
+    /** {@code f<i>} for an import or an interpreted function: box, call {@code GuestSupport.<helper>}, unbox. */
+    private void boxingBridge(ClassWriter cw, int f, String helper) {
+        FunctionType ft = layout.types[f];
+        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, "f" + f, JvmTypes.descriptor(ft), null, null);
+        mv.visitCode();
+        int ctx = slotsOf(ft.params());
+        mv.visitVarInsn(ALOAD, ctx);
+        mv.visitLdcInsn(f);
+        boxParams(mv, ft.params(), 0);
+        mv.visitMethodInsn(INVOKESTATIC, SUPPORT, helper, "(" + CTX_DESC + "I[J)[J", false);
+        returnUnboxed(mv, ft.returns());
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    /** {@code b<i>(long[] args, ctx) -> long[]}: the entry Chicory's {@code Machine.call} uses. */
+    private void boxedEntry(ClassWriter cw, int f) {
+        FunctionType ft = layout.types[f];
+        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, "b" + f, "([J" + CTX_DESC + ")[J", null, null);
+        mv.visitCode();
+        List<ValType> params = ft.params();
+        for (int i = 0; i < params.size(); i++) {
+            mv.visitVarInsn(ALOAD, 0);
+            mv.visitLdcInsn(i);
+            mv.visitInsn(LALOAD);
+            JvmTypes.fromLong(mv, JvmTypes.of(params.get(i)));
+        }
+        mv.visitVarInsn(ALOAD, 1);
+        mv.visitMethodInsn(INVOKESTATIC, layout.owners[f], "f" + f, JvmTypes.descriptor(ft), false);
+        List<ValType> results = ft.returns();
+        if (results.isEmpty()) {
+            mv.visitInsn(ACONST_NULL);
+        } else if (results.size() == 1) {
+            Type t = JvmTypes.of(results.get(0));
+            JvmTypes.toLong(mv, t);
+            mv.visitVarInsn(org.objectweb.asm.Opcodes.LSTORE, 2);
+            mv.visitLdcInsn(1);
+            mv.visitIntInsn(NEWARRAY, T_LONG);
+            mv.visitInsn(DUP);
+            mv.visitLdcInsn(0);
+            mv.visitVarInsn(org.objectweb.asm.Opcodes.LLOAD, 2);
+            mv.visitInsn(LASTORE);
+        }
+        mv.visitInsn(ARETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    /**
+     * {@code ci<sig>_<table>_<type>(params..., int elem, ctx)}: resolves the table entry (bounds, null and a
+     * structural signature check in {@link GuestSupport#indirect}), then calls a function of this instance
+     * through its exact method handle, or another instance's through that instance's machine.
+     */
+    private void indirectDispatcher(ClassWriter cw, String method, String desc) {
+        String[] parts = method.substring(2).split("_");
+        int sig = Integer.parseInt(parts[0]);
+        int table = Integer.parseInt(parts[1]);
+        int typeIdx = Integer.parseInt(parts[2]);
+        FunctionType ft = layout.module.typeSection().getType(typeIdx);
+        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, method, desc, null, null);
+        mv.visitCode();
+        int elem = slotsOf(ft.params());
+        int ctx = elem + 1;
+        int target = ctx + 1;
+        mv.visitVarInsn(ALOAD, ctx);
+        mv.visitLdcInsn(table);
+        mv.visitVarInsn(ILOAD, elem);
+        mv.visitLdcInsn(sig);
+        mv.visitLdcInsn(typeIdx);
+        mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "indirect", "(" + CTX_DESC + "IIII)I", false);
+        mv.visitInsn(DUP);
+        mv.visitVarInsn(ISTORE, target);
+        Label foreign = new Label();
+        mv.visitJumpInsn(IFLT, foreign);
+        mv.visitVarInsn(ALOAD, ctx);
+        mv.visitFieldInsn(GETFIELD, CTX, "direct", "[Ljava/lang/invoke/MethodHandle;");
+        mv.visitVarInsn(ILOAD, target);
+        mv.visitInsn(AALOAD);
+        int slot = 0;
+        List<Type> params = new ArrayList<>();
+        for (ValType v : ft.params()) {
+            Type t = JvmTypes.of(v);
+            params.add(t);
+            mv.visitVarInsn(t.getOpcode(ILOAD), slot);
+            slot += t.getSize();
+        }
+        mv.visitVarInsn(ALOAD, ctx);
+        String callDesc = JvmTypes.descriptor(ft);
+        mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/invoke/MethodHandle", "invokeExact", callDesc, false);
+        Type ret = JvmTypes.returnType(ft.returns());
+        mv.visitInsn(ret.getOpcode(IRETURN));
+        mv.visitLabel(foreign);
+        mv.visitVarInsn(ALOAD, ctx);
+        boxParams(mv, ft.params(), 0);
+        mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "callForeign", "(" + CTX_DESC + "[J)[J", false);
+        returnUnboxed(mv, ft.returns());
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+}

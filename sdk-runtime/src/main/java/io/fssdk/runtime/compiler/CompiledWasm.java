@@ -1,0 +1,61 @@
+package io.fssdk.runtime.compiler;
+
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.Machine;
+import com.dylibso.chicory.runtime.Memory;
+import com.dylibso.chicory.wasm.types.MemoryLimits;
+import java.lang.invoke.MethodHandle;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * A compiled core module: immutable, shared by every instance of the module. Plug it into Chicory with
+ * {@code Instance.builder(module).withMachineFactory(c.machineFactory()).withMemoryFactory(c.memoryFactory())}.
+ */
+public final class CompiledWasm {
+    private final ModuleLayout layout;
+    private final MethodHandle[] direct;
+    private final MethodHandle[] boxed;
+    private final Set<Integer> interpreted;
+    private final Map<String, String> reasons;
+    private final int maxMethodSize;
+
+    CompiledWasm(ModuleLayout layout, MethodHandle[] direct, MethodHandle[] boxed, Set<Integer> interpreted,
+            Map<String, String> reasons, int maxMethodSize) {
+        this.maxMethodSize = maxMethodSize;
+        this.layout = layout;
+        this.direct = direct;
+        this.boxed = boxed;
+        this.interpreted = Set.copyOf(interpreted);
+        this.reasons = Map.copyOf(reasons);
+    }
+
+    /** The machine factory for Chicory's {@code Instance.Builder.withMachineFactory}. */
+    public Function<Instance, Machine> machineFactory() {
+        return instance -> new CompiledMachine(new GuestContext(instance, direct, layout.sigIds), boxed, layout);
+    }
+
+    /** The memory factory compiled code needs: a {@link FlatMemory}. */
+    public Function<MemoryLimits, Memory> memoryFactory() {
+        return FlatMemory::new;
+    }
+
+    /** Indices of the functions left to Chicory's interpreter (empty when everything compiled). */
+    public Set<Integer> interpretedFunctions() {
+        return interpreted;
+    }
+
+    /**
+     * The bytecode size of the largest method generated for a wasm function body. HotSpot JIT-compiles methods
+     * up to 8,000 bytes with default flags.
+     */
+    public int maxMethodSize() {
+        return maxMethodSize;
+    }
+
+    /** Why each interpreted function is interpreted, keyed by its description. */
+    public Map<String, String> interpretedReasons() {
+        return reasons;
+    }
+}

@@ -1,0 +1,88 @@
+package io.fssdk.runtime.compiler;
+
+import com.dylibso.chicory.runtime.GlobalInstance;
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.InterpreterMachine;
+import com.dylibso.chicory.runtime.Memory;
+import java.lang.invoke.MethodHandle;
+
+/**
+ * The per-instance state compiled guest code runs against: one object per Chicory {@link Instance}, passed as
+ * the last argument of every generated function.
+ *
+ * <p>Its fields are public only because generated classes live in their own class loader; the package is
+ * exported to nobody at compile time and only to those loaders at run time. Nothing outside this package and
+ * the generated code may touch them.
+ */
+public final class GuestContext {
+    /** How many function entries and loop iterations run between two checks for interruption and fuel. */
+    static final int POLL_INTERVAL = 1 << 14;
+
+    /** The Chicory instance this code runs for (imports, tables, memories, globals). */
+    public final Instance instance;
+    /** Every global of the instance, imported ones first, so a {@code global.get} is one array load. */
+    public GlobalInstance[] globals;
+    /** The direct handle of every function (imports are boxing bridges), for {@code call_indirect}. */
+    public final MethodHandle[] direct;
+    /** The structural signature id of every function, compared by {@code call_indirect}. */
+    public final int[] sigIds;
+    /**
+     * Countdown to the next interruption and fuel check. A plain field written only by the thread running the
+     * guest: the hot path is a decrement and a branch, never a volatile read (see {@link GuestSupport#poll}).
+     */
+    public int countdown = POLL_INTERVAL;
+    /** The instance of a table entry found by {@link GuestSupport#indirect} to belong to another instance. */
+    public Instance foreignInstance;
+    /** The function index, in {@link #foreignInstance}, of that table entry. */
+    public int foreignFunction;
+    /** Fuel left for the current call, in poll intervals; negative means unlimited. */
+    long fuelLeft = -1;
+    private FlatMemory memory;
+    boolean bound;
+    private InterpreterMachine interpreter;
+
+    GuestContext(Instance instance, MethodHandle[] direct, int[] sigIds) {
+        this.instance = instance;
+        this.direct = direct;
+        this.sigIds = sigIds;
+    }
+
+    /**
+     * Takes the instance's globals and memory. Chicory calls the machine factory before it creates them, so this
+     * runs on the first call into the instance instead.
+     */
+    void bind() {
+        GlobalInstance[] g = new GlobalInstance[instance.globalCount()];
+        for (int i = 0; i < g.length; i++) {
+            g[i] = instance.global(i);
+        }
+        this.globals = g;
+        Memory m = instance.memory();
+        if (m != null) {
+            if (!(m instanceof FlatMemory f)) {
+                throw new IllegalStateException("the optimizing compiler needs its own memory (FlatMemory), found "
+                        + m.getClass().getName() + ": instantiate with CompiledWasm.memoryFactory()");
+            }
+            memory = f;
+        }
+        bound = true;
+    }
+
+    /** The instance's memory 0 as a flat array; refetched after anything that may grow it. */
+    public byte[] mem() {
+        return memory == null ? null : memory.bytes();
+    }
+
+    /** A Chicory interpreter over the same instance, made on first use (see {@link GuestSupport#interpret}). */
+    InterpreterMachine interpreter() {
+        if (interpreter == null) {
+            interpreter = new InterpreterMachine(instance);
+        }
+        return interpreter;
+    }
+
+    /** The instance's memory 0. */
+    public FlatMemory memory() {
+        return memory;
+    }
+}

@@ -1,0 +1,232 @@
+package io.fssdk.runtime.compiler;
+
+import com.dylibso.chicory.runtime.ChicoryInterruptedException;
+import com.dylibso.chicory.runtime.ImportFunction;
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.Memory;
+import com.dylibso.chicory.runtime.OpcodeImpl;
+import com.dylibso.chicory.runtime.TableInstance;
+import com.dylibso.chicory.runtime.TrapException;
+import com.dylibso.chicory.runtime.WasmRuntimeException;
+import com.dylibso.chicory.wasm.ChicoryException;
+import com.dylibso.chicory.wasm.types.FunctionType;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/**
+ * The run-time helpers generated code calls: slow paths (interruption, traps, host calls, indirect-call
+ * resolution) and small pure functions C2 inlines. Public only for the generated classes (see
+ * {@link GuestContext}).
+ */
+public final class GuestSupport {
+    /** Little-endian views of memory, used inline by generated loads and stores. */
+    public static final VarHandle I16 = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+    /** See {@link #I16}. */
+    public static final VarHandle I32 = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    /** See {@link #I16}. */
+    public static final VarHandle I64 = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    /** See {@link #I16}. */
+    public static final VarHandle F32 = MethodHandles.byteArrayViewVarHandle(float[].class, ByteOrder.LITTLE_ENDIAN);
+    /** See {@link #I16}. */
+    public static final VarHandle F64 = MethodHandles.byteArrayViewVarHandle(double[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private GuestSupport() {
+    }
+
+    /**
+     * The effective address {@code addr + offset} of an access with a non-zero static offset. wasm adds them as
+     * unsigned 33-bit numbers; a memory never exceeds 2 GiB, so any address or sum with the top bit set is out of
+     * bounds, and the int sum can be handed to the array access whose own check covers the upper end.
+     */
+    public static int ea(int addr, int offset) {
+        int ea = addr + offset;
+        if ((addr | ea) < 0) {
+            throw outOfBounds();
+        }
+        return ea;
+    }
+
+    /** {@code f32.abs}: clears the sign bit only, so a NaN keeps its payload (Math.abs may not). */
+    public static float f32Abs(float v) {
+        return Float.intBitsToFloat(Float.floatToRawIntBits(v) & 0x7FFF_FFFF);
+    }
+
+    /** {@code f64.abs}: see {@link #f32Abs}. */
+    public static double f64Abs(double v) {
+        return Double.longBitsToDouble(Double.doubleToRawLongBits(v) & 0x7FFF_FFFF_FFFF_FFFFL);
+    }
+
+    /** The trap for an access outside memory. */
+    public static WasmRuntimeException outOfBounds() {
+        return new WasmRuntimeException("out of bounds memory access");
+    }
+
+    /** {@code unreachable}. */
+    public static TrapException unreachable() {
+        return new TrapException("Trapped on unreachable instruction");
+    }
+
+    /**
+     * The slow path behind {@link GuestContext#countdown}: runs once every {@link GuestContext#POLL_INTERVAL}
+     * function entries and loop iterations. Interruption is {@link Thread#interrupt()} (the engine's per-call
+     * watchdog uses it), observed here with the one volatile read per interval.
+     */
+    public static void poll(GuestContext ctx) {
+        ctx.countdown = GuestContext.POLL_INTERVAL;
+        if (Thread.currentThread().isInterrupted()) {
+            throw new ChicoryInterruptedException("Thread interrupted");
+        }
+        if (ctx.fuelLeft >= 0) {
+            if (ctx.fuelLeft == 0) {
+                throw new FuelExhaustedException("fuel exhausted: the call ran out of its instruction budget");
+            }
+            ctx.fuelLeft--;
+        }
+    }
+
+    /** {@code memory.grow} on memory 0. */
+    public static int memoryGrow(GuestContext ctx, int pages) {
+        return ctx.instance.memory().grow(pages);
+    }
+
+    /** {@code memory.size} on memory 0. */
+    public static int memorySize(GuestContext ctx) {
+        return ctx.instance.memory().pages();
+    }
+
+    /** {@code memory.fill}. */
+    public static void memoryFill(GuestContext ctx, int dest, int value, int size) {
+        Memory m = ctx.instance.memory();
+        long end = Integer.toUnsignedLong(dest) + Integer.toUnsignedLong(size);
+        if (end > Memory.bytes(m.pages())) {
+            throw outOfBounds();
+        }
+        m.fill((byte) value, dest, (int) end);
+    }
+
+    /** {@code memory.copy} within memory 0. */
+    public static void memoryCopy(GuestContext ctx, int dest, int src, int size) {
+        Memory m = ctx.instance.memory();
+        long limit = Memory.bytes(m.pages());
+        if (Integer.toUnsignedLong(dest) + Integer.toUnsignedLong(size) > limit
+                || Integer.toUnsignedLong(src) + Integer.toUnsignedLong(size) > limit) {
+            throw outOfBounds();
+        }
+        m.copy(dest, src, size);
+    }
+
+    /** {@code memory.init}. */
+    public static void memoryInit(GuestContext ctx, int segment, int dest, int offset, int size) {
+        byte[] data = ctx.instance.dataSegmentData(segment);
+        Memory m = ctx.instance.memory();
+        if (Integer.toUnsignedLong(offset) + Integer.toUnsignedLong(size) > data.length
+                || Integer.toUnsignedLong(dest) + Integer.toUnsignedLong(size) > Memory.bytes(m.pages())) {
+            throw outOfBounds();
+        }
+        m.initPassiveSegment(segment, dest, offset, size);
+    }
+
+    /** {@code data.drop}. */
+    public static void dataDrop(GuestContext ctx, int segment) {
+        ctx.instance.dropDataSegment(segment);
+    }
+
+    /** Calls imported function {@code index} with boxed arguments (the host's calling convention). */
+    public static long[] callImport(GuestContext ctx, int index, long[] args) {
+        ImportFunction f = ctx.instance.imports().function(index);
+        return f.handle().apply(ctx.instance, args);
+    }
+
+    /**
+     * Resolves a {@code call_indirect}: the function at {@code elem} in {@code table} must exist and have the
+     * expected signature, compared structurally (so modules whose type sections differ still call each other).
+     *
+     * @return the function's index in this instance, or -1 when the entry belongs to another instance (then
+     *     {@link GuestContext#foreignInstance} and {@link GuestContext#foreignFunction} name it)
+     */
+    public static int indirect(GuestContext ctx, int table, int elem, int sigId, int typeIdx) {
+        TableInstance t = ctx.instance.table(table);
+        if (elem < 0 || elem >= t.size()) {
+            throw new TrapException("undefined element");
+        }
+        int ref = t.ref(elem);
+        if (ref < 0) {
+            throw new TrapException("uninitialized element " + elem);
+        }
+        Instance owner = t.instance(elem);
+        if (owner == null || owner == ctx.instance) {
+            if (ref >= ctx.sigIds.length || ctx.sigIds[ref] != sigId) {
+                throw new ChicoryException("indirect call type mismatch");
+            }
+            return ref;
+        }
+        FunctionType actual = owner.type(owner.functionType(ref));
+        if (!actual.typesMatch(ctx.instance.type(typeIdx))) {
+            throw new ChicoryException("indirect call type mismatch");
+        }
+        ctx.foreignInstance = owner;
+        ctx.foreignFunction = ref;
+        return -1;
+    }
+
+    /** Calls the foreign table entry {@link #indirect} found, through its instance's machine. */
+    public static long[] callForeign(GuestContext ctx, long[] args) {
+        Instance owner = ctx.foreignInstance;
+        int ref = ctx.foreignFunction;
+        ctx.foreignInstance = null;
+        return owner.getMachine().call(ref, args);
+    }
+
+    /** {@code table.get}. */
+    public static int tableGet(GuestContext ctx, int table, int index) {
+        return OpcodeImpl.TABLE_GET(ctx.instance, table, index);
+    }
+
+    /** {@code table.set}. */
+    public static void tableSet(GuestContext ctx, int table, int index, int value) {
+        TableInstance t = ctx.instance.table(table);
+        if (index < 0 || index >= t.size()) {
+            throw new TrapException("out of bounds table access");
+        }
+        t.setRef(index, value, ctx.instance);
+    }
+
+    /** {@code table.size}. */
+    public static int tableSize(GuestContext ctx, int table) {
+        return ctx.instance.table(table).size();
+    }
+
+    /** {@code table.grow}. */
+    public static int tableGrow(GuestContext ctx, int table, int value, int delta) {
+        return ctx.instance.table(table).grow(delta, value, ctx.instance);
+    }
+
+    /** {@code table.fill}. */
+    public static void tableFill(GuestContext ctx, int table, int offset, int value, int size) {
+        OpcodeImpl.TABLE_FILL(ctx.instance, table, size, value, offset);
+    }
+
+    /** {@code table.copy}. */
+    public static void tableCopy(GuestContext ctx, int dstTable, int srcTable, int d, int s, int size) {
+        OpcodeImpl.TABLE_COPY(ctx.instance, srcTable, dstTable, size, s, d);
+    }
+
+    /** {@code table.init}. */
+    public static void tableInit(GuestContext ctx, int elem, int table, int offset, int elemIndex, int size) {
+        OpcodeImpl.TABLE_INIT(ctx.instance, table, elem, size, elemIndex, offset);
+    }
+
+    /** {@code elem.drop}. */
+    public static void elemDrop(GuestContext ctx, int elem) {
+        ctx.instance.setElement(elem, null);
+    }
+
+    /**
+     * Runs function {@code index} in Chicory's interpreter: the fallback for a function this compiler does not
+     * translate (an instruction it does not support yet). Calls it makes are interpreted too.
+     */
+    public static long[] interpret(GuestContext ctx, int index, long[] args) {
+        return ctx.interpreter().call(index, args);
+    }
+}

@@ -1,0 +1,104 @@
+package io.fssdk.runtime.compiler;
+
+import static org.objectweb.asm.Opcodes.I2L;
+import static org.objectweb.asm.Opcodes.INVOKESTATIC;
+import static org.objectweb.asm.Opcodes.L2I;
+
+import com.dylibso.chicory.wasm.types.FunctionType;
+import com.dylibso.chicory.wasm.types.ValType;
+import java.util.List;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Type;
+
+/**
+ * How wasm values live on the JVM: i32 and references as {@code int}, i64 as {@code long}, f32 as
+ * {@code float}, f64 as {@code double}. A function with several results returns them boxed in a
+ * {@code long[]}, the same encoding Chicory uses for host calls.
+ */
+final class JvmTypes {
+    static final Type CONTEXT = Type.getType(GuestContext.class);
+    static final Type LONG_ARRAY = Type.getType(long[].class);
+
+    private JvmTypes() {
+    }
+
+    /** The JVM type of a wasm value type. */
+    static Type of(ValType t) {
+        switch (t.opcode()) {
+            case 0x7F:
+                return Type.INT_TYPE;
+            case 0x7E:
+                return Type.LONG_TYPE;
+            case 0x7D:
+                return Type.FLOAT_TYPE;
+            case 0x7C:
+                return Type.DOUBLE_TYPE;
+            case 0x7B:
+                throw new UnsupportedOperationException("v128 values");
+            default:
+                if (t.isReference()) {
+                    return Type.INT_TYPE;
+                }
+                throw new UnsupportedOperationException("value type " + t);
+        }
+    }
+
+    /** The JVM return type for a list of wasm results. */
+    static Type returnType(List<ValType> results) {
+        if (results.isEmpty()) {
+            return Type.VOID_TYPE;
+        }
+        return results.size() == 1 ? of(results.get(0)) : LONG_ARRAY;
+    }
+
+    /** The descriptor of a generated function: its wasm params, then the context. */
+    static String descriptor(FunctionType ft) {
+        List<ValType> params = ft.params();
+        Type[] args = new Type[params.size() + 1];
+        for (int i = 0; i < params.size(); i++) {
+            args[i] = of(params.get(i));
+        }
+        args[params.size()] = CONTEXT;
+        return Type.getMethodDescriptor(returnType(ft.returns()), args);
+    }
+
+    /** Converts the value on top of the stack to its raw {@code long} encoding. */
+    static void toLong(MethodVisitor mv, Type t) {
+        switch (t.getSort()) {
+            case Type.INT:
+                mv.visitInsn(I2L);
+                break;
+            case Type.LONG:
+                break;
+            case Type.FLOAT:
+                mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "floatToRawIntBits", "(F)I", false);
+                mv.visitInsn(I2L);
+                break;
+            case Type.DOUBLE:
+                mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "doubleToRawLongBits", "(D)J", false);
+                break;
+            default:
+                throw new IllegalArgumentException(t.toString());
+        }
+    }
+
+    /** Converts a raw {@code long} on top of the stack to a value of type {@code t}. */
+    static void fromLong(MethodVisitor mv, Type t) {
+        switch (t.getSort()) {
+            case Type.INT:
+                mv.visitInsn(L2I);
+                break;
+            case Type.LONG:
+                break;
+            case Type.FLOAT:
+                mv.visitInsn(L2I);
+                mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "intBitsToFloat", "(I)F", false);
+                break;
+            case Type.DOUBLE:
+                mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "longBitsToDouble", "(J)D", false);
+                break;
+            default:
+                throw new IllegalArgumentException(t.toString());
+        }
+    }
+}

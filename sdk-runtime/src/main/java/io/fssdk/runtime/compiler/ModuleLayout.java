@@ -1,0 +1,118 @@
+package io.fssdk.runtime.compiler;
+
+import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.ExternalType;
+import com.dylibso.chicory.wasm.types.FunctionImport;
+import com.dylibso.chicory.wasm.types.FunctionType;
+import com.dylibso.chicory.wasm.types.GlobalImport;
+import com.dylibso.chicory.wasm.types.Import;
+import com.dylibso.chicory.wasm.types.NameCustomSection;
+import com.dylibso.chicory.wasm.types.ValType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What every generated method needs to know about the module: the signature of each function (imports first,
+ * as wasm numbers them), which generated class holds it, and a structural id per distinct signature.
+ */
+final class ModuleLayout {
+    final WasmModule module;
+    final int importCount;
+    final FunctionType[] types;
+    final int[] sigIds;
+    final String[] owners;
+    final boolean hasMemory;
+    /** Whether large functions are split into regions (see {@link RegionPlanner}). */
+    final boolean split;
+    final List<ValType> globalTypes = new ArrayList<>();
+    final int classCount;
+    private final List<FunctionType> distinct = new ArrayList<>();
+    private final Map<FunctionType, Integer> ids = new HashMap<>();
+    private final NameCustomSection names;
+
+    ModuleLayout(WasmModule module, String classPrefix, int maxInstructionsPerClass, boolean split) {
+        this.module = module;
+        this.split = split;
+        List<FunctionType> funcs = new ArrayList<>();
+        for (int i = 0; i < module.importSection().importCount(); i++) {
+            Import imp = module.importSection().getImport(i);
+            if (imp.importType() == ExternalType.FUNCTION) {
+                funcs.add(module.typeSection().getType(((FunctionImport) imp).typeIndex()));
+            }
+        }
+        this.importCount = funcs.size();
+        for (int i = 0; i < module.importSection().importCount(); i++) {
+            if (module.importSection().getImport(i) instanceof GlobalImport g) {
+                globalTypes.add(g.type());
+            }
+        }
+        for (int i = 0; i < module.globalSection().globalCount(); i++) {
+            globalTypes.add(module.globalSection().getGlobal(i).valueType());
+        }
+        int defined = module.functionSection().functionCount();
+        for (int i = 0; i < defined; i++) {
+            funcs.add(module.typeSection().getType(module.functionSection().getFunctionType(i)));
+        }
+        this.types = funcs.toArray(new FunctionType[0]);
+        this.sigIds = new int[types.length];
+        for (int i = 0; i < types.length; i++) {
+            sigIds[i] = sigIdOf(types[i]);
+        }
+        // Functions go to classes in order, a class closing when its instruction count would pass the limit:
+        // that bounds each class's constant pool and size while keeping neighbours (which call each other
+        // most) together.
+        this.owners = new String[types.length];
+        int cls = 0;
+        int used = 0;
+        for (int i = 0; i < types.length; i++) {
+            int size = i < importCount ? 8 : module.codeSection().getFunctionBody(i - importCount).instructions().size();
+            if (used > 0 && used + size > maxInstructionsPerClass) {
+                cls++;
+                used = 0;
+            }
+            used += size;
+            owners[i] = classPrefix + cls;
+        }
+        this.classCount = types.length == 0 ? 0 : cls + 1;
+        this.hasMemory = module.memorySection().map(ms -> ms.memoryCount() > 0).orElse(false)
+                || module.importSection().count(ExternalType.MEMORY) > 0;
+        NameCustomSection n;
+        try {
+            n = module.nameSection();
+        } catch (RuntimeException e) {
+            n = null;
+        }
+        this.names = n;
+    }
+
+    /**
+     * The structural signature id of a type. A type no function has can still be named by {@code call_indirect};
+     * it gets a fresh id that matches no function.
+     */
+    int sigIdOf(FunctionType t) {
+        return ids.computeIfAbsent(t, x -> {
+            distinct.add(x);
+            return distinct.size() - 1;
+        });
+    }
+
+    /** The block type of a {@code block}, {@code loop} or {@code if} operand. */
+    FunctionType blockType(long operand) {
+        if (operand == 0x40) {
+            return FunctionType.empty();
+        }
+        if (ValType.isValid(operand)) {
+            return FunctionType.returning(ValType.builder().fromId(operand).build().resolve(module.typeSection()));
+        }
+        return module.typeSection().getType((int) operand);
+    }
+
+    /** The function's name for messages: its index, plus its name from the name section when there is one. */
+    String describe(int func) {
+        String name = names == null ? null : names.nameOfFunction(func);
+        return name == null ? "wasm function " + func : "wasm function " + func + " `" + name + "`";
+    }
+
+}

@@ -1,0 +1,257 @@
+package io.fssdk.runtime.compiler;
+
+import com.dylibso.chicory.wasm.types.AnnotatedInstruction;
+import com.dylibso.chicory.wasm.types.FunctionType;
+import com.dylibso.chicory.wasm.types.OpCode;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Plans how a function too big for one JIT-compilable JVM method is split. HotSpot does not compile a method
+ * over 8,000 bytecode bytes with default flags, and no method may pass 64 KiB, so large functions are cut into
+ * <em>regions</em>: runs of consecutive instructions at one nesting level that leave the operand stack as they
+ * found it (statements, in effect: whole blocks, or the code between two case labels of a {@code br_table}
+ * dispatch). Each region becomes a method of its own, called where it stood.
+ *
+ * <p>A region reads and writes the function's locals through a shared {@code long[]} frame (only the locals it
+ * uses are copied in and out), and reports how it ended with an int: 0 for falling off its end, {@code k > 0}
+ * for a branch to the label {@code k - 1} levels out from where the region starts, -1 for a {@code return}
+ * (result in the frame's last slot). A run qualifies only if every branch leaving it carries no values and the
+ * function has at most one result. Stack heights come from a first translation of the function
+ * ({@link FunctionCompiler} records them).
+ */
+final class RegionPlanner {
+    /** One planned region: instructions {@code [start, end)}. */
+    static final class Region {
+        final int start;
+        final int end;
+        final BitSet used = new BitSet();
+        final BitSet written = new BitSet();
+        final TreeSet<Integer> exitCodes = new TreeSet<>();
+
+        Region(int start, int end) {
+            this.start = start;
+            this.end = end;
+        }
+    }
+
+    /** Instruction budget of one method: measured at 3-6 bytecode bytes per wasm instruction. */
+    static final int BUDGET = 1_000;
+    private static final int MIN_REGION = 16;
+
+    private final List<AnnotatedInstruction> code;
+    private final int[] endOf;
+    private final int[] elseOf;
+    private final int[] blocksOpen;
+    private final int[] targetStart;
+    private final boolean[] targetCarries;
+    private final int[] height;
+    private final boolean multiResult;
+
+    /**
+     * @param height the operand stack height before each instruction, -1 where the code is unreachable
+     */
+    RegionPlanner(ModuleLayout layout, List<AnnotatedInstruction> code, FunctionType type, int[] height) {
+        this.code = code;
+        this.height = height;
+        int n = code.size();
+        endOf = new int[n];
+        elseOf = new int[n];
+        blocksOpen = new int[n + 1];
+        targetStart = new int[n];
+        targetCarries = new boolean[n];
+        multiResult = type.returns().size() > 1;
+        ArrayDeque<int[]> open = new ArrayDeque<>(); // {start, carriesValuesWhenTargeted}
+        open.push(new int[] {-1, type.returns().isEmpty() ? 0 : 1});
+        for (int i = 0; i < n; i++) {
+            blocksOpen[i] = open.size() - 1;
+            AnnotatedInstruction ins = code.get(i);
+            OpCode op = ins.opcode();
+            switch (op) {
+                case BLOCK:
+                case LOOP:
+                case IF:
+                case TRY_TABLE: {
+                    FunctionType bt = layout.blockType(ins.operand(0));
+                    boolean carries = op == OpCode.LOOP ? !bt.params().isEmpty() : !bt.returns().isEmpty();
+                    elseOf[i] = -1;
+                    open.push(new int[] {i, carries ? 1 : 0});
+                    break;
+                }
+                case ELSE:
+                    elseOf[open.peek()[0]] = i;
+                    break;
+                case END:
+                    if (open.size() > 1) {
+                        endOf[open.pop()[0]] = i;
+                    }
+                    break;
+                case BR:
+                case BR_IF:
+                case BR_TABLE: {
+                    // The outermost target decides: record the one that leaves furthest, with values if any do.
+                    int first = op == OpCode.BR_TABLE ? 0 : 0;
+                    int last = op == OpCode.BR_TABLE ? ins.operandCount() - 1 : 0;
+                    targetStart[i] = Integer.MAX_VALUE;
+                    for (int k = first; k <= last; k++) {
+                        int[] t = frame(open, (int) ins.operand(k));
+                        targetStart[i] = Math.min(targetStart[i], t[0]);
+                        targetCarries[i] |= t[1] != 0 && t[0] < i;
+                    }
+                    break;
+                }
+                default:
+                    break;
+            }
+        }
+        blocksOpen[n] = 0;
+    }
+
+    private static int[] frame(ArrayDeque<int[]> open, int depth) {
+        int i = 0;
+        for (int[] f : open) {
+            if (i++ == depth) {
+                return f;
+            }
+        }
+        return open.peekLast();
+    }
+
+    /** Regions for the function body (all but its final {@code end}); empty when it fits one method. */
+    Map<Integer, Region> plan() {
+        Map<Integer, Region> chosen = new HashMap<>();
+        if (multiResult || code.size() <= BUDGET) {
+            return chosen;
+        }
+        choose(0, code.size() - 1, chosen);
+        return chosen;
+    }
+
+    private boolean isConstruct(int i) {
+        OpCode op = code.get(i).opcode();
+        return op == OpCode.BLOCK || op == OpCode.LOOP || op == OpCode.IF || op == OpCode.TRY_TABLE;
+    }
+
+    /** Splits the run {@code [from, to)} (one nesting level) into regions of at most the budget. */
+    private void choose(int from, int to, Map<Integer, Region> chosen) {
+        int chunkStart = -1;
+        int lastCut = -1;
+        for (int i = from; i < to; i++) {
+            int next = isConstruct(i) ? endOf[i] + 1 : i + 1;
+            boolean barrier = height[i] < 0 || code.get(i).opcode() == OpCode.ELSE;
+            if (isConstruct(i) && next - i > BUDGET) {
+                barrier = true;
+                recurse(i, chosen);
+            }
+            if (barrier) {
+                close(chunkStart, lastCut, chosen);
+                chunkStart = -1;
+                lastCut = -1;
+                continue;
+            }
+            if (chunkStart < 0) {
+                chunkStart = i;
+                lastCut = -1;
+            } else if (height[i] < height[chunkStart]) {
+                // The run would pop values it did not push: cut before this item.
+                close(chunkStart, lastCut, chosen);
+                chunkStart = i;
+                lastCut = -1;
+            }
+            if (next <= to && next < height.length && height[next] == height[chunkStart]) {
+                if (next - chunkStart > BUDGET && lastCut > chunkStart) {
+                    close(chunkStart, lastCut, chosen);
+                    chunkStart = lastCut;
+                }
+                lastCut = next;
+            }
+            i = next - 1;
+        }
+        close(chunkStart, lastCut, chosen);
+    }
+
+    private void recurse(int construct, Map<Integer, Region> chosen) {
+        int end = endOf[construct];
+        int els = elseOf[construct];
+        if (els > 0) {
+            choose(construct + 1, els, chosen);
+            choose(els + 1, end, chosen);
+        } else {
+            choose(construct + 1, end, chosen);
+        }
+    }
+
+    private void close(int start, int end, Map<Integer, Region> chosen) {
+        if (start < 0 || end <= start || end - start < MIN_REGION || end - start > BUDGET) {
+            return;
+        }
+        for (int i = start; i < end; i++) {
+            if (targetCarries[i] && targetStart[i] < start) {
+                return;
+            }
+        }
+        chosen.put(start, region(start, end));
+    }
+
+    private Region region(int start, int end) {
+        Region r = new Region(start, end);
+        int base = blocksOpen[start];
+        for (int i = start; i < end; i++) {
+            AnnotatedInstruction ins = code.get(i);
+            int inner = blocksOpen[i] - base;
+            switch (ins.opcode()) {
+                case LOCAL_GET:
+                    r.used.set((int) ins.operand(0));
+                    break;
+                case LOCAL_SET:
+                case LOCAL_TEE:
+                    r.used.set((int) ins.operand(0));
+                    r.written.set((int) ins.operand(0));
+                    break;
+                case RETURN:
+                case RETURN_CALL:
+                case RETURN_CALL_INDIRECT:
+                    r.exitCodes.add(-1);
+                    break;
+                case BR:
+                case BR_IF:
+                    exit(r, base, inner, (int) ins.operand(0));
+                    break;
+                case BR_TABLE:
+                    for (int k = 0; k < ins.operandCount(); k++) {
+                        exit(r, base, inner, (int) ins.operand(k));
+                    }
+                    break;
+                default:
+                    break;
+            }
+        }
+        return r;
+    }
+
+    /**
+     * A branch of depth {@code d} where {@code inner} frames are open inside the region: it leaves when
+     * {@code d >= inner}, to the label {@code d - inner} levels out from the region's start; a branch to the
+     * function's own label ({@code base} blocks are open at the start) is a return.
+     */
+    static int exitCode(int base, int inner, int d) {
+        int out = d - inner;
+        return out == base ? -1 : out + 1;
+    }
+
+    private static void exit(Region r, int base, int inner, int d) {
+        if (d >= inner) {
+            r.exitCodes.add(exitCode(base, inner, d));
+        }
+    }
+
+    /** Blocks open (the function's own frame not counted) before instruction {@code i}. */
+    int blocksOpen(int i) {
+        return blocksOpen[i];
+    }
+}

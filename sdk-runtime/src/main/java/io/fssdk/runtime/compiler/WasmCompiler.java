@@ -1,0 +1,117 @@
+package io.fssdk.runtime.compiler;
+
+import com.dylibso.chicory.wasm.WasmModule;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
+import org.objectweb.asm.MethodTooLargeException;
+
+/**
+ * Our wasm-to-JVM compiler: translates every function of a parsed core module into static methods of generated
+ * classes (see {@link FunctionCompiler}), and returns the machine and memory factories that plug the result
+ * into a Chicory {@code Instance}. Chicory keeps parsing, instantiation, imports, tables and globals.
+ *
+ * <p>A function is left to Chicory's interpreter only when it uses an instruction not translated yet (SIMD,
+ * atomics, exceptions, GC) or when its JVM method would pass the class-file limit of 64 KiB; the result lists
+ * those in {@link CompiledWasm#interpretedFunctions()}.
+ */
+public final class WasmCompiler {
+    private static final String PACKAGE = "fssdk/generated/";
+    private static final AtomicLong SEQUENCE = new AtomicLong();
+
+    private WasmCompiler() {
+    }
+
+    /** Compiles {@code module} with {@code options}. */
+    public static CompiledWasm compile(WasmModule module, CompilerOptions options) {
+        String prefix = PACKAGE + "M" + SEQUENCE.incrementAndGet() + "C";
+        ModuleLayout layout = new ModuleLayout(module, prefix, options.maxInstructionsPerClass(),
+                options.splitLargeFunctions());
+        Map<String, List<Integer>> byClass = new LinkedHashMap<>();
+        for (int f = 0; f < layout.types.length; f++) {
+            byClass.computeIfAbsent(layout.owners[f], k -> new ArrayList<>()).add(f);
+        }
+        Set<Integer> interpreted = new TreeSet<>();
+        Map<String, String> reasons = new LinkedHashMap<>();
+        // Functions whose instructions we do not translate go to the interpreter; find them up front so that a
+        // class is compiled once in the common case.
+        Map<String, byte[]> classes = new HashMap<>();
+        int[] maxMethodSize = {0};
+        for (Map.Entry<String, List<Integer>> e : byClass.entrySet()) {
+            classes.put(e.getKey(), compileClass(layout, e.getKey(), e.getValue(), interpreted, reasons, maxMethodSize));
+        }
+        ClassLoader parent = WasmCompiler.class.getClassLoader();
+        GeneratedLoader loader = new GeneratedLoader(parent, classes);
+        Module self = WasmCompiler.class.getModule();
+        if (self.isNamed()) {
+            // The package is exported to nobody at compile time; generated code (in the loader's unnamed
+            // module) is the one reader that needs GuestContext, GuestSupport and FlatMemory.
+            self.addExports(WasmCompiler.class.getPackageName(), loader.getUnnamedModule());
+        }
+        MethodHandle[] direct = new MethodHandle[layout.types.length];
+        MethodHandle[] boxed = new MethodHandle[layout.types.length];
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+            Map<String, Class<?>> loaded = new HashMap<>();
+            for (int f = 0; f < layout.types.length; f++) {
+                String owner = layout.owners[f];
+                Class<?> c = loaded.get(owner);
+                if (c == null) {
+                    c = Class.forName(owner.replace('/', '.'), true, loader);
+                    loaded.put(owner, c);
+                }
+                direct[f] = lookup.findStatic(c, "f" + f,
+                        MethodType.fromMethodDescriptorString(JvmTypes.descriptor(layout.types[f]), loader));
+                boxed[f] = lookup.findStatic(c, "b" + f,
+                        MethodType.methodType(long[].class, long[].class, GuestContext.class));
+            }
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("generated code failed to load: " + e, e);
+        }
+        return new CompiledWasm(layout, direct, boxed, interpreted, reasons, maxMethodSize[0]);
+    }
+
+    private static byte[] compileClass(ModuleLayout layout, String name, List<Integer> functions,
+            Set<Integer> interpreted, Map<String, String> reasons, int[] maxMethodSize) {
+        while (true) {
+            try {
+                ClassCompiler cc = new ClassCompiler(layout, name, functions, interpreted);
+                byte[] bytes = cc.compile();
+                maxMethodSize[0] = Math.max(maxMethodSize[0], cc.maxMethodSize());
+                return bytes;
+            } catch (UnsupportedOperationException | IllegalStateException e) {
+                int f = failingFunction(e, functions, interpreted);
+                interpreted.add(f);
+                reasons.put(layout.describe(f), e.getMessage());
+            } catch (MethodTooLargeException e) {
+                int f = Integer.parseInt(e.getMethodName().substring(1));
+                if (!e.getMethodName().startsWith("f") || interpreted.contains(f) || f < layout.importCount) {
+                    throw new IllegalStateException("generated method too large: " + e.getMethodName(), e);
+                }
+                interpreted.add(f);
+                reasons.put(layout.describe(f), "JVM method over 64 KiB (" + e.getCodeSize() + " bytes)");
+            }
+        }
+    }
+
+    /** The function whose translation threw: recorded by {@link FunctionCompiler} in the message prefix. */
+    private static int failingFunction(RuntimeException e, List<Integer> functions, Set<Integer> interpreted) {
+        String m = String.valueOf(e.getMessage());
+        if (m.startsWith("f") && m.indexOf(':') > 1) {
+            try {
+                return Integer.parseInt(m.substring(1, m.indexOf(':')));
+            } catch (NumberFormatException ignored) {
+                // fall through
+            }
+        }
+        throw new IllegalStateException("compiler failure outside a function body: " + m, e);
+    }
+}

@@ -1,0 +1,268 @@
+package io.fssdk.runtime.compiler;
+
+import com.dylibso.chicory.compiler.MachineFactoryCompiler;
+import com.dylibso.chicory.runtime.ByteArrayMemory;
+import com.dylibso.chicory.runtime.GlobalInstance;
+import com.dylibso.chicory.runtime.ImportFunction;
+import com.dylibso.chicory.runtime.ImportGlobal;
+import com.dylibso.chicory.runtime.ImportMemory;
+import com.dylibso.chicory.runtime.ImportTable;
+import com.dylibso.chicory.runtime.ImportValues;
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.Memory;
+import com.dylibso.chicory.runtime.TableInstance;
+import com.dylibso.chicory.wasm.Parser;
+import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.FunctionImport;
+import com.dylibso.chicory.wasm.types.GlobalImport;
+import com.dylibso.chicory.wasm.types.Import;
+import com.dylibso.chicory.wasm.types.MemoryImport;
+import com.dylibso.chicory.wasm.types.MemoryLimits;
+import com.dylibso.chicory.wasm.types.MutabilityType;
+import com.dylibso.chicory.wasm.types.Table;
+import com.dylibso.chicory.wasm.types.TableImport;
+import com.dylibso.chicory.wasm.types.TableLimits;
+import com.dylibso.chicory.wasm.types.ValType;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs one wast2json command script on one engine: modules, registrations, actions and the assertions that
+ * execute code (assert_return, assert_trap, assert_exhaustion). Assertions about parsing and validation are
+ * Chicory's business and counted as skipped.
+ */
+final class SpecScript {
+    /** The engines compared. */
+    enum Engine {
+        INTERPRETER, CHICORY_COMPILER, OURS
+    }
+
+    /** Outcome counts of a script, with a few failure messages. */
+    static final class Result {
+        int passed;
+        int failed;
+        int skipped;
+        final List<String> failures = new ArrayList<>();
+        final List<Integer> passedLines = new ArrayList<>();
+        final List<Integer> failedLines = new ArrayList<>();
+    }
+
+    private final Engine engine;
+    private final Map<String, byte[]> files;
+    private final Map<String, Instance> registered = new HashMap<>();
+    private final Map<String, Instance> named = new HashMap<>();
+    private Instance current;
+    private final GlobalInstance gI32 = global(ValType.I32, 666);
+    private final GlobalInstance gI64 = global(ValType.I64, 666);
+    private final GlobalInstance gF32 = global(ValType.F32, Float.floatToRawIntBits(666.6f));
+    private final GlobalInstance gF64 = global(ValType.F64, Double.doubleToRawLongBits(666.6));
+    private final TableInstance spectestTable = new TableInstance(new Table(ValType.FuncRef, new TableLimits(10, 20)),
+            -1);
+    private final Memory spectestMemory;
+
+    SpecScript(Engine engine, Map<String, byte[]> files) {
+        this.engine = engine;
+        this.files = files;
+        MemoryLimits limits = new MemoryLimits(1, 2);
+        this.spectestMemory = engine == Engine.OURS ? new FlatMemory(limits) : new ByteArrayMemory(limits);
+    }
+
+    private static GlobalInstance global(ValType t, long v) {
+        return new GlobalInstance(v, 0, t, MutabilityType.Const);
+    }
+
+    Result run(JsonNode script) {
+        Result r = new Result();
+        for (JsonNode c : script.get("commands")) {
+            String type = c.get("type").asText();
+            int line = c.get("line").asInt();
+            try {
+                switch (type) {
+                    case "module":
+                        current = instantiate(c.get("filename").asText());
+                        if (c.has("name")) {
+                            named.put(c.get("name").asText(), current);
+                        }
+                        break;
+                    case "register":
+                        registered.put(c.get("as").asText(),
+                                c.has("name") ? named.get(c.get("name").asText()) : current);
+                        break;
+                    case "action":
+                        act(c.get("action"));
+                        break;
+                    case "assert_return": {
+                        if (hasV128(c)) {
+                            r.skipped++;
+                            continue;
+                        }
+                        long[] got = act(c.get("action"));
+                        String err = compare(c.get("expected"), got);
+                        if (err == null) {
+                            r.passed++;
+                            r.passedLines.add(line);
+                        } else {
+                            fail(r, line, err);
+                        }
+                        continue;
+                    }
+                    case "assert_trap":
+                    case "assert_exhaustion": {
+                        if (hasV128(c)) {
+                            r.skipped++;
+                            continue;
+                        }
+                        try {
+                            act(c.get("action"));
+                            fail(r, line, type + " did not trap");
+                        } catch (RuntimeException | StackOverflowError e) {
+                            r.passed++;
+                            r.passedLines.add(line);
+                        }
+                        continue;
+                    }
+                    default:
+                        r.skipped++;
+                        continue;
+                }
+            } catch (RuntimeException | StackOverflowError e) {
+                fail(r, line, type + ": " + e);
+            }
+        }
+        return r;
+    }
+
+    private static boolean hasV128(JsonNode c) {
+        return c.toString().contains("\"v128\"");
+    }
+
+    private static void fail(Result r, int line, String msg) {
+        r.failed++;
+        r.failedLines.add(line);
+        if (r.failures.size() < 5) {
+            r.failures.add("line " + line + ": " + msg);
+        }
+    }
+
+    private Instance instantiate(String file) {
+        WasmModule m = Parser.parse(files.get(file));
+        Instance.Builder b = Instance.builder(m).withImportValues(imports(m));
+        switch (engine) {
+            case OURS: {
+                CompiledWasm cw = WasmCompiler.compile(m, CompilerOptions.DEFAULTS);
+                b.withMachineFactory(cw.machineFactory()).withMemoryFactory(cw.memoryFactory());
+                break;
+            }
+            case CHICORY_COMPILER:
+                b.withMachineFactory(MachineFactoryCompiler.compile(m)).withMemoryFactory(ByteArrayMemory::new);
+                break;
+            default:
+                b.withMemoryFactory(ByteArrayMemory::new);
+                break;
+        }
+        return b.build();
+    }
+
+    private ImportValues imports(WasmModule m) {
+        ImportValues.Builder b = ImportValues.builder();
+        for (int i = 0; i < m.importSection().importCount(); i++) {
+            Import imp = m.importSection().getImport(i);
+            String mod = imp.module();
+            String name = imp.name();
+            Instance from = registered.get(mod);
+            if (imp instanceof FunctionImport f) {
+                var type = m.typeSection().getType(f.typeIndex());
+                if (from == null) {
+                    b.addFunction(new ImportFunction(mod, name, type, (inst, args) -> null));
+                } else {
+                    var export = from.export(name);
+                    b.addFunction(new ImportFunction(mod, name, type, (inst, args) -> export.apply(args)));
+                }
+            } else if (imp instanceof GlobalImport) {
+                GlobalInstance g = from != null ? from.exports().global(name) : switch (name) {
+                    case "global_i32" -> gI32;
+                    case "global_i64" -> gI64;
+                    case "global_f32" -> gF32;
+                    default -> gF64;
+                };
+                b.addGlobal(new ImportGlobal(mod, name, g));
+            } else if (imp instanceof MemoryImport) {
+                b.addMemory(new ImportMemory(mod, name, from != null ? from.exports().memory(name) : spectestMemory));
+            } else if (imp instanceof TableImport) {
+                b.addTable(new ImportTable(mod, name, from != null ? from.exports().table(name) : spectestTable));
+            }
+        }
+        return b.build();
+    }
+
+    private long[] act(JsonNode action) {
+        Instance inst = action.has("module") ? named.get(action.get("module").asText()) : current;
+        String field = action.get("field").asText();
+        if (action.get("type").asText().equals("get")) {
+            return new long[] {inst.exports().global(field).getValue()};
+        }
+        JsonNode args = action.get("args");
+        long[] values = new long[args.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = parse(args.get(i));
+        }
+        return inst.export(field).apply(values);
+    }
+
+    private static long parse(JsonNode v) {
+        String type = v.get("type").asText();
+        String s = v.get("value").asText();
+        if (s.equals("null")) {
+            return -1;
+        }
+        switch (type) {
+            case "i32":
+            case "f32":
+                return Integer.parseUnsignedInt(s);
+            case "externref":
+            case "funcref":
+                return Long.parseLong(s);
+            default:
+                return Long.parseUnsignedLong(s);
+        }
+    }
+
+    /** Null when {@code got} matches the expected values, else why not. */
+    private static String compare(JsonNode expected, long[] got) {
+        int n = expected.size();
+        if (n == 0) {
+            return got == null || got.length == 0 ? null : "expected no result";
+        }
+        if (got == null || got.length < n) {
+            return "expected " + n + " results, got " + (got == null ? 0 : got.length);
+        }
+        for (int i = 0; i < n; i++) {
+            JsonNode e = expected.get(i);
+            String type = e.get("type").asText();
+            String s = e.has("value") ? e.get("value").asText() : null;
+            long g = got[i];
+            boolean ok;
+            if (s == null) {
+                ok = g != -1;
+            } else if (s.startsWith("nan:")) {
+                ok = type.equals("f32") ? Float.isNaN(Float.intBitsToFloat((int) g))
+                        : Double.isNaN(Double.longBitsToDouble(g));
+            } else if (type.equals("i32") || type.equals("f32")) {
+                ok = (int) g == Integer.parseUnsignedInt(s);
+            } else if (s.equals("null")) {
+                ok = (int) g == -1;
+            } else if (type.equals("externref") || type.equals("funcref")) {
+                ok = g == Long.parseLong(s);
+            } else {
+                ok = g == Long.parseUnsignedLong(s);
+            }
+            if (!ok) {
+                return "result " + i + ": expected " + type + " " + s + ", got " + g;
+            }
+        }
+        return null;
+    }
+}

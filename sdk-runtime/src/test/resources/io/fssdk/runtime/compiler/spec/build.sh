@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Rebuilds spec-core.zip: the WebAssembly core spec tests (MVP + bulk memory + reference types) converted by
+# wabt's wast2json (Debian package `wabt`, 1.0.32) into JSON command scripts plus the .wasm modules they run.
+#
+# Usage: build.sh <WebAssembly/testsuite checkout>
+# The testsuite commit is pinned below: later commits use wasm 3.0 syntax (typed references, GC, memory64) that
+# wast2json 1.0.32 cannot read. Only what the compiler tests need is kept: modules that are instantiated and
+# invoked. assert_invalid / assert_malformed / assert_unlinkable modules test Chicory's parser, not the
+# compiler, so their files are dropped (their commands stay and are counted as skipped).
+set -euo pipefail
+TESTSUITE=${1:?usage: build.sh <testsuite checkout>}
+COMMIT=3a04b2c   # "Update repos (#63)", 2022-11-09
+HERE=$(cd "$(dirname "$0")" && pwd)
+FILES="address align block br br_if br_table call call_indirect conversions endianness f32 f32_bitwise f32_cmp
+f64 f64_bitwise f64_cmp fac float_exprs float_misc float_memory forward func func_ptrs global i32 i64 if
+int_exprs labels left-to-right load local_get local_set local_tee loop memory memory_grow memory_size nop return
+select stack store switch traps unreachable unwind memory_fill memory_copy memory_init bulk ref_null ref_is_null
+ref_func table_get table_set table_size table_grow table_fill table_copy table_init elem data int_literals
+float_literals const start unreached-valid"
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+for f in $FILES; do
+  git -C "$TESTSUITE" show "$COMMIT:$f.wast" > "$WORK/$f.wast"
+  (cd "$WORK" && wast2json "$f.wast" -o "$f.json" > /dev/null)
+done
+python3 - "$WORK" <<'PY'
+import json, os, sys
+work = sys.argv[1]
+keep = set()
+for name in os.listdir(work):
+    if not name.endswith('.json'):
+        continue
+    script = json.load(open(os.path.join(work, name)))
+    for c in script['commands']:
+        if c['type'] in ('module',) and 'filename' in c:
+            keep.add(c['filename'])
+for name in os.listdir(work):
+    if (name.endswith('.wasm') or name.endswith('.wat')) and name not in keep:
+        os.remove(os.path.join(work, name))
+    elif name.endswith('.wast'):
+        os.remove(os.path.join(work, name))
+PY
+rm -f "$HERE/spec-core.zip"
+(cd "$WORK" && zip -q -X -9 "$HERE/spec-core.zip" ./*)
+ls -l "$HERE/spec-core.zip"
