@@ -117,8 +117,10 @@ final class RunCommand implements Callable<Integer> {
 
     private void run(AtomicBoolean stop) {
         FunctionConfig fc = readConfig();
-        ComponentCheck component = ComponentCheck.of(function.wasmPath());
-        if (!component.matchesProcessorWorld() && !(stubUnknownImports && onlyImportsMissing(component))) {
+        ComponentCheck component = function.isPython() ? null : ComponentCheck.of(function.wasmPath());
+        Path pythonSource = function.isPython() ? function.pythonPath() : null;
+        if (component != null && !component.matchesProcessorWorld()
+                && !(stubUnknownImports && onlyImportsMissing(component))) {
             throw new CliException(ExitCodes.COMPONENT_INVALID, "component " + component.path()
                     + " is not a processor (functionstream:core@0.1.0): missing " + String.join("; ",
                     component.missing()));
@@ -154,8 +156,13 @@ final class RunCommand implements Callable<Integer> {
             RecordSink[] sinks = sinks(fc, producers, open, clientId);
             DeadLetterSink dead = deadLetterSink(producers, open, clientId);
             RocksDBStateBackend backend = track(open, openState(state, fc));
-            WasmDriver.Builder driver = WasmDriver.builder().component(component.load()).operatorName(fc.name())
+            WasmDriver.Builder driver = WasmDriver.builder().operatorName(fc.name())
                     .stubUnknownImports(stubUnknownImports);
+            if (pythonSource != null) {
+                driver.python(pythonSource); // the bundled runtime component, interpreted, fs-exec'ing the source
+            } else {
+                driver.component(component.load());
+            }
             OperatorRunner.Builder runnerBuilder = OperatorRunner.builder().operatorName(fc.name())
                     .stateBackend(backend).config(fc.initConfig());
             if (metrics != null) {

@@ -41,7 +41,15 @@ final class ValidateCommand implements Callable<Integer> {
             problems++;
         }
         int code = problems > 0 ? ExitCodes.CONFIG_INVALID : ExitCodes.OK;
-        if (function != null) {
+        if (function != null && function.isPython()) {
+            try {
+                function.pythonPath();
+            } catch (CliException e) {
+                io.out().println(e.getMessage());
+                problems++;
+                code = code == ExitCodes.OK ? ExitCodes.COMPONENT_INVALID : code;
+            }
+        } else if (function != null) {
             try {
                 ComponentCheck check = ComponentCheck.of(function.wasmPath());
                 for (String m : check.missing()) {

@@ -18,6 +18,21 @@ class RunFilesTest {
     Path tmp;
 
     @Test
+    void runsAPythonFunctionInTheBundledRuntime() {
+        // The same counter as a Python operator (examples/guests/python/counter.py): the runtime component
+        // ships in the jar (sdk-python-runtime), so no Python toolchain is needed. Slow (an 18 MB guest in the
+        // interpreter), so two records.
+        Cli.Result r = Cli.withStdin("hello\nhello\n", "run", "--config", Cli.COUNTER_CONFIG.toString(),
+                "--python", Cli.ROOT.resolve("examples/guests/python/counter.py").toString(), "--input", "-",
+                "--output", "-", "--state-dir", tmp.resolve("py").toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals("""
+                {"total_processed":1,"counter_map":{"hello":1}}
+                {"total_processed":2,"counter_map":{"hello":2}}
+                """, r.out());
+    }
+
+    @Test
     void runsTheCounterConfigOnStdinAndStdoutAndContinuesItsCountsOnTheNextRun() {
         String state = tmp.resolve("state").toString();
         Cli.Result first = Cli.withStdin("hello\nworld\nhello\n", "run", "--config", Cli.COUNTER_CONFIG.toString(),
