@@ -13,6 +13,7 @@ import io.fssdk.api.spi.CheckpointInfo;
 import io.fssdk.api.spi.CheckpointingStateBackend;
 import io.fssdk.api.spi.StateBackend;
 import io.fssdk.api.spi.TransactionalStateBackend;
+import io.fssdk.api.spi.WriteBatch;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.InstantSource;
 import java.util.Collections;
@@ -114,7 +115,7 @@ public final class OperatorRunner implements AutoCloseable {
         // Micrometer is optional: RunnerMeters (the one class using it) is loaded only with a registry.
         this.meters = b.meterRegistry != null ? new RunnerMeters(b.meterRegistry, operatorName) : null;
         OutputSink sink = meters != null ? meters.counting(b.outputSink) : b.outputSink;
-        this.context = new RunnerContext(operatorName, backend, sink, b.watermarkSink, config);
+        this.context = new RunnerContext(operatorName, backend, sink, b.watermarkSink, config, b.maxCallWriteBytes);
         this.timers = new RunnerTimers(operatorName, context, b.processingTimeClock,
                 driver instanceof TimerDriver receiver ? receiver : null);
         context.attachTimers(timers);
@@ -536,8 +537,26 @@ public final class OperatorRunner implements AutoCloseable {
         private Long restoreFrom;
         private CheckpointInfo restoredInfo;
         private MeterRegistry meterRegistry;
+        private long maxCallWriteBytes = WriteBatch.DEFAULT_MAX_BYTES;
 
         private Builder() {
+        }
+
+        /**
+         * The most bytes of keys and values one driver call may write on a transactional backend (default
+         * {@link WriteBatch#DEFAULT_MAX_BYTES}, 64 MiB). The writes wait on the JVM heap until the call
+         * returns, so an operator that writes without end would otherwise exhaust the heap rather than fail;
+         * the write that passes the budget fails the call with {@code LIMIT_EXCEEDED} and the call's writes are
+         * discarded. Raise it for an operator that loads bulk data in one call (in {@code init}, say).
+         *
+         * @throws IllegalArgumentException if {@code bytes} is not positive
+         */
+        public Builder maxCallWriteBytes(long bytes) {
+            if (bytes <= 0) {
+                throw new IllegalArgumentException("maxCallWriteBytes must be positive: " + bytes);
+            }
+            this.maxCallWriteBytes = bytes;
+            return this;
         }
 
         /**

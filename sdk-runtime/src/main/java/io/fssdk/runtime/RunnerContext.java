@@ -42,13 +42,13 @@ final class RunnerContext implements Context {
     private Timers timers;
 
     RunnerContext(String operatorName, StateBackend backend, OutputSink outputSink, WatermarkSink watermarkSink,
-            Map<String, String> config) {
+            Map<String, String> config, long maxCallWriteBytes) {
         this.operatorName = operatorName;
         this.backend = backend;
         this.outputSink = outputSink;
         this.watermarkSink = watermarkSink;
         this.config = config;
-        this.batch = backend instanceof TransactionalStateBackend ? new WriteBatch() : null;
+        this.batch = backend instanceof TransactionalStateBackend ? new WriteBatch(maxCallWriteBytes) : null;
     }
 
     @Override

@@ -43,18 +43,19 @@ public final class StoreWrites {
 
     /** Buffers a put; the batch takes ownership of both arrays. */
     public void put(byte[] key, byte[] value) {
+        batch.touched((long) key.length + value.length);
         pending.put(key, PendingWrite.put(value));
-        batch.touched();
     }
 
     /** Buffers a delete of {@code key}, which the batch takes ownership of. */
     public void delete(byte[] key) {
+        batch.touched(key.length);
         pending.put(key, PendingWrite.delete());
-        batch.touched();
     }
 
     /** Buffers an append to the value under {@code key}; the batch takes ownership of both arrays. */
     public void merge(byte[] key, byte[] suffix) {
+        batch.touched((long) key.length + suffix.length);
         PendingWrite old = pending.get(key);
         PendingWrite now;
         if (old == null) {
@@ -68,14 +69,13 @@ public final class StoreWrites {
             }
         }
         pending.put(key, now);
-        batch.touched();
     }
 
     /** Buffers a delete of every key in [from, to); an empty {@code to} means unbounded. */
     public void deleteRange(byte[] from, byte[] to) {
+        batch.touched((long) from.length + to.length);
         range(from, to).clear();
         ranges.add(new byte[][] {from, to});
-        batch.touched();
     }
 
     /** The pending write under {@code key}, or {@code null} when there is none (see {@link #deletedByRange}). */

@@ -1,5 +1,7 @@
 package io.fssdk.api.spi;
 
+import io.fssdk.api.ErrorCode;
+import io.fssdk.api.SdkException;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -10,14 +12,50 @@ import java.util.Map;
  * {@link TransactionalStateBackend}). Keys are {@link KeyCodec} storage keys, so a backend applies them as
  * it stores them. A batch is reused call after call: {@link #clear()} empties it and keeps its per-store
  * parts. Not thread-safe: a batch belongs to one runner thread.
+ *
+ * <p>A batch lives on the JVM heap until its call returns, where a guest's linear memory cap does not
+ * reach, so it has a byte budget: every key and value handed to it since the last {@link #clear()} counts
+ * (an overwritten value still counts, which keeps the check to one addition), and the write that passes
+ * the budget fails with {@link ErrorCode#LIMIT_EXCEEDED}. The caller then discards the batch, so nothing of
+ * that call reaches the store.
  */
 public final class WriteBatch {
+    /** The default budget of one call's writes, far above what a record's processing writes. */
+    public static final long DEFAULT_MAX_BYTES = 64L << 20;
+    /** What each write costs the budget besides its key and value: map entry and bookkeeping, roughly. */
+    static final int WRITE_OVERHEAD_BYTES = 48;
+
     private final Map<String, StoreWrites> stores = new LinkedHashMap<>();
     private final Collection<StoreWrites> storesView = Collections.unmodifiableCollection(stores.values());
+    private final long maxBytes;
+    private long bytes;
     private boolean empty = true;
 
-    /** Creates an empty batch. */
+    /** Creates an empty batch with the {@link #DEFAULT_MAX_BYTES} budget. */
     public WriteBatch() {
+        this(DEFAULT_MAX_BYTES);
+    }
+
+    /**
+     * Creates an empty batch whose writes may hold at most {@code maxBytes} between two {@link #clear()}s.
+     *
+     * @throws IllegalArgumentException if {@code maxBytes} is not positive
+     */
+    public WriteBatch(long maxBytes) {
+        if (maxBytes <= 0) {
+            throw new IllegalArgumentException("maxBytes must be positive: " + maxBytes);
+        }
+        this.maxBytes = maxBytes;
+    }
+
+    /** The budget given at construction. */
+    public long maxBytes() {
+        return maxBytes;
+    }
+
+    /** The bytes counted against the budget since the last {@link #clear()}. */
+    public long bytes() {
+        return bytes;
     }
 
     /** The writes of store {@code name} (normalised by {@link StoreNames#normalize}), created on first use. */
@@ -40,6 +78,7 @@ public final class WriteBatch {
         if (!empty) {
             stores.values().forEach(StoreWrites::clear);
             empty = true;
+            bytes = 0;
         }
     }
 
@@ -56,7 +95,18 @@ public final class WriteBatch {
         }
     }
 
-    void touched() {
+    /**
+     * Records a write of {@code size} bytes of keys and values. It is called before the write is buffered,
+     * so a write over the budget is not kept.
+     */
+    void touched(long size) {
+        long now = bytes + size + WRITE_OVERHEAD_BYTES;
+        if (now > maxBytes) {
+            throw new SdkException(ErrorCode.LIMIT_EXCEEDED, "the writes of one call exceed its budget of "
+                    + maxBytes + " bytes (keys and values buffered until the call returns); the call's writes are"
+                    + " discarded");
+        }
+        bytes = now;
         empty = false;
     }
 
