@@ -8,8 +8,13 @@ import java.util.Optional;
  * How a {@link Component} is loaded and its instances run. Immutable; made by {@link #builder()}.
  */
 public final class ComponentOptions {
-    /** The most a WebAssembly 32-bit memory can hold, in 64 KiB pages. */
-    public static final int MAX_PAGES = 65536;
+    /**
+     * The most a linear memory can hold in this engine, in 64 KiB pages: 2 GiB minus one page. A wasm32
+     * memory could reach 4 GiB, but the engine keeps each memory in one Java array. It is also the cap
+     * when none is set, so that a guest growing into it is reported as hitting a memory limit
+     * ({@code LIMIT_EXCEEDED}), not as an ordinary trap.
+     */
+    public static final int MAX_PAGES = 32767;
 
     private static final ComponentOptions DEFAULTS = builder().build();
 
@@ -25,7 +30,7 @@ public final class ComponentOptions {
         this.codeCache = b.codeCache;
     }
 
-    /** The defaults: the runtime compiler, no memory cap beyond each module's own. */
+    /** The defaults: the runtime compiler, no memory cap beyond each module's own and {@link #MAX_PAGES}. */
     public static ComponentOptions defaults() {
         return DEFAULTS;
     }
@@ -85,7 +90,10 @@ public final class ComponentOptions {
             return this;
         }
 
-        /** Caps each linear memory at {@code bytes}, rounded down to whole 64 KiB pages (at least one). */
+        /**
+         * Caps each linear memory at {@code bytes}, rounded down to whole 64 KiB pages (at least one, at most
+         * {@link #MAX_PAGES}).
+         */
         public Builder maxMemoryBytes(long bytes) {
             if (bytes < 65536) {
                 throw new IllegalArgumentException("memory cap must be at least one 64 KiB page, got " + bytes);

@@ -115,14 +115,15 @@ final class ComponentSource {
      *
      * @param mode the execution mode, or {@code null} for the engine's default
      * @param maxMemoryBytes the memory cap, or {@code null} for {@link WasmDriver.Builder#DEFAULT_MAX_MEMORY_MIB}
-     * @throws SdkException {@code CONFIG_INVALID} for a cap outside 64 KiB..4 GiB, limits given for an already
+     * @throws SdkException {@code CONFIG_INVALID} for a cap outside 64 KiB..2 GiB (less one page), limits given for an already
      *     loaded component, or a source that cannot be read; {@code RUNTIME_INVALID_DRIVER} for bytes that
      *     are not a valid component
      */
     Component load(ExecutionMode mode, Long maxMemoryBytes, String operator) {
         long most = 65536L * ComponentOptions.MAX_PAGES;
         if (maxMemoryBytes != null && (maxMemoryBytes < 65536 || maxMemoryBytes > most)) {
-            throw new SdkException(ErrorCode.CONFIG_INVALID, "memory cap must be between 64 KiB and 4 GiB, got "
+            throw new SdkException(ErrorCode.CONFIG_INVALID, "memory cap must be between 64 KiB and "
+                    + most + " bytes (2 GiB less one page, the most this engine holds), got "
                     + maxMemoryBytes + " bytes", operator, null, null);
         }
         if (loaded != null) {

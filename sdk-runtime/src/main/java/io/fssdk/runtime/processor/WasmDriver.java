@@ -397,7 +397,7 @@ public final class WasmDriver implements Driver {
          * Loads the component and builds the driver.
          *
          * @throws SdkException {@code CONFIG_INVALID} without a component, with a blank operator name, a
-         *     negative deadline, a memory cap below 64 KiB or above 4 GiB, limits set next to a loaded
+         *     negative deadline, a memory cap below 64 KiB or above 2 GiB less one page, limits set next to a loaded
          *     {@code Component}, or a component that cannot be read; {@code RUNTIME_INVALID_DRIVER} for a
          *     component that is malformed, invalid, or not a processor (no {@code fs-process}, or an export
          *     of the wrong type)

@@ -62,7 +62,7 @@ class WasmDriverBuilderTest {
         assertCode(ErrorCode.CONFIG_INVALID, () -> WasmDriver.builder().component(counter)
                 .callDeadline(Duration.ofMillis(-1)).build(), "deadline is negative");
         assertCode(ErrorCode.CONFIG_INVALID, () -> WasmDriver.builder().component(counter)
-                .maxMemoryBytes(1000).build(), "between 64 KiB and 4 GiB");
+                .maxMemoryBytes(1000).build(), "between 64 KiB and 2147418112 bytes");
         assertCode(ErrorCode.CONFIG_INVALID, () -> WasmDriver.builder().component(Component.load(counter))
                 .maxMemoryBytes(1 << 20).build(), "fixed by its ComponentOptions");
         assertCode(ErrorCode.CONFIG_INVALID, () -> WasmDriver.builder().component(Path.of("no/such.wasm")).build(),
