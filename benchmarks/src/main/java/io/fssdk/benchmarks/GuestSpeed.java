@@ -1,0 +1,88 @@
+package io.fssdk.benchmarks;
+
+import io.fssdk.runtime.OperatorRunner;
+import io.fssdk.runtime.component.Component;
+import io.fssdk.runtime.component.ComponentOptions;
+import io.fssdk.runtime.component.ExecutionMode;
+import io.fssdk.runtime.memory.InMemoryStateBackend;
+import io.fssdk.runtime.processor.WasmDriver;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The README's per-language table (issue 11): size, cold start and records/s of each counter guest, one
+ * after the other in one JVM, on the in-memory backend. Cold start is split into load (parse and
+ * validate), compile, and the first record (instantiate, {@code fs-init}, one {@code fs-process}); the
+ * rate is then taken over a fixed number of records of the 100 benchmark words. The Python runtime is
+ * loaded by the driver itself (a class-path resource), so its load and compile are in its first record.
+ *
+ * <p>Usage: {@code java -cp benchmarks.jar io.fssdk.benchmarks.GuestSpeed [repo root] [guest ...]}, guests
+ * {@code c go js python} (default: all). Wall-clock figures from one run: a table for the README, not a
+ * benchmark to compare runs with.
+ */
+public final class GuestSpeed {
+    private GuestSpeed() {
+    }
+
+    /** Measures the guests named in {@code args} (after the repository root) and prints one Markdown row each. */
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(args.length > 0 ? args[0] : ".");
+        List<String> guests = args.length > 1 ? Arrays.asList(args).subList(1, args.length)
+                : List.of("c", "go", "js", "python");
+        System.out.println("| guest | mode | size | load | compile | first record | records/s (records) |");
+        System.out.println("|---|---|---:|---:|---:|---:|---:|");
+        for (String g : guests) {
+            switch (g) {
+                case "c" -> component("C counter", root.resolve("examples/guests/c/counter.wasm"), ExecutionMode.COMPILER, 20_000);
+                case "go" -> component("Go counter", root.resolve("examples/guests/go/counter-go.wasm"), ExecutionMode.COMPILER, 2_000);
+                case "js" -> component("JS counter (QuickJS)", root.resolve("examples/guests/js/counter.wasm"), ExecutionMode.COMPILER, 100);
+                case "python" -> python(root.resolve("examples/guests/python/counter.py"), 40);
+                default -> throw new IllegalArgumentException("unknown guest " + g + " (c, go, js, python)");
+            }
+        }
+    }
+
+    private static void component(String label, Path file, ExecutionMode mode, int records) throws Exception {
+        byte[] bytes = Files.readAllBytes(file);
+        long t0 = System.nanoTime();
+        Component loaded = Component.load(bytes, ComponentOptions.builder().executionMode(mode).build());
+        long t1 = System.nanoTime();
+        Component compiled = loaded.compile();
+        long t2 = System.nanoTime();
+        WasmDriver driver = WasmDriver.builder().component(compiled).operatorName(label).build();
+        measure(label, mode.name().toLowerCase(Locale.ROOT), bytes.length, t1 - t0, t2 - t1, driver, records);
+    }
+
+    private static void python(Path file, int records) {
+        WasmDriver driver = WasmDriver.builder().python(file).build();
+        measure("Python counter (runtime + counter.py)", "interpreter", -1, -1, -1, driver, records);
+    }
+
+    private static void measure(String label, String mode, long size, long loadNanos, long compileNanos,
+            WasmDriver driver, int records) {
+        byte[][] words = Fixtures.words();
+        try (InMemoryStateBackend backend = new InMemoryStateBackend();
+                OperatorRunner runner = OperatorRunner.builder().operatorName("speed").driver(driver)
+                        .stateBackend(backend).outputSink((t, d) -> { }).build()) {
+            long t0 = System.nanoTime();
+            runner.init();
+            runner.process(0, words[0]);
+            long first = System.nanoTime() - t0;
+            long t1 = System.nanoTime();
+            for (int i = 1; i <= records; i++) {
+                runner.process(0, words[i % words.length]);
+            }
+            double rate = records / ((System.nanoTime() - t1) / 1e9);
+            System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %,.0f (%,d) |%n", label, mode,
+                    size < 0 ? "(runtime resource)" : String.format(Locale.ROOT, "%,d B", size), seconds(loadNanos),
+                    seconds(compileNanos), seconds(first), rate, records);
+        }
+    }
+
+    private static String seconds(long nanos) {
+        return nanos < 0 ? "in first record" : String.format(Locale.ROOT, "%.2f s", nanos / 1e9);
+    }
+}
