@@ -6,8 +6,47 @@
 // have instead of a StarlingMonkey processor).
 use crate::host::{HostState, Processor};
 use std::time::{Duration, Instant};
-use wasmtime::component::{Component, Linker, TypedFunc};
+use wasmtime::component::types::ComponentItem;
+use wasmtime::component::{Component, Linker, ResourceType, TypedFunc};
 use wasmtime::{Engine, Store};
+
+/// The interfaces the base linker implements: WASI p2 (`wasmtime_wasi::p2::add_to_linker_sync`) and the
+/// processor world. Every other import of a component is stubbed by [`stub_unknown_imports`].
+const IMPLEMENTED: [&str; 7] = [
+    "wasi:cli/", "wasi:io/", "wasi:clocks/", "wasi:filesystem/", "wasi:random/", "wasi:sockets/",
+    "functionstream:core/",
+];
+
+/// Defines each interface `component` imports that the base linker does not implement (the wasi:http
+/// types in componentize-js output) with functions that trap when called and host resources, as
+/// fssdk-java's opt-in stubs do. wasmtime 41's `define_unknown_imports_as_traps` cannot be used on a
+/// linker that already holds some of the imported instances: it redefines every imported instance, which
+/// fails with "defined twice" for the processor interfaces.
+fn stub_unknown_imports(engine: &Engine, linker: &mut Linker<HostState>, component: &Component) -> wasmtime::Result<()> {
+    let ty = component.component_type();
+    for (name, item) in ty.imports(engine) {
+        if IMPLEMENTED.iter().any(|prefix| name.starts_with(prefix)) {
+            continue;
+        }
+        let ComponentItem::ComponentInstance(instance) = item else {
+            return Err(wasmtime::Error::msg(format!("cannot stub the non-instance import `{name}`")));
+        };
+        let mut stubs = linker.instance(name)?;
+        for (export, export_ty) in instance.exports(engine) {
+            match export_ty {
+                ComponentItem::ComponentFunc(_) => {
+                    let what = format!("{name}#{export}");
+                    stubs.func_new(export, move |_, _, _, _| {
+                        Err(wasmtime::Error::msg(format!("`{what}` is not implemented by this host")))
+                    })?;
+                }
+                ComponentItem::Resource(_) => stubs.resource(export, ResourceType::host::<()>(), |_, _| Ok(()))?,
+                _ => {}
+            }
+        }
+    }
+    Ok(())
+}
 
 enum Live {
     Processor(Processor),
@@ -64,9 +103,7 @@ impl Workload {
         let component = Component::from_file(engine, path)?;
         let compile_ms = ms(t0.elapsed());
         let mut linker = base.clone();
-        // Imports neither world nor WASI defines (wasi:http types in componentize-js output) trap if
-        // called, as fssdk-java's opt-in stubs do.
-        linker.define_unknown_imports_as_traps(&component)?;
+        stub_unknown_imports(engine, &mut linker, &component)?;
         let t1 = Instant::now();
         let (store, live) = instantiate(engine, &linker, &component, greeter)?;
         let init_ms = ms(t1.elapsed());
@@ -128,7 +165,7 @@ impl Workload {
     /// returns the last record emitted: the output check that every host must agree on.
     pub fn check(&mut self, engine: &Engine, base: &Linker<HostState>, n: usize) -> wasmtime::Result<Vec<u8>> {
         let mut linker = base.clone();
-        linker.define_unknown_imports_as_traps(&self.component)?;
+        stub_unknown_imports(engine, &mut linker, &self.component)?;
         let (store, live) = instantiate(engine, &linker, &self.component, self.greeter)?;
         self.store = store;
         self.live = live;
