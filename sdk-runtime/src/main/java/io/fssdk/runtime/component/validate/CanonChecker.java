@@ -66,7 +66,7 @@ final class CanonChecker {
      * representation (CanonicalABI.md, {@code canon resource.rep}).
      */
     private static void local(ResourceInfo r, int index, Scope scope) {
-        if (!r.mayBeLocalTo(scope)) {
+        if (!r.isLocalTo(scope)) {
             throw new Invalid("type index " + index + " is not a local resource: only resources defined by this"
                     + " component can be created or have their representation read here");
         }

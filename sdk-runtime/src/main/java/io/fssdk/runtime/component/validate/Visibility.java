@@ -24,7 +24,7 @@ import java.util.Set;
  * check waits until it is attached to an import or export; a component type's declarations are checked
  * eagerly, in its own scope.
  *
- * <p>Where this pass cannot tell, it accepts: resources of unknown identity, and value types a nested
+ * <p>Where this pass cannot tell, it accepts: value types a nested
  * component imported (an instantiation replaces them by the argument, which this pass does not substitute
  * for value types).
  */
@@ -189,7 +189,7 @@ final class Visibility {
                 }
                 case OWN, BORROW -> {
                     ResourceInfo r = v.resource().orElseThrow();
-                    return r.isUnknown() || named(r) ? Optional.empty() : Optional.of("a resource type it uses");
+                    return named(r) ? Optional.empty() : Optional.of("a resource type it uses");
                 }
                 default -> {
                     return parts(v);
