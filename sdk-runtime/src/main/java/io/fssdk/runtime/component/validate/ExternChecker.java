@@ -49,7 +49,7 @@ final class ExternChecker {
     /**
      * A component's export. Its new index has the item's own type: the optional ascription must be
      * well-formed, of the item's sort and a supertype of the item's type ({@link Subtype}), and is what the
-     * name rules see.
+     * name rules and the component's type (what an instance of it exports) see.
      */
     static void export(Export x, Scope scope) {
         Extern item = Visibility.fresh(scope.item(x.item()));
@@ -58,11 +58,13 @@ final class ExternChecker {
         describe(x.name(), x.attributes(), item, declared, scope.exportedResources);
         scope.visibility.exported(declared);
         scope.visibility.exportedAlso(item);
-        // Exported as `(sub resource)`, a resource is a new abstract type to the outside (an instance of this
-        // component has it as a resource of its own, not the same as the item's other exports).
+        // The outside sees the declared type: an ascription may hide exports of an instance, and, as
+        // `(sub resource)`, a resource's identity (a new abstract type to the outside, not the same as the
+        // item's other exports).
         boolean abstracted = x.type().isPresent() && x.type().get() instanceof ExternType.Type t
                 && t.bound() instanceof TypeBound.SubResource;
-        scope.exports.put(x.name().text(), abstracted ? new Extern(Sort.TYPE, ResourceInfo.abstractIn(scope)) : item);
+        scope.exports.put(x.name().text(),
+                abstracted ? new Extern(Sort.TYPE, ResourceInfo.abstractIn(scope)) : declared);
         scope.add(item);
     }
 
