@@ -4,16 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.fssdk.runtime.component.ComponentException;
 import io.fssdk.runtime.component.MalformedException;
 import io.fssdk.runtime.component.UnsupportedFeatureException;
+import io.fssdk.runtime.testing.ComponentFiles;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
  * Decoding an embedded core module's type from hand-built modules: imports and exports typed from the module's
  * own index spaces (imports first, then definitions), global initializers stepped over, and nothing read past
- * the export section.
+ * the export section; and, on the real modules of the fixtures mutated where the reader looks, only typed
+ * failures.
  */
 class CoreModuleTypeReaderTest {
     private static final CoreLimits ONE_TO_TWO = new CoreLimits(1, OptionalLong.of(2), false, false);
@@ -94,5 +102,48 @@ class CoreModuleTypeReaderTest {
         assertThrows(MalformedException.class, () -> CoreModuleTypeReader.read(ByteSlice.copyOf(new byte[] {0, 0x61})));
         // A global whose initializer runs off the end of its section.
         assertThrows(MalformedException.class, () -> read(Bin.vecSection(6, Bin.of(0x7f, 0x00, 0x41))));
+    }
+
+    @Test
+    void mutatedModulesFailCleanly() {
+        // The validator runs this reader on every embedded module of untrusted components, so hostile bytes
+        // must end in a ComponentException, never another exception or a hang. Mutations land in each
+        // module's first bytes, where its type, import and export sections are.
+        List<ByteSlice> modules = new ArrayList<>();
+        for (Path p : ComponentFiles.all()) {
+            byte[] bytes = ComponentFiles.read(p);
+            if (p.getParent().equals(ComponentFiles.resourceDir()) && ComponentParser.isComponent(bytes)) {
+                collect(ComponentParser.parse(bytes), modules);
+            }
+        }
+        assertTrue(modules.size() > 10, "only " + modules.size() + " modules found");
+        Random random = new Random(17);
+        for (ByteSlice m : modules) {
+            byte[] original = m.toByteArray();
+            for (int i = 0; i < 200; i++) {
+                byte[] mutated = original.clone();
+                int window = Math.min(mutated.length, 400);
+                for (int n = 1 + random.nextInt(3); n > 0; n--) {
+                    mutated[8 + random.nextInt(window - 8)] = (byte) random.nextInt(256);
+                }
+                try {
+                    CoreModuleTypeReader.read(ByteSlice.copyOf(mutated));
+                } catch (ComponentException expected) {
+                    // A clean rejection.
+                } catch (RuntimeException e) {
+                    fail("mutation " + i + " of a " + original.length + "-byte module threw " + e, e);
+                }
+            }
+        }
+    }
+
+    private static void collect(ParsedComponent c, List<ByteSlice> out) {
+        for (Definition d : c.definitions()) {
+            if (d instanceof CoreModule m) {
+                out.add(m.bytes());
+            } else if (d instanceof NestedComponent n) {
+                collect(n.component(), out);
+            }
+        }
     }
 }
