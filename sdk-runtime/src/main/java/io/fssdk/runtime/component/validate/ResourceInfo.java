@@ -17,20 +17,38 @@ final class ResourceInfo implements TypeInfo {
 
     private final Origin origin;
     private final Scope owner;
+    /** The resource type this names: itself, or what it is an {@linkplain #alias() alias} of. */
+    private final ResourceInfo canonical;
 
-    private ResourceInfo(Origin origin, Scope owner) {
+    private ResourceInfo(Origin origin, Scope owner, ResourceInfo canonical) {
         this.origin = origin;
         this.owner = owner;
+        this.canonical = canonical == null ? this : canonical;
     }
 
     /** A resource defined by the component of scope {@code owner}. */
     static ResourceInfo defined(Scope owner) {
-        return new ResourceInfo(Origin.DEFINED, owner);
+        return new ResourceInfo(Origin.DEFINED, owner, null);
     }
 
     /** A fresh abstract resource, {@code (sub resource)}, declared in {@code owner}. */
     static ResourceInfo abstractIn(Scope owner) {
-        return new ResourceInfo(Origin.ABSTRACT, owner);
+        return new ResourceInfo(Origin.ABSTRACT, owner, null);
+    }
+
+    /**
+     * Another name for this resource type, as the type index an import or export introduces: the same type
+     * to subtyping and substitution, which compare {@link #canonical()}, but a name of its own to external
+     * visibility, which compares names by identity (as wasm-tools gives each export of a resource a new alias
+     * id of the same resource id).
+     */
+    ResourceInfo alias() {
+        return new ResourceInfo(origin, owner, canonical);
+    }
+
+    /** The resource type itself, shared by all its aliases. */
+    ResourceInfo canonical() {
+        return canonical;
     }
 
     /** Whether {@code component} may use {@code resource.new} and {@code resource.rep} on this resource. */
@@ -51,7 +69,7 @@ final class ResourceInfo implements TypeInfo {
      * each instantiation of a component makes new ones of the resources it defines or declares abstractly.
      */
     ResourceInfo copy() {
-        return new ResourceInfo(origin, owner);
+        return new ResourceInfo(origin, owner, null);
     }
 
     /**

@@ -33,7 +33,9 @@ final class Substitution {
     private final Predicate<ResourceInfo> generative;
     private final UnaryOperator<ResourceInfo> renew;
     private final boolean intoComponents;
+    /** By canonical resource: what an argument supplies for it, or its renewal. */
     private final Map<ResourceInfo, ResourceInfo> bound = new IdentityHashMap<>();
+    private final Map<ResourceInfo, ResourceInfo> renewed = new IdentityHashMap<>();
     private final Map<InstanceInfo, InstanceInfo> boundInstances = new IdentityHashMap<>();
     private final Map<Entity, Entity> memo = new IdentityHashMap<>();
 
@@ -78,7 +80,7 @@ final class Substitution {
     /** Records which argument resource each abstract resource of an import stands for. */
     private void bind(Extern imp, Extern arg) {
         if (imp.type() instanceof ResourceInfo r && arg.type() instanceof ResourceInfo a) {
-            bound.putIfAbsent(r, a);
+            bound.putIfAbsent(r.canonical(), a);
         } else if (imp.type() instanceof InstanceInfo i && arg.type() instanceof InstanceInfo a
                 && i.hasResources() && boundInstances.putIfAbsent(i, a) == null) {
             for (Map.Entry<String, Extern> e : i.exports().entrySet()) {
@@ -105,8 +107,16 @@ final class Substitution {
         }
         Entity out;
         if (e instanceof ResourceInfo r) {
-            ResourceInfo b = bound.get(r);
-            out = b != null ? b : generative.test(r) ? renew.apply(r) : r;
+            ResourceInfo b = bound.get(r.canonical());
+            if (b != null) {
+                out = b;
+            } else if (generative.test(r)) {
+                // One new resource per canonical one; each alias of it becomes an alias of the new one.
+                ResourceInfo c = renewed.computeIfAbsent(r.canonical(), renew);
+                out = r == r.canonical() ? c : c.alias();
+            } else {
+                out = r;
+            }
         } else if (e instanceof ValueInfo v) {
             ValueInfo mapped = v.map(this::value, x -> (ResourceInfo) entity(x));
             world.visibility.substituted(v, mapped);

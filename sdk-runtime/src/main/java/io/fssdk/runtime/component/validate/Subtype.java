@@ -115,18 +115,21 @@ final class Subtype {
 
     /** Resource identity, binding {@code expected} first if it is a placeholder not met before. */
     void resource(ResourceInfo actual, ResourceInfo expected) {
-        if (ignoreResources || actual == expected) {
+        // Aliases (the names imports and exports introduce) are the same type.
+        ResourceInfo a = actual.canonical();
+        ResourceInfo e = expected.canonical();
+        if (ignoreResources || a == e) {
             return;
         }
-        ResourceInfo want = bound.get(expected);
-        if (want == null && bindable.test(expected)) {
-            bound.put(expected, actual);
+        ResourceInfo want = bound.get(e);
+        if (want == null && bindable.test(e)) {
+            bound.put(e, a);
             return;
         }
         if (want == null) {
-            want = expected;
+            want = e;
         }
-        if (want != actual) {
+        if (want != a) {
             throw new Invalid("resource types are not the same");
         }
     }
