@@ -48,9 +48,9 @@ import java.util.Objects;
  *
  * <h2>What is not checked here, and why</h2>
  * <ul>
- *   <li>Core module bodies: Chicory validates them when the component is compiled. A module using
- *       WebAssembly 3.0 types (GC, typed references) is not decoded at all, so its items are known by sort
- *       only and its instantiation is matched by the linker.
+ *   <li>Core module bodies: Chicory validates them when the component is compiled. A module whose type
+ *       sections are malformed, or use WebAssembly 3.0 types (GC, typed references), is not decoded at all:
+ *       its items are known by sort only, and the core pass or Chicory refuses it after validation.
  *   <li>The resources of a component supplied for a component type: matched structurally only. The engine
  *       checks what it relies on when it links.
  *   <li>External visibility, where it would need value types substituted through instantiation: a value

@@ -2,7 +2,7 @@ package io.fssdk.runtime.component.validate;
 
 import io.fssdk.runtime.component.binary.CoreExternType;
 import io.fssdk.runtime.component.binary.CoreFuncType;
-import io.fssdk.runtime.component.UnsupportedFeatureException;
+import io.fssdk.runtime.component.MalformedException;
 import io.fssdk.runtime.component.binary.CoreLimits;
 import io.fssdk.runtime.component.binary.CoreModule;
 import io.fssdk.runtime.component.binary.CoreModuleType;
@@ -50,14 +50,16 @@ final class CoreTypeChecker {
 
     /**
      * The type of an embedded core module, decoded from its type, import and export sections, or nothing known
-     * if it uses WebAssembly 3.0 types, which this pass does not model (the engine cannot run such a module, and
-     * refusing it is the compiler's business, with a better message).
+     * if those are malformed or use WebAssembly 3.0 types, which this pass does not model. Either way the
+     * module is refused after validation, by the core pass or Chicory, which name the module and the fault;
+     * validation stays about the component layer.
      */
     static ModuleInfo embedded(CoreModule m, Scope scope) {
         CoreModuleType type;
         try {
             type = CoreModuleTypeReader.read(m.bytes());
-        } catch (UnsupportedFeatureException e) {
+        } catch (MalformedException e) {
+            // UnsupportedFeatureException is a MalformedException too.
             return ModuleInfo.UNKNOWN;
         }
         // The path already says "core module"; a declarator index would count the module's own types.

@@ -24,8 +24,8 @@ final class ValidationFixtures {
     }
 
     /**
-     * Every component fixture that must validate: not invalid, malformed or unsupported by name or folder,
-     * not a fuzz seed (and not one of the core modules that other tests keep next to the components).
+     * Every component fixture that must validate: not invalid, malformed or unsupported by name or folder
+     * (and not one of the core modules that other tests keep next to the components).
      */
     static List<Path> valid() {
         return ComponentFiles.all().stream()
@@ -61,10 +61,7 @@ final class ValidationFixtures {
     private static boolean rejected(Path p) {
         for (Path part : p) {
             String s = part.toString();
-            // Fuzz seeds are arbitrary bytes (past crashers among them, with malformed core modules): no claim
-            // of validity, and validation decodes core modules' imports and exports since issue 17.
-            if (s.contains("malformed") || s.contains("invalid") || s.contains("unsupported")
-                    || s.endsWith("FuzzTestInputs")) {
+            if (s.contains("malformed") || s.contains("invalid") || s.contains("unsupported")) {
                 return true;
             }
         }
