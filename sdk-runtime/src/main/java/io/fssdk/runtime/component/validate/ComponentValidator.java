@@ -71,7 +71,7 @@ public final class ComponentValidator {
      *
      * @param component the decoded component
      * @throws InvalidException naming the first rule broken and where, for example "definition 12 (offset
-     *     345): canon lift: core func index 9 out of range (7 defined)"; a nested component's definitions
+     *     345): canon lift: unknown core func 9: core func index out of bounds (7 defined)"; a nested component's definitions
      *     extend the path
      */
     public static void validate(ParsedComponent component) {
