@@ -58,6 +58,11 @@ public final class ByteSlice {
         return ByteBuffer.wrap(source, offset, length).slice().asReadOnlyBuffer();
     }
 
+    /** A decoder over the bytes, without copying; its offsets are those of the outermost binary. */
+    BinaryReader reader() {
+        return new BinaryReader(source, offset, offset + length);
+    }
+
     /** A stream over the bytes, without copying. */
     public InputStream asInputStream() {
         return new ByteArrayInputStream(source, offset, length);

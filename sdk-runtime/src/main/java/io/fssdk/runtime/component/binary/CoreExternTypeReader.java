@@ -70,7 +70,7 @@ final class CoreExternTypeReader {
         return types;
     }
 
-    private static CoreExternType table(BinaryReader r) {
+    static CoreExternType table(BinaryReader r) {
         int offset = r.offset();
         CoreValType element = readValType(r);
         if (!element.isReference()) {
@@ -79,7 +79,7 @@ final class CoreExternTypeReader {
         return new CoreExternType.Table(element, limits(r));
     }
 
-    private static CoreExternType global(BinaryReader r) {
+    static CoreExternType global(BinaryReader r) {
         CoreValType type = readValType(r);
         int offset = r.offset();
         int b = r.u8("global mutability");
@@ -95,7 +95,7 @@ final class CoreExternTypeReader {
      * Reads core {@code limits}. Flag bits: 0x01 a maximum follows, 0x02 shared (threads), 0x04
      * 64-bit addresses (memory64, table64, whose bounds are {@code u64}), 0x08 a custom page size.
      */
-    private static CoreLimits limits(BinaryReader r) {
+    static CoreLimits limits(BinaryReader r) {
         int offset = r.offset();
         int flags = r.u8("limits");
         if ((flags & 0x08) != 0 && flags < 0x10) {

@@ -6,7 +6,9 @@ import io.fssdk.runtime.component.binary.CoreFuncType;
 import io.fssdk.runtime.component.binary.CoreSort;
 import io.fssdk.runtime.component.binary.CoreValType;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.StringJoiner;
 
 /**
  * Validates canonical definitions: CanonicalABI.md's
@@ -38,11 +40,8 @@ final class CanonChecker {
                 throw new Invalid("type index " + lift.typeIndex() + " is " + t.describe() + ", not a func type");
             }
             CoreItem callee = scope.core(CoreSort.FUNC).get(lift.coreFuncIndex());
-            CoreFuncType expected = f.liftType();
-            if (callee.func().isPresent() && !callee.func().get().equals(expected)) {
-                throw new Invalid("core func " + lift.coreFuncIndex() + " has type "
-                        + CoreTypeChecker.text(callee.func().get()) + ", but the func type flattens to "
-                        + CoreTypeChecker.text(expected));
+            if (callee.func().isPresent()) {
+                callee(callee.func().get(), f.liftType(), lift.coreFuncIndex());
             }
             options(lift.options(), f, true, scope);
             scope.funcs.add(f);
@@ -67,7 +66,7 @@ final class CanonChecker {
      * representation (CanonicalABI.md, {@code canon resource.rep}).
      */
     private static void local(ResourceInfo r, int index, Scope scope) {
-        if (!r.mayBeLocalTo(scope)) {
+        if (!r.isLocalTo(scope)) {
             throw new Invalid("type index " + index + " is not a local resource: only resources defined by this"
                     + " component can be created or have their representation read here");
         }
@@ -120,11 +119,34 @@ final class CanonChecker {
         return f.resultAllocates() ? Optional.of("the result holds a string or list") : Optional.empty();
     }
 
+    /**
+     * The lifted core function must have exactly the flattened type. The message names the two sides as wasm-tools
+     * does ("lowered" is the flattening of the component-level type), params first.
+     */
+    private static void callee(CoreFuncType actual, CoreFuncType expected, int index) {
+        if (!actual.equals(expected)) {
+            boolean params = !actual.params().equals(expected.params());
+            String side = params ? "parameter" : "result";
+            throw new Invalid("lowered " + side + " types `" + debug(params ? expected.params() : expected.results())
+                    + "` do not match " + side + " types `" + debug(params ? actual.params() : actual.results())
+                    + "`: core func " + index + " has type " + CoreTypeChecker.text(actual)
+                    + ", but the func type flattens to " + CoreTypeChecker.text(expected));
+        }
+    }
+
+    /** Value types as wasm-tools' messages list them, e.g. "[I32, I64]". */
+    private static String debug(List<CoreValType> types) {
+        StringJoiner out = new StringJoiner(", ", "[", "]");
+        types.forEach(t -> out.add(t.text().toUpperCase(Locale.ROOT)));
+        return out.toString();
+    }
+
     private static void requireType(String option, int index, CoreFuncType expected, Scope scope) {
         CoreItem item = scope.core(CoreSort.FUNC).get(index);
         if (item.func().isPresent() && !item.func().get().equals(expected)) {
-            throw new Invalid("canonical option `" + option + "` uses core func " + index + " of type "
-                    + CoreTypeChecker.text(item.func().get()) + ", expected " + CoreTypeChecker.text(expected));
+            throw new Invalid("canonical option `" + option + "` uses a core function with an incorrect signature:"
+                    + " core func " + index + " has type " + CoreTypeChecker.text(item.func().get()) + ", expected "
+                    + CoreTypeChecker.text(expected));
         }
     }
 }

@@ -41,8 +41,8 @@ final class ComponentChecker {
     }
 
     private static void definition(Definition d, Scope scope) {
-        if (d instanceof CoreModule) {
-            scope.coreModules.add(ModuleInfo.UNKNOWN);
+        if (d instanceof CoreModule m) {
+            scope.coreModules.add(CoreTypeChecker.embedded(m, scope));
         } else if (d instanceof CoreInstance.Instantiate ci) {
             scope.coreInstances.add(CoreInstanceChecker.instantiate(ci, scope));
         } else if (d instanceof CoreInstance.FromExports fe) {
@@ -91,6 +91,8 @@ final class ComponentChecker {
             return "import `" + i.name() + "`";
         } else if (d instanceof Export e) {
             return "export `" + e.name() + "`";
+        } else if (d instanceof CoreModule) {
+            return "core module";
         } else if (d instanceof CoreInstance) {
             return "core instance";
         } else if (d instanceof CoreTypeDefinition) {

@@ -11,9 +11,10 @@ import java.util.Optional;
  * <a href="https://github.com/WebAssembly/component-model/blob/main/design/mvp/Binary.md#instance-definitions">
  * Instance Definitions</a>. Argument names and inline export names are unique, every index is in range, and
  * inline exports are functions, tables, memories, globals or tags. When the module's type is known (an
- * imported module), each of its imports must be supplied by the argument of its module name with an item of
- * the right sort and, where both are known, the same function type. The imports of a module embedded in the
- * component are matched when it is instantiated, not here.
+ * imported module, or an embedded one whose import and export sections validation decodes), each of its
+ * imports must be supplied by the argument of its module name with an item that matches it by core subtyping
+ * ({@link CoreSubtype#mismatch}): the right sort, the same function or global type, and table and memory limits
+ * that fit. Whatever is not known statically is matched by the linker.
  */
 final class CoreInstanceChecker {
     private CoreInstanceChecker() {
@@ -26,7 +27,7 @@ final class CoreInstanceChecker {
         for (CoreInstance.Arg a : ci.args()) {
             CoreInstanceInfo instance = scope.coreInstances.get(a.instanceIndex());
             if (args.putIfAbsent(a.name(), instance) != null) {
-                throw new Invalid("duplicate core instantiation argument `" + a.name() + "`");
+                throw new Invalid("duplicate module instantiation argument named `" + a.name() + "`");
             }
         }
         List<ModuleInfo.Import> imports = module.imports().orElse(List.of());
@@ -34,25 +35,20 @@ final class CoreInstanceChecker {
             String what = "import `" + imp.module() + "` `" + imp.name() + "`";
             CoreInstanceInfo arg = args.get(imp.module());
             if (arg == null) {
-                throw new Invalid("missing core instantiation argument `" + imp.module() + "` for " + what);
+                throw new Invalid("missing module instantiation argument named `" + imp.module() + "` for " + what);
             }
             if (arg.exports().isEmpty()) {
                 continue;
             }
             CoreItem supplied = arg.exports().get().get(imp.name());
             if (supplied == null) {
-                throw new Invalid("argument `" + imp.module() + "` has no export named `" + imp.name()
-                        + "` for " + what);
+                throw new Invalid("module instantiation argument `" + imp.module()
+                        + "` does not export an item named `" + imp.name() + "` for " + what);
             }
-            if (supplied.sort() != imp.item().sort()) {
-                throw new Invalid(what + " needs a core " + imp.item().sort().text() + ", but argument `"
-                        + imp.module() + "` exports a core " + supplied.sort().text());
-            }
-            if (supplied.func().isPresent() && imp.item().func().isPresent()
-                    && !supplied.func().get().equals(imp.item().func().get())) {
-                throw new Invalid(what + " has type " + CoreTypeChecker.text(imp.item().func().get())
-                        + ", but argument `" + imp.module() + "` exports one of type "
-                        + CoreTypeChecker.text(supplied.func().get()));
+            Optional<String> why = CoreSubtype.mismatch(supplied, imp.item());
+            if (why.isPresent()) {
+                throw new Invalid(what + ": argument `" + imp.module() + "` supplies an item of another type: "
+                        + why.get());
             }
         }
         return new CoreInstanceInfo(module.exports());

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * What is known of a core instance: its exports, when the instance is a bag of core exports or
- * instantiates a module of a known type; nothing when it instantiates an embedded module.
+ * instantiates a module of a known type; nothing when the module's type is unknown (see {@link ModuleInfo}).
  *
  * @param exports the exports by name, when known
  */

@@ -2,9 +2,11 @@ package io.fssdk.runtime.component.validate;
 
 import io.fssdk.runtime.component.binary.CoreExternType;
 import io.fssdk.runtime.component.binary.CoreFuncType;
+import io.fssdk.runtime.component.MalformedException;
 import io.fssdk.runtime.component.binary.CoreLimits;
+import io.fssdk.runtime.component.binary.CoreModule;
 import io.fssdk.runtime.component.binary.CoreModuleType;
-import io.fssdk.runtime.component.binary.CoreSort;
+import io.fssdk.runtime.component.binary.CoreModuleTypeReader;
 import io.fssdk.runtime.component.binary.CoreType;
 import io.fssdk.runtime.component.binary.CoreTypeDefinition;
 import io.fssdk.runtime.component.binary.CoreValType;
@@ -14,7 +16,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
 
@@ -26,6 +27,11 @@ import java.util.StringJoiner;
  * imports are mangled into one name by the engine, so a repeat would be ambiguous). Limits follow core
  * WebAssembly: a maximum is at least the minimum, and a memory has at most 2<sup>16</sup> pages
  * (2<sup>48</sup> with memory64).
+ *
+ * <p>An embedded core module is given the module type its import and export sections spell out, checked by the
+ * same rules (so two-level import names are unique there too, as Binary.md requires of every core module in a
+ * component): validation can then match it wherever a module type is expected and match the arguments of its
+ * instantiation, instead of leaving both to link time.
  */
 final class CoreTypeChecker {
     private static final long MAX_PAGES_32 = 1L << 16;
@@ -39,10 +45,29 @@ final class CoreTypeChecker {
         if (type instanceof CoreFuncType f) {
             return new CoreTypeInfo.Func(f);
         }
-        return module((CoreModuleType) type, scope);
+        return module((CoreModuleType) type, scope, "core module type declaration ");
     }
 
-    private static ModuleInfo module(CoreModuleType type, Scope scope) {
+    /**
+     * The type of an embedded core module, decoded from its type, import and export sections, or nothing known
+     * if those are malformed or use WebAssembly 3.0 types, which this pass does not model. Either way the
+     * module is refused after validation, by the core pass or Chicory, which name the module and the fault;
+     * validation stays about the component layer.
+     */
+    static ModuleInfo embedded(CoreModule m, Scope scope) {
+        CoreModuleType type;
+        try {
+            type = CoreModuleTypeReader.read(m.bytes());
+        } catch (MalformedException e) {
+            // UnsupportedFeatureException is a MalformedException too.
+            return ModuleInfo.UNKNOWN;
+        }
+        // The path already says "core module"; a declarator index would count the module's own types.
+        return module(type, scope, null);
+    }
+
+    /** @param where the prefix of a declarator's index in messages, or null to name none */
+    private static ModuleInfo module(CoreModuleType type, Scope scope, String where) {
         Space<CoreFuncType> types = new Space<>("core type");
         Set<List<String>> importNames = new HashSet<>();
         List<ModuleInfo.Import> imports = new ArrayList<>();
@@ -52,7 +77,8 @@ final class CoreTypeChecker {
             try {
                 if (decl instanceof ModuleDecl.Import i) {
                     if (!importNames.add(List.of(i.module(), i.name()))) {
-                        throw new Invalid("duplicate import `" + i.module() + "` `" + i.name() + "`");
+                        // Mangled as the engine names a two-level import: "module:name".
+                        throw new Invalid("duplicate import name `" + i.module() + ":" + i.name() + "`");
                     }
                     imports.add(new ModuleInfo.Import(i.module(), i.name(), extern(i.type(), types)));
                 } else if (decl instanceof CoreTypeDefinition d) {
@@ -64,11 +90,11 @@ final class CoreTypeChecker {
                     types.add(outer(a, types, scope));
                 } else if (decl instanceof ModuleDecl.Export e) {
                     if (exports.putIfAbsent(e.name(), extern(e.type(), types)) != null) {
-                        throw new Invalid("duplicate export name `" + e.name() + "`");
+                        throw new Invalid("export name `" + e.name() + "` already defined");
                     }
                 }
             } catch (Invalid e) {
-                throw e.at("core module type declaration " + j);
+                throw where == null ? e : e.at(where + j);
             }
             j++;
         }
@@ -95,21 +121,21 @@ final class CoreTypeChecker {
                 throw new Invalid("table element type must be a reference type, not " + t.element().text());
             }
             limits(t.limits(), Long.MAX_VALUE, "table");
-            return CoreItem.of(CoreSort.TABLE);
+            return CoreItem.of(t);
         } else if (type instanceof CoreExternType.Memory m) {
             limits(m.limits(), m.limits().address64() ? MAX_PAGES_64 : MAX_PAGES_32, "memory");
             if (m.limits().shared() && m.limits().max().isEmpty()) {
                 throw new Invalid("a shared memory must have a maximum size");
             }
-            return CoreItem.of(CoreSort.MEMORY);
-        } else if (type instanceof CoreExternType.Global) {
-            return CoreItem.of(CoreSort.GLOBAL);
+            return CoreItem.of(m);
+        } else if (type instanceof CoreExternType.Global g) {
+            return CoreItem.of(g);
         }
         CoreFuncType tag = types.get(((CoreExternType.Tag) type).typeIndex());
         if (!tag.results().isEmpty()) {
             throw new Invalid("a tag's function type must have no results");
         }
-        return new CoreItem(CoreSort.TAG, Optional.of(tag));
+        return CoreItem.tag(tag);
     }
 
     private static void limits(CoreLimits l, long cap, String what) {

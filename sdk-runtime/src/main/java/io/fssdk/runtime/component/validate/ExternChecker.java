@@ -19,7 +19,8 @@ import java.util.Optional;
  * and {@code [constructor]r}, {@code [method]r.m} and
  * {@code [static]r.f} name functions that follow a resource {@code r} imported (or exported, for exports)
  * in the same scope, with a constructor returning {@code own<r>} (or {@code result<own<r>, E>}) and a method
- * taking {@code self: borrow<r>} first.
+ * taking {@code self: borrow<r>} first. Each import or export declarator of an instance type gets new abstract
+ * resources ({@link Substitution#freshInstance}): two imports of one instance type are two sets of resources.
  */
 final class ExternChecker {
     private ExternChecker() {
@@ -28,7 +29,7 @@ final class ExternChecker {
     /** A component's import, or a component type's import declarator. */
     static void declareImport(Import i, Scope scope) {
         scope.importNames.add(i.name());
-        Extern e = Visibility.fresh(resolve(i.type(), scope));
+        Extern e = Visibility.fresh(Substitution.freshInstance(resolve(i.type(), scope), scope));
         describe(i.name(), i.attributes(), e, e, scope.importedResources);
         scope.visibility.imported(e);
         scope.imports.put(i.name().text(), e);
@@ -38,7 +39,7 @@ final class ExternChecker {
     /** An export declarator of a component or instance type. */
     static void declareExport(ExportDecl d, Scope scope) {
         scope.exportNames.add(d.name());
-        Extern e = Visibility.fresh(resolve(d.type(), scope));
+        Extern e = Visibility.fresh(Substitution.freshInstance(resolve(d.type(), scope), scope));
         describe(d.name(), d.attributes(), e, e, scope.exportedResources);
         scope.visibility.exported(e);
         scope.exports.put(d.name().text(), e);
@@ -48,7 +49,7 @@ final class ExternChecker {
     /**
      * A component's export. Its new index has the item's own type: the optional ascription must be
      * well-formed, of the item's sort and a supertype of the item's type ({@link Subtype}), and is what the
-     * name rules see.
+     * name rules and the component's type (what an instance of it exports) see.
      */
     static void export(Export x, Scope scope) {
         Extern item = Visibility.fresh(scope.item(x.item()));
@@ -57,7 +58,13 @@ final class ExternChecker {
         describe(x.name(), x.attributes(), item, declared, scope.exportedResources);
         scope.visibility.exported(declared);
         scope.visibility.exportedAlso(item);
-        scope.exports.put(x.name().text(), item);
+        // The outside sees the declared type: an ascription may hide exports of an instance, and, as
+        // `(sub resource)`, a resource's identity (a new abstract type to the outside, not the same as the
+        // item's other exports).
+        boolean abstracted = x.type().isPresent() && x.type().get() instanceof ExternType.Type t
+                && t.bound() instanceof TypeBound.SubResource;
+        scope.exports.put(x.name().text(),
+                abstracted ? new Extern(Sort.TYPE, ResourceInfo.abstractIn(scope)) : declared);
         scope.add(item);
     }
 

@@ -8,10 +8,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What is statically known of a core module's type. An imported module has a core module type, so its
- * imports and exports are known; a module embedded in the component is not decoded by validation (its
- * bodies are Chicory's business, and matching its imports and exports happens at instantiation), so
- * nothing is known of it.
+ * What is statically known of a core module's type. An imported module has a core module type, and an
+ * embedded module's type is decoded from its type, import and export sections, so both are known; only an
+ * embedded module whose sections are malformed or use WebAssembly 3.0 types, which validation does not
+ * model, is {@link #UNKNOWN}.
  */
 final class ModuleInfo implements Entity, CoreTypeInfo {
     /** A module whose imports and exports are not known statically. */

@@ -12,49 +12,48 @@ final class ResourceInfo implements TypeInfo {
         /** A {@code (resource (rep i32))} definition of the owner component. */
         DEFINED,
         /** A {@code (sub resource)} import or export declaration made in the owner scope. */
-        ABSTRACT,
-        /**
-         * Only known at instantiation: an abstract resource of an instantiated component that no argument
-         * was statically traced to. It may well be one of the current component's own resources, so it is
-         * never rejected as foreign.
-         */
-        UNKNOWN
+        ABSTRACT
     }
 
     private final Origin origin;
     private final Scope owner;
+    /** The resource type this names: itself, or what it is an {@linkplain #alias() alias} of. */
+    private final ResourceInfo canonical;
 
-    private ResourceInfo(Origin origin, Scope owner) {
+    private ResourceInfo(Origin origin, Scope owner, ResourceInfo canonical) {
         this.origin = origin;
         this.owner = owner;
+        this.canonical = canonical == null ? this : canonical;
     }
 
     /** A resource defined by the component of scope {@code owner}. */
     static ResourceInfo defined(Scope owner) {
-        return new ResourceInfo(Origin.DEFINED, owner);
+        return new ResourceInfo(Origin.DEFINED, owner, null);
     }
 
     /** A fresh abstract resource, {@code (sub resource)}, declared in {@code owner}. */
     static ResourceInfo abstractIn(Scope owner) {
-        return new ResourceInfo(Origin.ABSTRACT, owner);
-    }
-
-    /** A resource whose identity is not statically known. */
-    static ResourceInfo unknown() {
-        return new ResourceInfo(Origin.UNKNOWN, null);
+        return new ResourceInfo(Origin.ABSTRACT, owner, null);
     }
 
     /**
-     * Whether {@code component} may use {@code resource.new} and {@code resource.rep} on this resource:
-     * it defines it, or it cannot be told statically.
+     * Another name for this resource type, as the type index an import or export introduces: the same type
+     * to subtyping and substitution, which compare {@link #canonical()}, but a name of its own to external
+     * visibility, which compares names by identity (as wasm-tools gives each export of a resource a new alias
+     * id of the same resource id).
      */
-    boolean mayBeLocalTo(Scope component) {
-        return origin == Origin.UNKNOWN || (origin == Origin.DEFINED && owner == component);
+    ResourceInfo alias() {
+        return new ResourceInfo(origin, owner, canonical);
     }
 
-    /** Whether the identity is only known at instantiation, so that subtyping cannot tell it apart. */
-    boolean isUnknown() {
-        return origin == Origin.UNKNOWN;
+    /** The resource type itself, shared by all its aliases. */
+    ResourceInfo canonical() {
+        return canonical;
+    }
+
+    /** Whether {@code component} may use {@code resource.new} and {@code resource.rep} on this resource. */
+    boolean isLocalTo(Scope component) {
+        return origin == Origin.DEFINED && owner == component;
     }
 
     /**
@@ -65,17 +64,35 @@ final class ResourceInfo implements TypeInfo {
         return origin == Origin.ABSTRACT && owner.kind() != Scope.Kind.COMPONENT;
     }
 
-    /** Whether this is an abstract resource declared in {@code world} or in a type nested in it. */
-    boolean declaredWithin(Scope world) {
-        if (origin != Origin.ABSTRACT) {
-            return false;
-        }
+    /**
+     * A resource of the same origin and owner with an identity of its own: resource types are generative, so
+     * each instantiation of a component makes new ones of the resources it defines or declares abstractly.
+     */
+    ResourceInfo copy() {
+        return new ResourceInfo(origin, owner, null);
+    }
+
+    /**
+     * Whether this resource belongs to {@code world}: defined by it or a component nested in it, or declared
+     * abstractly there or in a type nested in it.
+     */
+    boolean ownedWithin(Scope world) {
         for (Scope s = owner; s != null; s = s.parent()) {
             if (s == world) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether this is an abstract resource declared in a type nested in {@code scope}, not in it itself. */
+    boolean declaredInTypeWithin(Scope scope) {
+        return origin == Origin.ABSTRACT && owner != scope && ownedWithin(scope);
+    }
+
+    /** Whether this is an abstract resource declared in {@code world} or in a type nested in it. */
+    boolean declaredWithin(Scope world) {
+        return origin == Origin.ABSTRACT && ownedWithin(world);
     }
 
     @Override

@@ -27,8 +27,9 @@ final class Space<T> {
     /** The entry at {@code index}, or a failure naming the sort and how many are defined. */
     T get(int index) {
         if (index < 0 || index >= items.size()) {
-            throw new Invalid(what + " index " + Integer.toUnsignedString(index) + " out of range ("
-                    + items.size() + " defined)");
+            // Worded as wasm-tools words it ("unknown type 5: type index out of bounds"), plus the count.
+            throw new Invalid("unknown " + what + " " + Integer.toUnsignedString(index) + ": " + what
+                    + " index out of bounds (" + items.size() + " defined)");
         }
         return items.get(index);
     }

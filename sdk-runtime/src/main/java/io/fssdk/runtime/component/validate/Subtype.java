@@ -18,9 +18,8 @@ import java.util.function.Predicate;
  * <p>An expected type may declare abstract resources, {@code (sub resource)}, that stand for whatever the
  * actual item supplies: the first time one is met it is bound to the actual resource, and afterwards must
  * match that binding (so {@code (eq $a)} imports and handles of {@code $a} follow it). Which resources are
- * such placeholders depends on the use, hence {@link #bindable}. Resources whose identity is statically
- * {@linkplain ResourceInfo#isUnknown() unknown} match anything, so validation never rejects what linking
- * could accept.
+ * such placeholders depends on the use, hence {@link #bindable}. Every other resource has a statically
+ * known identity ({@link Substitution} renews them per instantiation), which must be the same.
  *
  * <p>Value types are DAGs shared by identity, so each (actual, expected) pair is checked once (memoized):
  * the work is linear in the size of the types as defined, not as expanded. Recursion follows the nesting,
@@ -116,18 +115,21 @@ final class Subtype {
 
     /** Resource identity, binding {@code expected} first if it is a placeholder not met before. */
     void resource(ResourceInfo actual, ResourceInfo expected) {
-        if (ignoreResources || actual == expected) {
+        // Aliases (the names imports and exports introduce) are the same type.
+        ResourceInfo a = actual.canonical();
+        ResourceInfo e = expected.canonical();
+        if (ignoreResources || a == e) {
             return;
         }
-        ResourceInfo want = bound.get(expected);
-        if (want == null && bindable.test(expected)) {
-            bound.put(expected, actual);
+        ResourceInfo want = bound.get(e);
+        if (want == null && bindable.test(e)) {
+            bound.put(e, a);
             return;
         }
         if (want == null) {
-            want = expected;
+            want = e;
         }
-        if (want != actual && !want.isUnknown() && !actual.isUnknown()) {
+        if (want != a) {
             throw new Invalid("resource types are not the same");
         }
     }

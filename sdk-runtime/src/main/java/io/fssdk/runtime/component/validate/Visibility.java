@@ -18,13 +18,12 @@ import java.util.Set;
  * both. Anonymous types (primitives, tuples, lists, options, results) are looked through.
  *
  * <p>Names are tracked by identity: importing or exporting a value type appends a fresh copy
- * ({@link #fresh}), which is the named one; resources are not copied, since their identity is what
- * subtyping compares, so exporting a resource names the resource itself (slightly more permissive than the
- * spec, never less). An instance type's exported types count as named within that instance type, and its
+ * ({@link #fresh}), which is the named one; a resource gets an {@linkplain ResourceInfo#alias() alias}, a new
+ * name for the same type (subtyping compares the canonical resource). An instance type's exported types count as named within that instance type, and its
  * check waits until it is attached to an import or export; a component type's declarations are checked
  * eagerly, in its own scope.
  *
- * <p>Where this pass cannot tell, it accepts: resources of unknown identity, and value types a nested
+ * <p>Where this pass cannot tell, it accepts: value types a nested
  * component imported (an instantiation replaces them by the argument, which this pass does not substitute
  * for value types).
  */
@@ -46,9 +45,15 @@ final class Visibility {
         return Collections.newSetFromMap(new IdentityHashMap<>());
     }
 
-    /** The item to add for an imported or exported type: a value type gets the fresh identity that is named. */
+    /**
+     * The item to add for an imported or exported type: a value type gets the fresh identity that is named, a
+     * resource an {@linkplain ResourceInfo#alias() alias}.
+     */
     static Extern fresh(Extern e) {
-        return e.type() instanceof ValueInfo v ? new Extern(Sort.TYPE, v.copy()) : e;
+        if (e.type() instanceof ValueInfo v) {
+            return new Extern(Sort.TYPE, v.copy());
+        }
+        return e.type() instanceof ResourceInfo r ? new Extern(Sort.TYPE, r.alias()) : e;
     }
 
     /**
@@ -189,7 +194,7 @@ final class Visibility {
                 }
                 case OWN, BORROW -> {
                     ResourceInfo r = v.resource().orElseThrow();
-                    return r.isUnknown() || named(r) ? Optional.empty() : Optional.of("a resource type it uses");
+                    return named(r) ? Optional.empty() : Optional.of("a resource type it uses");
                 }
                 default -> {
                     return parts(v);

@@ -36,7 +36,7 @@ class ComponentValidatorTest {
     void messageNamesTheDefinitionAndItsOffset() {
         // A custom section (definition 0), then (type (list 5)) with no type 5.
         ParsedComponent c = parse(Bin.of(0x00, 0x03).name("x").u8(0x00), Bin.vecSection(7, Bin.of(0x70, 0x05)));
-        assertEquals("definition 1 (offset " + c.offsetOf(1) + "): type: type index 5 out of range (0 defined)",
+        assertEquals("definition 1 (offset " + c.offsetOf(1) + "): type: unknown type 5: type index out of bounds (0 defined)",
                 reject(c));
     }
 

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
  */
 class FlatteningTest {
     private static final ResourceType RESOURCE = ResourceType.host("r", "test");
+    /** Any resource: flattening does not depend on which. */
+    private static final ResourceInfo SOME_RESOURCE = ResourceInfo.abstractIn(new Scope(Scope.Kind.COMPONENT, null));
 
     /** A type in both models. */
     private record Both(WitType wit, ValueInfo info) {
@@ -131,9 +133,9 @@ class FlatteningTest {
                 return new Both(new WitType.FlagsType(labels("g", n)), ValueInfo.flags(n));
             }
             case 9:
-                return new Both(new WitType.OwnType(RESOURCE), ValueInfo.own(ResourceInfo.unknown()));
+                return new Both(new WitType.OwnType(RESOURCE), ValueInfo.own(SOME_RESOURCE));
             case 10:
-                return new Both(new WitType.BorrowType(RESOURCE), ValueInfo.borrow(ResourceInfo.unknown()));
+                return new Both(new WitType.BorrowType(RESOURCE), ValueInfo.borrow(SOME_RESOURCE));
             default: {
                 PrimValType p = PrimValType.values()[random.nextInt(PrimValType.values().length)];
                 return new Both(PrimitiveType.valueOf(p.name()), ValueInfo.prim(p));

@@ -1,7 +1,7 @@
 ;; Licensed under the Apache License, Version 2.0 (http://www.apache.org/licenses/LICENSE-2.0).
 ;;
 ;; A lowered function has a known core type, which is not realloc's.
-;; expect: canonical option `realloc` uses core func 0 of type [] -> [], expected [i32 i32 i32 i32] -> [i32]
+;; expect: canonical option `realloc` uses a core function with an incorrect signature: core func 0 has type [] -> [], expected [i32 i32 i32 i32] -> [i32]
 (component
   (import "f" (func $f))
   (import "g" (func $g (param "s" string)))
