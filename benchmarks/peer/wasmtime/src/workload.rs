@@ -17,6 +17,31 @@ const IMPLEMENTED: [&str; 7] = [
     "functionstream:core/",
 ];
 
+/// The host type wasmtime-wasi gives `resource` when it is one of wasi:io's (an unknown interface such as
+/// wasi:http/types re-exports `input-stream`, `output-stream`, `pollable` and `error` from wasi:io, and the
+/// linker checks that they are the very types WASI defines), or None for a resource of the interface's own.
+fn wasi_io_resource(engine: &Engine, ty: &wasmtime::component::types::Component, resource: &ResourceType)
+                    -> Option<ResourceType> {
+    for (name, item) in ty.imports(engine) {
+        let ComponentItem::ComponentInstance(instance) = item else { continue };
+        for (export, export_ty) in instance.exports(engine) {
+            let ComponentItem::Resource(r) = export_ty else { continue };
+            if r != *resource {
+                continue;
+            }
+            let interface = name.split('@').next().unwrap_or(name);
+            return match (interface, export) {
+                ("wasi:io/streams", "input-stream") => Some(ResourceType::host::<wasmtime_wasi::p2::DynInputStream>()),
+                ("wasi:io/streams", "output-stream") => Some(ResourceType::host::<wasmtime_wasi::p2::DynOutputStream>()),
+                ("wasi:io/poll", "pollable") => Some(ResourceType::host::<wasmtime_wasi::p2::DynPollable>()),
+                ("wasi:io/error", "error") => Some(ResourceType::host::<wasmtime_wasi::p2::IoError>()),
+                _ => continue,
+            };
+        }
+    }
+    None
+}
+
 /// Defines each interface `component` imports that the base linker does not implement (the wasi:http
 /// types in componentize-js output) with functions that trap when called and host resources, as
 /// fssdk-java's opt-in stubs do. wasmtime 41's `define_unknown_imports_as_traps` cannot be used on a
@@ -40,7 +65,10 @@ fn stub_unknown_imports(engine: &Engine, linker: &mut Linker<HostState>, compone
                         Err(wasmtime::Error::msg(format!("`{what}` is not implemented by this host")))
                     })?;
                 }
-                ComponentItem::Resource(_) => stubs.resource(export, ResourceType::host::<()>(), |_, _| Ok(()))?,
+                ComponentItem::Resource(r) => {
+                    let host = wasi_io_resource(engine, &ty, &r).unwrap_or_else(ResourceType::host::<()>);
+                    stubs.resource(export, host, |_, _| Ok(()))?
+                }
                 _ => {}
             }
         }
