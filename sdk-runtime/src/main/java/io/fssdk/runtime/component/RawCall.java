@@ -37,6 +37,15 @@ public interface RawCall extends AutoCloseable {
     /** Copies {@code length} bytes of guest memory at {@code ptr}. */
     byte[] readBytes(int ptr, int length);
 
+    /**
+     * Traps unless {@code size} bytes at {@code ptr} are in memory and {@code ptr} is a multiple of
+     * {@code align}, as the canonical ABI requires of the return pointer a core function returns
+     * (CanonicalABI.md, {@code lift_flat_values}). Check it before loading the results through the pointer.
+     *
+     * @throws TrapException when the area is misaligned or out of bounds; the instance is poisoned
+     */
+    void checkArea(int ptr, int size, int align);
+
     /** Loads an i32 from guest memory. */
     int loadI32(int addr);
 

@@ -155,6 +155,8 @@ final class ProcessorSession implements GuestSession {
         try {
             int ptr = c.writeBytes(payload);
             int ret = (int) c.invoke(Integer.toUnsignedLong(ptr), payload.length)[0];
+            // The (pointer, length) pair has alignment 4; a guest returning any other pointer traps.
+            c.checkArea(ret, 8, 4);
             return c.readBytes(c.loadI32(ret), c.loadI32(ret + 4));
         } finally {
             c.close();

@@ -98,6 +98,7 @@ final class CompiledModule {
         // the component model runs only the start section; a command's `_start` runs when `run` is called.
         Instance.Builder b = Instance.builder(module).withImportValues(imports).withStart(false);
         code().configure(b);
+        b.withTableFactory(CappedTable.factory(label));
         module.memorySection().ifPresent(ms -> {
             if (ms.memoryCount() > 0) {
                 MemoryLimits declared = ms.getMemory(0).limits();

@@ -176,6 +176,15 @@ final class LiftedFunc implements ComponentFunc {
         }
 
         @Override
+        public void checkArea(int ptr, int size, int align) {
+            try {
+                FastAbi.checkArea(options.abi(), ptr, size, align);
+            } catch (RuntimeException e) {
+                throw fail(e);
+            }
+        }
+
+        @Override
         public int loadI32(int addr) {
             try {
                 return options.abi().memory().read32(addr);

@@ -19,6 +19,10 @@ import java.io.IOException;
 final class StreamsFastPath {
     /** The most bytes one read returns; larger requests get a short read, which the spec allows. */
     static final int READ_LIMIT = 1 << 20;
+    /** The size of both results: a discriminant, then a (pointer, length) or a stream-error and its handle. */
+    private static final int RESULT_SIZE = 12;
+    /** The alignment of both results. */
+    private static final int RESULT_ALIGN = 4;
 
     private final Streams streams;
 
@@ -39,6 +43,7 @@ final class StreamsFastPath {
         HostInputStream in = (HostInputStream) f.rep(f.i32(0), streams.inputType());
         int max = Values.clampLength(f.i64(1), READ_LIMIT);
         int ret = f.i32(2);
+        f.checkArea(ret, RESULT_SIZE, RESULT_ALIGN); // before the read consumes input the guest cannot receive
         try {
             byte[] data = max == 0 ? new byte[0] : in.read(max, blocking);
             int ptr = f.writeBytes(data);
@@ -56,6 +61,7 @@ final class StreamsFastPath {
         HostOutputStream out = (HostOutputStream) f.rep(f.i32(0), streams.outputType());
         byte[] data = f.readBytes(f.i32(1), f.i32(2));
         int ret = f.i32(3);
+        f.checkArea(ret, RESULT_SIZE, RESULT_ALIGN); // before the bytes reach the stream: a trapping call writes nothing
         try {
             out.write(data);
             if (flush) {
