@@ -1,4 +1,5 @@
 ;; Licensed under the Apache License, Version 2.0 (http://www.apache.org/licenses/LICENSE-2.0).
+;; engine: validator only (tags, shared memories and v128 globals, which the engine does not run; fssdk inspect skips it)
 ;;
 ;; Core instantiation the validator must accept now that it decodes embedded modules' imports and exports:
 ;; limits that fit without being equal, globals of equal type and mutability, a shared memory for a shared

@@ -1,4 +1,5 @@
 ;; Licensed under the Apache License, Version 2.0 (http://www.apache.org/licenses/LICENSE-2.0).
+;; engine: validator only (an imported component, which the engine does not instantiate; fssdk inspect skips it)
 ;;
 ;; Look-alikes of the resource generativity rules that hold: a resource and a function over it from the same
 ;; import of an instance type, from the same instantiation, and an `(eq)` export of a component type that is
