@@ -45,7 +45,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 6, time = 1)
 @Fork(1)
 public class AbiTaxBenchmark {
-    @Param({"COMPILER", "INTERPRETER"})
+    @Param({"COMPILER", "CHICORY_COMPILER", "INTERPRETER"})
     ExecutionMode mode;
 
     private final byte[] payload = new byte[64];

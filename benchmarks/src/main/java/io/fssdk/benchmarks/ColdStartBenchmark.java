@@ -38,7 +38,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 1)
 @Fork(6)
 public class ColdStartBenchmark {
-    @Param({"COMPILER", "INTERPRETER"})
+    @Param({"COMPILER", "CHICORY_COMPILER", "INTERPRETER"})
     ExecutionMode mode;
 
     private byte[] binary;

@@ -30,7 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 4, time = 2)
 @Fork(2)  // two JVMs, so one unlucky JIT compilation cannot decide the ratio
 public class CounterBenchmark {
-    @Param({"NATIVE", "WASM_COMPILER", "WASM_INTERPRETER", "WASM_OPTIMIZING"})
+    @Param({"NATIVE", "WASM_COMPILER", "WASM_CHICORY", "WASM_INTERPRETER"})
     Engine engine;
 
     @Param({"MEMORY", "ROCKSDB"})

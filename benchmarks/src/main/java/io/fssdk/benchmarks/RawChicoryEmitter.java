@@ -40,7 +40,8 @@ public final class RawChicoryEmitter {
                 });
         Instance.Builder builder = Instance.builder(module)
                 .withImportValues(ImportValues.builder().addFunction(emit).build());
-        if (mode == ExecutionMode.COMPILER) {
+        // Raw Chicory has only its own compiler: COMPILER and CHICORY_COMPILER both mean it here.
+        if (mode != ExecutionMode.INTERPRETER) {
             builder.withMachineFactory(MachineFactoryCompiler.compile(module));
         }
         Instance instance = builder.build();

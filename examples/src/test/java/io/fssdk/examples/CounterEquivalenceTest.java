@@ -126,7 +126,7 @@ class CounterEquivalenceTest {
     @Test
     void theCounterOnOurCompilerMatchesTheNativeCounter() {
         // Differential check of the optimizing compiler on a real C guest: same bytes, same store.
-        Driver component = WasmDriver.builder().executionMode(ExecutionMode.OPTIMIZING)
+        Driver component = WasmDriver.builder().executionMode(ExecutionMode.COMPILER)
                 .component(CounterMain.class.getResource(CounterMain.COUNTER_COMPONENT)).build();
         assertSameCounter(new CounterOperator(), component, words(20261203L, WORDS / 2));
     }

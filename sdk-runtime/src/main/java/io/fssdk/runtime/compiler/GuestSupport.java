@@ -132,10 +132,19 @@ public final class GuestSupport {
         ctx.instance.dropDataSegment(segment);
     }
 
-    /** Calls imported function {@code index} with boxed arguments (the host's calling convention). */
+    /**
+     * Calls imported function {@code index} with boxed arguments (the host's calling convention). A deadline
+     * that fired while the host was busy (a stalled store, say) is honoured as soon as the host returns, not up
+     * to a poll interval later: the guest may have little work left and would otherwise finish the call as if
+     * no deadline had passed. One volatile read per host call, which costs far more than that anyway.
+     */
     public static long[] callImport(GuestContext ctx, int index, long[] args) {
         ImportFunction f = ctx.instance.imports().function(index);
-        return f.handle().apply(ctx.instance, args);
+        long[] results = f.handle().apply(ctx.instance, args);
+        if (Thread.currentThread().isInterrupted()) {
+            throw new ChicoryInterruptedException("Thread interrupted");
+        }
+        return results;
     }
 
     /**

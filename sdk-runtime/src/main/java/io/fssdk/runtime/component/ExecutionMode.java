@@ -1,19 +1,20 @@
 package io.fssdk.runtime.component;
 
-/** How the core modules of a component are executed by Chicory. */
+/** How the core modules of a component are executed. */
 public enum ExecutionMode {
     /**
-     * Chicory's runtime compiler translates each core module to JVM bytecode once per {@link Component};
-     * every instance reuses it. Fast calls, slower start. The default.
+     * Our compiler ({@code io.fssdk.runtime.compiler}), the default: each core module is translated to JVM
+     * classes once per {@link Component} and every instance reuses them. Wasm locals and operand stack live on
+     * the JVM's, memory is one flat {@code byte[]} accessed inline, and interruption is a plain countdown
+     * checked at function entries and loop headers. A function using an instruction it does not translate
+     * (SIMD, threads, exception handling) runs in Chicory's interpreter, alone.
      */
     COMPILER,
-    /** Chicory's interpreter: no compile step, slower calls. Useful for very large or short-lived guests. */
-    INTERPRETER,
     /**
-     * Our own compiler ({@code io.fssdk.runtime.compiler}): wasm locals and stack on the JVM's, memory as one
-     * flat {@code byte[]} accessed inline, interruption by a plain countdown. Opt-in while it matures; a
-     * function using an instruction it does not translate yet (SIMD, atomics, exceptions) runs in Chicory's
-     * interpreter.
+     * Chicory's runtime compiler, kept for comparison and as a fallback switch. A function too large for one
+     * JVM method runs in Chicory's interpreter.
      */
-    OPTIMIZING
+    CHICORY_COMPILER,
+    /** Chicory's interpreter: no compile step, slower calls. Useful for very large or short-lived guests. */
+    INTERPRETER
 }

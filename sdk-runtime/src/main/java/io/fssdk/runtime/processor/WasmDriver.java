@@ -290,7 +290,7 @@ public final class WasmDriver implements Driver {
             return this;
         }
 
-        /** How the guest runs; the default is {@link ExecutionMode#COMPILER} (Chicory's runtime compiler). */
+        /** How the guest runs; the default is {@link ExecutionMode#COMPILER} (our compiler). */
         public Builder executionMode(ExecutionMode mode) {
             this.executionMode = Objects.requireNonNull(mode, "mode");
             return this;

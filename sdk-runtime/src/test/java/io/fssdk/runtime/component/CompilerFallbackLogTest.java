@@ -9,8 +9,8 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
- * A function too large for one JVM method runs in Chicory's interpreter, and the engine says so through
- * SLF4J under the component's name.
+ * With Chicory's compiler, a function too large for one JVM method runs in Chicory's interpreter, and the
+ * engine says so through SLF4J under the component's name.
  *
  * <p>Regression: Chicory's compiler printed a raw {@code Warning: using interpreted mode for WASM function
  * index: N} on {@code System.err}, bypassing the embedder's logging and naming no component (the CLI
@@ -34,7 +34,7 @@ class CompilerFallbackLogTest {
     @Test
     void aFunctionTooLargeForTheJvmIsLoggedNotPrinted() {
         Component c = Component.load(MinimalComponents.withFunctionBody(hugeBody(9_000)),
-                ComponentOptions.builder().name("big-op").build());
+                ComponentOptions.builder().name("big-op").executionMode(ExecutionMode.CHICORY_COMPILER).build());
         PrintStream original = System.err;
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));

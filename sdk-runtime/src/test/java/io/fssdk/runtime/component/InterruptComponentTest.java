@@ -46,13 +46,13 @@ class InterruptComponentTest {
     }
 
     @Test
-    void aLoopClosedByBrIfStopsWhenItsThreadIsInterruptedInCompiledCode() throws InterruptedException {
-        assertStopsOnInterrupt(true, ExecutionMode.COMPILER);
+    void aLoopClosedByBrIfStopsWhenItsThreadIsInterruptedInChicoryCompiledCode() throws InterruptedException {
+        assertStopsOnInterrupt(true, ExecutionMode.CHICORY_COMPILER);
     }
 
     @Test
     void aLoopClosedByBrIfStopsWhenItsThreadIsInterruptedInOurCompiledCode() throws InterruptedException {
-        assertStopsOnInterrupt(true, ExecutionMode.OPTIMIZING);
+        assertStopsOnInterrupt(true, ExecutionMode.COMPILER);
     }
 
     @Test

@@ -21,8 +21,8 @@ class QuickJsComponentTest {
         // section (Chicory checks call_indirect types by index, across modules sharing a table).
         Component component = switch (mode) {
             case INTERPRETER -> TestComponents.interpreted("qjs.wasm");
-            case OPTIMIZING -> TestComponents.optimized("qjs.wasm");
             case COMPILER -> TestComponents.load("qjs.wasm");
+            case CHICORY_COMPILER -> TestComponents.chicoryCompiled("qjs.wasm");
         };
         assertTrue(component.coreModuleCount() > 5, "core modules: " + component.coreModuleCount());
         List<String> logs = new ArrayList<>();

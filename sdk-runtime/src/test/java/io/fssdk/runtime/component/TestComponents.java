@@ -29,15 +29,15 @@ public final class TestComponents {
         }
     }
 
-    /** The fixture loaded with the default options (runtime compiler). */
+    /** The fixture loaded with the default options (our compiler). */
     public static Component load(String name) {
         return CACHE.computeIfAbsent(name, n -> Component.load(bytes(n)));
     }
 
-    /** The fixture loaded for our compiler. */
-    public static Component optimized(String name) {
-        return CACHE.computeIfAbsent(name + "#optimizing", n -> Component.load(bytes(name),
-                ComponentOptions.builder().executionMode(ExecutionMode.OPTIMIZING).build()));
+    /** The fixture loaded for Chicory's compiler. */
+    public static Component chicoryCompiled(String name) {
+        return CACHE.computeIfAbsent(name + "#chicory", n -> Component.load(bytes(name),
+                ComponentOptions.builder().executionMode(ExecutionMode.CHICORY_COMPILER).build()));
     }
 
     /** The fixture loaded for Chicory's interpreter. */

@@ -103,6 +103,11 @@ final class CodeCache {
         };
     }
 
+    /** The SHA-256 of {@code bytes} in hex: how a cache key names a module's content. */
+    static String digest(byte[] bytes) {
+        return HexFormat.of().formatHex(sha256(bytes, 0, bytes.length));
+    }
+
     private Path fileOf(String key) {
         byte[] k = key.getBytes(StandardCharsets.UTF_8);
         return directory.resolve(HexFormat.of().formatHex(sha256(k, 0, k.length)) + ".bin");

@@ -18,10 +18,12 @@ interface CoreCodegen {
      * per module, on first instantiation or from {@code Component.compile()}.
      *
      * @param module the module as Chicory parsed it; compiled code is tied to this object
+     * @param digest the SHA-256 of the module's bytes, in hex, when a cache is given (null otherwise): the part
+     *     of a cache key that names the module
      * @param label a name for messages ("core module 3")
      * @param cache where compiled code may be kept between JVMs, if the embedder gave a place
      */
-    Code prepare(WasmModule module, String label, CodeCache cache);
+    Code prepare(WasmModule module, String digest, String label, CodeCache cache);
 
     /** Runnable code for one module: it configures every instance built from that module. */
     interface Code {

@@ -9,6 +9,7 @@ import com.dylibso.chicory.compiler.internal.MachineFactory;
 import com.dylibso.chicory.runtime.ByteArrayMemory;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Machine;
+import io.fssdk.runtime.compiler.CompiledClasses;
 import io.fssdk.runtime.compiler.CompiledWasm;
 import io.fssdk.runtime.compiler.CompilerOptions;
 import io.fssdk.runtime.compiler.WasmCompiler;
@@ -28,7 +29,7 @@ final class CoreCodegens {
      * ByteBufferMemory costs ~20% on guest memory access (bounds checks and endian conversion dominated the
      * counter's profile in BENCHMARKS.md).
      */
-    static final CoreCodegen INTERPRETER = (module, label, cache) -> b -> b.withMemoryFactory(ByteArrayMemory::new)
+    static final CoreCodegen INTERPRETER = (module, digest, label, cache) -> b -> b.withMemoryFactory(ByteArrayMemory::new)
             .withUnsafeExecutionListener(BackEdgeInterruption.INSTANCE);
 
     /**
@@ -48,7 +49,7 @@ final class CoreCodegens {
      * "Types not empty") runs in the interpreter instead, with a warning, rather than failing a component
      * that runs fine interpreted.
      */
-    static final CoreCodegen CHICORY_COMPILER = (module, label, cache) -> {
+    static final CoreCodegen CHICORY_COMPILER = (module, digest, label, cache) -> {
         Function<Instance, Machine> factory;
         try {
             if (cache != null) {
@@ -71,17 +72,57 @@ final class CoreCodegens {
             throw new InvalidException(label + " is invalid: " + e.getMessage(), e);
         } catch (RuntimeException | LinkageError e) {
             LOG.warn("{}: Chicory's compiler failed ({}); running it in the interpreter", label, e.toString());
-            return INTERPRETER.prepare(module, label, cache);
+            return INTERPRETER.prepare(module, digest, label, cache);
         }
         Function<Instance, Machine> f = factory;
         return b -> b.withMachineFactory(f).withMemoryFactory(ByteArrayMemory::new);
     };
 
-    /** Our compiler (io.fssdk.runtime.compiler). The code cache is not used by it yet. */
-    static final CoreCodegen OPTIMIZING = (module, label, cache) -> {
-        CompiledWasm compiled = WasmCompiler.compile(module, CompilerOptions.DEFAULTS);
-        return b -> b.withMachineFactory(compiled.machineFactory()).withMemoryFactory(compiled.memoryFactory());
+    /**
+     * Our compiler (io.fssdk.runtime.compiler), through the code cache when one is given. The key covers the
+     * module's content, the compiler's own class files ({@link WasmCompiler#fingerprint()}) and its options,
+     * so a cached entry is only ever loaded by the compiler that wrote it. An entry that passes the cache's
+     * checksum but still fails to decode or load is compiled again. A module the compiler cannot translate
+     * at all (a failure outside any function body) runs in Chicory's interpreter, with a warning.
+     */
+    static final CoreCodegen OURS = (module, digest, label, cache) -> {
+        CompilerOptions options = CompilerOptions.DEFAULTS;
+        String key = cache == null || digest == null ? null : ourKey(digest, options);
+        CompiledWasm compiled = null;
+        try {
+            byte[] hit = key == null ? null : cache.get(key);
+            if (hit != null) {
+                try {
+                    compiled = WasmCompiler.load(module, options, CompiledClasses.fromBytes(hit));
+                } catch (IllegalArgumentException | IllegalStateException e) {
+                    LOG.warn("{}: cached code does not load ({}); compiling again", label, e.getMessage());
+                }
+            }
+            if (compiled == null) {
+                CompiledClasses classes = WasmCompiler.translate(module, options);
+                if (key != null) {
+                    cache.put(key, classes.toBytes());
+                }
+                compiled = WasmCompiler.load(module, options, classes);
+            }
+        } catch (com.dylibso.chicory.wasm.InvalidException e) {
+            throw new InvalidException(label + " is invalid: " + e.getMessage(), e);
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warn("{}: the compiler failed ({}); running it in the interpreter", label, e.toString());
+            return INTERPRETER.prepare(module, digest, label, cache);
+        }
+        if (!compiled.interpretedFunctions().isEmpty()) {
+            LOG.info("{}: {} function(s) run in Chicory's interpreter: {}", label,
+                    compiled.interpretedFunctions().size(), compiled.interpretedReasons());
+        }
+        CompiledWasm code = compiled;
+        return b -> b.withMachineFactory(code.machineFactory()).withMemoryFactory(code.memoryFactory());
     };
+
+    /** The cache key of a module compiled by our compiler: content, compiler build and options. */
+    static String ourKey(String digest, CompilerOptions options) {
+        return "fssdk-compiler/" + WasmCompiler.fingerprint() + "/" + options + "/" + digest;
+    }
 
     private CoreCodegens() {
     }
@@ -89,9 +130,9 @@ final class CoreCodegens {
     /** The generator for {@code mode}. */
     static CoreCodegen of(ExecutionMode mode) {
         return switch (mode) {
-            case COMPILER -> CHICORY_COMPILER;
+            case COMPILER -> OURS;
+            case CHICORY_COMPILER -> CHICORY_COMPILER;
             case INTERPRETER -> INTERPRETER;
-            case OPTIMIZING -> OPTIMIZING;
         };
     }
 }

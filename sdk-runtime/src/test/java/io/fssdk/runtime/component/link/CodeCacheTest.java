@@ -2,6 +2,7 @@ package io.fssdk.runtime.component.link;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,6 +19,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The on-disk code cache: round trips, and corrupt or truncated entries that must never be loaded. */
@@ -68,22 +71,56 @@ class CodeCacheTest {
         }
     }
 
-    @Test
-    void aCompiledComponentIsCachedAndTheCacheServesAFreshLoad() throws IOException {
+    @ParameterizedTest
+    @EnumSource(value = ExecutionMode.class, names = {"COMPILER", "CHICORY_COMPILER"})
+    void aCompiledComponentIsCachedAndTheCacheServesAFreshLoad(ExecutionMode mode) throws IOException {
         byte[] binary = ComponentFiles.read(ComponentFiles.resourceDir().resolve("primitives.wasm"));
-        ComponentOptions options = ComponentOptions.builder().executionMode(ExecutionMode.COMPILER).codeCache(dir).build();
+        ComponentOptions options = ComponentOptions.builder().executionMode(mode).codeCache(dir).build();
         Component first = Component.load(binary, options);
         first.compile();
-        long entries;
-        try (Stream<Path> files = Files.list(dir)) {
-            entries = files.count();
-        }
+        long entries = entries();
         assertTrue(entries > 0, "compiling wrote the cache");
 
         // A fresh load (as in another JVM) compiles from the cache and still runs correctly.
         Component second = Component.load(binary, options);
         WitValue v = Linker.builder().build().instantiate(second).call("echo-s32", WitValue.s32(-7)).orElseThrow();
         assertEquals(WitValue.s32(-7), v);
+        assertEquals(entries, entries(), "a hit writes nothing");
+    }
+
+    @Test
+    void anEntryWithAGoodChecksumThatDoesNotDecodeIsCompiledAgain() throws Exception {
+        // The checksum catches damage on disk; this covers what it cannot: a whole, well-formed entry whose
+        // payload is not compiled code (written by a foreign tool, or a bug). It must not be loaded.
+        byte[] binary = ComponentFiles.read(ComponentFiles.resourceDir().resolve("primitives.wasm"));
+        ComponentOptions options = ComponentOptions.builder().codeCache(dir).build();
+        Component.load(binary, options).compile();
+        List<Path> written = list();
+        assertFalse(written.isEmpty());
+        byte[] garbage = bytes("not compiled code");
+        for (Path p : written) {
+            // Keep the entry's magic tag and give it a correct checksum, so only decoding can reject it.
+            byte[] magic = java.util.Arrays.copyOf(Files.readAllBytes(p), "fssdk-code-cache-1\n".length());
+            byte[] sum = java.security.MessageDigest.getInstance("SHA-256").digest(garbage);
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            out.write(magic);
+            out.write(sum);
+            out.write(garbage);
+            Files.write(p, out.toByteArray());
+        }
+        Component again = Component.load(binary, options);
+        WitValue v = Linker.builder().build().instantiate(again).call("echo-s32", WitValue.s32(5)).orElseThrow();
+        assertEquals(WitValue.s32(5), v);
+    }
+
+    private long entries() throws IOException {
+        return list().size();
+    }
+
+    private List<Path> list() throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.toList();
+        }
     }
 
     private Path onlyEntry() throws IOException {
