@@ -2,6 +2,7 @@ package io.fssdk.cli;
 
 import io.fssdk.api.SdkException;
 import io.fssdk.runtime.component.Component;
+import io.fssdk.runtime.component.ComponentOptions;
 import io.fssdk.runtime.component.ComponentDescription;
 import io.fssdk.runtime.component.ComponentException;
 import io.fssdk.runtime.component.ComponentExtern;
@@ -133,8 +134,13 @@ record ComponentCheck(Path path, long sizeBytes, ComponentLayout layout, byte[] 
      * @throws CliException {@link ExitCodes#COMPONENT_INVALID} when a core module is malformed or invalid
      */
     Component load() {
+        return load(ComponentOptions.defaults());
+    }
+
+    /** {@link #load()} with {@code options} (a code cache, say). */
+    Component load(ComponentOptions options) {
         try {
-            return Component.load(bytes);
+            return Component.load(bytes, options);
         } catch (RuntimeException e) {
             throw new CliException(ExitCodes.COMPONENT_INVALID, "component " + path + " cannot be loaded: "
                     + e.getMessage(), e);

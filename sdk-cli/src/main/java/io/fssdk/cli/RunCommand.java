@@ -3,6 +3,7 @@ package io.fssdk.cli;
 import io.fssdk.api.ErrorCode;
 import io.fssdk.api.SdkException;
 import io.fssdk.runtime.OperatorRunner;
+import io.fssdk.runtime.component.ComponentOptions;
 import io.fssdk.runtime.processor.WasmDriver;
 import io.fssdk.store.rocksdb.RocksDBStateBackend;
 import java.io.IOException;
@@ -96,6 +97,14 @@ final class RunCommand implements Callable<Integer> {
             description = "Let a component import functions the host lacks; they trap when called.")
     private boolean stubUnknownImports;
 
+    @Option(names = "--code-cache", paramLabel = "DIR",
+            description = "Where compiled guest code is kept between runs (default: $XDG_CACHE_HOME/fssdk/code, "
+                    + "else ~/.cache/fssdk/code).")
+    private Path codeCache;
+
+    @Option(names = "--no-code-cache", description = "Compile the guest afresh, keeping nothing on disk.")
+    private boolean noCodeCache;
+
     @Option(names = "--verbose", description = "Print the stack trace of a failure.")
     private boolean verbose;
 
@@ -103,6 +112,13 @@ final class RunCommand implements Callable<Integer> {
 
     RunCommand(CliIo io) {
         this.io = io;
+    }
+
+    /** The user's cache directory for compiled code, following the XDG base-directory convention. */
+    static Path defaultCodeCache() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("fssdk").resolve("code");
     }
 
     @Override
@@ -158,10 +174,17 @@ final class RunCommand implements Callable<Integer> {
             RocksDBStateBackend backend = track(open, openState(state, fc));
             WasmDriver.Builder driver = WasmDriver.builder().operatorName(fc.name())
                     .stubUnknownImports(stubUnknownImports);
+
             if (pythonSource != null) {
                 driver.python(pythonSource); // the bundled runtime component, interpreted, fs-exec'ing the source
             } else {
-                driver.component(component.load());
+                ComponentOptions.Builder options = ComponentOptions.builder().name(fc.name());
+                if (!noCodeCache) {
+                    // On by default: a second run of the same component skips compiling it (seconds for a big
+                    // guest). Entries are checked on read, so a shared or damaged cache is safe.
+                    options.codeCache(codeCache != null ? codeCache : defaultCodeCache());
+                }
+                driver.component(component.load(options.build()));
             }
             OperatorRunner.Builder runnerBuilder = OperatorRunner.builder().operatorName(fc.name())
                     .stateBackend(backend).config(fc.initConfig());

@@ -53,6 +53,31 @@ class RunFilesTest {
     }
 
     @Test
+    void compiledCodeIsKeptBetweenRunsUnlessTurnedOff() throws IOException {
+        Path cache = tmp.resolve("code-cache");
+        for (int run = 0; run < 2; run++) {
+            Cli.Result r = Cli.withStdin("hello\n", "run", "--config", Cli.COUNTER_CONFIG.toString(), "--wasm",
+                    Cli.COUNTER_WASM.toString(), "--input", "-", "--output", "-", "--state-dir",
+                    tmp.resolve("state" + run).toString(), "--code-cache", cache.toString());
+            assertEquals(0, r.exitCode(), r.err());
+            assertEquals("{\"total_processed\":1,\"counter_map\":{\"hello\":1}}\n", r.out(), "run " + run);
+        }
+        List<Path> entries;
+        try (var files = Files.list(cache)) {
+            entries = files.toList();
+        }
+        assertFalse(entries.isEmpty(), "the first run filled the cache");
+        assertTrue(entries.stream().allMatch(p -> p.toString().endsWith(".bin")), entries::toString);
+
+        Path unused = tmp.resolve("unused-cache");
+        Cli.Result off = Cli.withStdin("hello\n", "run", "--config", Cli.COUNTER_CONFIG.toString(), "--wasm",
+                Cli.COUNTER_WASM.toString(), "--input", "-", "--output", "-", "--state-dir",
+                tmp.resolve("state-off").toString(), "--code-cache", unused.toString(), "--no-code-cache");
+        assertEquals(0, off.exitCode(), off.err());
+        assertFalse(Files.exists(unused), "--no-code-cache writes nothing");
+    }
+
+    @Test
     void theProgressLineGoesToStderrWhenForced() {
         // Off by default when stderr is not a terminal (the first test's stderr is empty); --progress forces it.
         Cli.Result r = Cli.withStdin("a\nb\n", "run", "--config", Cli.COUNTER_CONFIG.toString(), "--wasm",

@@ -33,7 +33,11 @@ public final class CompiledWasm {
 
     /** The machine factory for Chicory's {@code Instance.Builder.withMachineFactory}. */
     public Function<Instance, Machine> machineFactory() {
-        return instance -> new CompiledMachine(new GuestContext(instance, direct, layout.sigIds), boxed, layout);
+        return this::newMachine;
+    }
+
+    CompiledMachine newMachine(Instance instance) {
+        return new CompiledMachine(new GuestContext(instance, direct, layout.sigIds), boxed, layout);
     }
 
     /** The memory factory compiled code needs: a {@link FlatMemory}. */

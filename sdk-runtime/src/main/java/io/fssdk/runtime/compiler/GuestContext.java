@@ -35,8 +35,8 @@ public final class GuestContext {
     public Instance foreignInstance;
     /** The function index, in {@link #foreignInstance}, of that table entry. */
     public int foreignFunction;
-    /** Fuel left for the current call, in poll intervals; negative means unlimited. */
-    long fuelLeft = -1;
+    /** The call's fuel budget, shared with the other core instances of the component; null means unlimited. */
+    FuelTank fuel;
     private FlatMemory memory;
     boolean bound;
     private InterpreterMachine interpreter;

@@ -77,11 +77,10 @@ public final class GuestSupport {
         if (Thread.currentThread().isInterrupted()) {
             throw new ChicoryInterruptedException("Thread interrupted");
         }
-        if (ctx.fuelLeft >= 0) {
-            if (ctx.fuelLeft == 0) {
-                throw new FuelExhaustedException("fuel exhausted: the call ran out of its instruction budget");
-            }
-            ctx.fuelLeft--;
+        FuelTank fuel = ctx.fuel;
+        if (fuel != null && --fuel.granulesLeft < 0) {
+            throw new FuelExhaustedException("fuel exhausted: the call used its budget of " + fuel.budgetSteps()
+                    + " steps (maxFuel)");
         }
     }
 

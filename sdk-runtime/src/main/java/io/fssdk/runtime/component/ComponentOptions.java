@@ -22,15 +22,17 @@ public final class ComponentOptions {
     private final int maxMemoryPages;
     private final String name;
     private final Path codeCache;
+    private final long maxFuel;
 
     private ComponentOptions(Builder b) {
+        this.maxFuel = b.maxFuel;
         this.executionMode = b.executionMode;
         this.maxMemoryPages = b.maxMemoryPages;
         this.name = b.name;
         this.codeCache = b.codeCache;
     }
 
-    /** The defaults: the runtime compiler, no memory cap beyond each module's own and {@link #MAX_PAGES}. */
+    /** The defaults: our compiler, no memory cap beyond each module's own and {@link #MAX_PAGES}, no fuel limit. */
     public static ComponentOptions defaults() {
         return DEFAULTS;
     }
@@ -63,14 +65,38 @@ public final class ComponentOptions {
         return Optional.ofNullable(codeCache);
     }
 
+    /** The fuel budget of each call in steps (see {@link Builder#maxFuel}), or 0 for none. */
+    public long maxFuel() {
+        return maxFuel;
+    }
+
     /** Builds {@link ComponentOptions}. */
     public static final class Builder {
         private ExecutionMode executionMode = ExecutionMode.COMPILER;
         private int maxMemoryPages = MAX_PAGES;
         private String name = "component";
         private Path codeCache;
+        private long maxFuel;
 
         private Builder() {
+        }
+
+        /**
+         * Gives every call into an instance a budget of {@code steps}: function entries plus loop iterations,
+         * metered in granules of {@code 16,384} steps at no cost to compiled code's hot path. A call that uses
+         * it up traps with a message naming fuel (WasmDriver reports {@code LIMIT_EXCEEDED}). It bounds what
+         * one record may run, independently of machine speed, where the deadline bounds wall time. Counted by
+         * {@link ExecutionMode#COMPILER} only; a function that runs in the interpreter is not metered. 0 (the
+         * default) means no budget.
+         *
+         * @throws IllegalArgumentException for a negative budget
+         */
+        public Builder maxFuel(long steps) {
+            if (steps < 0) {
+                throw new IllegalArgumentException("maxFuel must not be negative, got " + steps);
+            }
+            this.maxFuel = steps;
+            return this;
         }
 
         /**
@@ -108,8 +134,16 @@ public final class ComponentOptions {
             return this;
         }
 
-        /** Builds the options. */
+        /**
+         * Builds the options.
+         *
+         * @throws IllegalArgumentException when a fuel budget is set for a mode that cannot meter it
+         */
         public ComponentOptions build() {
+            if (maxFuel > 0 && executionMode != ExecutionMode.COMPILER) {
+                throw new IllegalArgumentException("maxFuel is metered by ExecutionMode.COMPILER only, not "
+                        + executionMode);
+            }
             return new ComponentOptions(this);
         }
     }

@@ -10,6 +10,7 @@ public final class TrapException extends ComponentException {
 
     private final String function;
     private final String reason;
+    private final boolean outOfFuel;
 
     /**
      * Creates a trap.
@@ -21,13 +22,29 @@ public final class TrapException extends ComponentException {
         super(format(function, reason));
         this.function = function;
         this.reason = reason;
+        this.outOfFuel = false;
     }
 
     /** Creates a trap with an underlying cause, e.g. Chicory's exception or the host function's. */
     public TrapException(String function, String reason, Throwable cause) {
+        this(function, reason, cause, false);
+    }
+
+    private TrapException(String function, String reason, Throwable cause, boolean outOfFuel) {
         super(format(function, reason), cause);
         this.function = function;
         this.reason = reason;
+        this.outOfFuel = outOfFuel;
+    }
+
+    /** The trap of a call that used up its fuel budget ({@code ComponentOptions.maxFuel}). */
+    public static TrapException outOfFuel(String function, String reason, Throwable cause) {
+        return new TrapException(function, reason, cause, true);
+    }
+
+    /** Whether the call was stopped by its fuel budget: a limit the embedder set, not a guest fault. */
+    public boolean isOutOfFuel() {
+        return outOfFuel;
     }
 
     private static String format(String function, String reason) {

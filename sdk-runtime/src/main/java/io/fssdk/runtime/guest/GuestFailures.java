@@ -77,6 +77,9 @@ public final class GuestFailures {
         }
         if (e instanceof TrapException trap) {
             String how = origin(trap, where.export()) + ": " + trap.reason() + next;
+            if (trap.isOutOfFuel()) {
+                return failure(ErrorCode.LIMIT_EXCEEDED, w + " ran out of fuel" + how, e);
+            }
             if (atMemoryCap) {
                 return failure(ErrorCode.LIMIT_EXCEEDED, w + " hit the memory cap of " + bytes(memoryCapBytes)
                         + " and trapped" + how, e);

@@ -115,11 +115,13 @@ final class ComponentSource {
      *
      * @param mode the execution mode, or {@code null} for the engine's default
      * @param maxMemoryBytes the memory cap, or {@code null} for {@link WasmDriver.Builder#DEFAULT_MAX_MEMORY_MIB}
-     * @throws SdkException {@code CONFIG_INVALID} for a cap outside 64 KiB..2 GiB (less one page), limits given for an already
-     *     loaded component, or a source that cannot be read; {@code RUNTIME_INVALID_DRIVER} for bytes that
-     *     are not a valid component
+     * @param codeCache where compiled code is kept between JVMs, or {@code null} for nowhere
+     * @param maxFuel the per-call fuel budget in steps, 0 for none
+     * @throws SdkException {@code CONFIG_INVALID} for a cap outside 64 KiB..2 GiB (less one page), a fuel budget
+     *     for a mode that cannot meter it, options given for an already loaded component, or a source that
+     *     cannot be read; {@code RUNTIME_INVALID_DRIVER} for bytes that are not a valid component
      */
-    Component load(ExecutionMode mode, Long maxMemoryBytes, String operator) {
+    Component load(ExecutionMode mode, Long maxMemoryBytes, Path codeCache, long maxFuel, String operator) {
         long most = 65536L * ComponentOptions.MAX_PAGES;
         if (maxMemoryBytes != null && (maxMemoryBytes < 65536 || maxMemoryBytes > most)) {
             throw new SdkException(ErrorCode.CONFIG_INVALID, "memory cap must be between 64 KiB and "
@@ -127,9 +129,9 @@ final class ComponentSource {
                     + maxMemoryBytes + " bytes", operator, null, null);
         }
         if (loaded != null) {
-            if (mode != null || maxMemoryBytes != null) {
-                throw new SdkException(ErrorCode.CONFIG_INVALID, "the execution mode and memory cap of an already "
-                        + "loaded component are fixed by its ComponentOptions; set them when loading it",
+            if (mode != null || maxMemoryBytes != null || codeCache != null || maxFuel != 0) {
+                throw new SdkException(ErrorCode.CONFIG_INVALID, "the execution mode, memory cap, code cache and fuel "
+                        + "of an already loaded component are fixed by its ComponentOptions; set them when loading it",
                         operator, null, null);
             }
             return loaded;
@@ -138,6 +140,15 @@ final class ComponentSource {
                 ? maxMemoryBytes : WasmDriver.Builder.DEFAULT_MAX_MEMORY_MIB * 1024L * 1024);
         if (mode != null) {
             options.executionMode(mode);
+        }
+        if (codeCache != null) {
+            options.codeCache(codeCache);
+        }
+        ComponentOptions built;
+        try {
+            built = options.maxFuel(maxFuel).build();
+        } catch (IllegalArgumentException e) {
+            throw new SdkException(ErrorCode.CONFIG_INVALID, e.getMessage(), operator, null, e);
         }
         byte[] binary;
         try {
@@ -149,7 +160,7 @@ final class ComponentSource {
                     + reason.of(e) + hint, operator, null, e);
         }
         try {
-            return Component.load(binary, options.build());
+            return Component.load(binary, built);
         } catch (ComponentException e) {
             throw new SdkException(ErrorCode.RUNTIME_INVALID_DRIVER, "cannot load the component from " + description
                     + ": " + e.getMessage(), operator, null, e);

@@ -236,6 +236,8 @@ public final class WasmDriver implements Driver {
         private String operatorName;
         private ExecutionMode executionMode;
         private Long maxMemoryBytes;
+        private Path codeCache;
+        private long maxFuel;
         /** The default per-call deadline of a {@link #python} operator, in seconds. */
         public static final int DEFAULT_PYTHON_DEADLINE_SECONDS = 300;
 
@@ -303,6 +305,31 @@ public final class WasmDriver implements Driver {
          */
         public Builder maxMemoryBytes(long bytes) {
             this.maxMemoryBytes = bytes;
+            return this;
+        }
+
+        /**
+         * Keeps the guest's compiled code in {@code directory}, so another JVM running the same component skips
+         * compiling it (see {@link io.fssdk.runtime.component.ComponentOptions.Builder#codeCache}). Off by
+         * default; the command line turns it on under the user's cache directory.
+         */
+        public Builder codeCache(Path directory) {
+            this.codeCache = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /**
+         * A budget of {@code steps} (function entries plus loop iterations) for every call into the guest; a call
+         * that uses it up fails with {@code LIMIT_EXCEEDED} naming fuel. Where the deadline bounds wall time,
+         * fuel bounds work, the same on any machine (see
+         * {@link io.fssdk.runtime.component.ComponentOptions.Builder#maxFuel}). Needs
+         * {@link ExecutionMode#COMPILER}; 0, the default, means none.
+         */
+        public Builder maxFuel(long steps) {
+            if (steps < 0) {
+                throw new SdkException(ErrorCode.CONFIG_INVALID, "maxFuel must not be negative, got " + steps);
+            }
+            this.maxFuel = steps;
             return this;
         }
 
@@ -428,7 +455,7 @@ public final class WasmDriver implements Driver {
             // A Python runtime is interpreted by default, unless it comes loaded (its options are fixed then).
             ExecutionMode mode = executionMode != null || pythonFile == null || source.isLoaded() ? executionMode
                     : ExecutionMode.INTERPRETER;
-            Component component = source.load(mode, maxMemoryBytes, name);
+            Component component = source.load(mode, maxMemoryBytes, codeCache, maxFuel, name);
             ProcessorExports.check(component, name);
             return new WasmDriver(this, name, component, deadline);
         }

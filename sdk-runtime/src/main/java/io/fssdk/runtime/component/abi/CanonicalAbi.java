@@ -156,7 +156,7 @@ public final class CanonicalAbi {
         if (!e.function().isEmpty() || function.isEmpty()) {
             return e;
         }
-        return new TrapException(function, e.reason(), e);
+        return e.isOutOfFuel() ? TrapException.outOfFuel(function, e.reason(), e) : new TrapException(function, e.reason(), e);
     }
 
     private static TrapException named(AbiContext cx, TrapException e) {

@@ -63,6 +63,9 @@ final class CoreInstantiation {
             if (module.definesMemory()) {
                 scope.state.root.addMemory(instance.memory());
             }
+            if (scope.state.root.fuel != null) {
+                scope.state.root.fuel.attach(instance);
+            }
             return new CoreInstanceItem.Module(instance, module.label());
         } catch (com.dylibso.chicory.wasm.UnlinkableException e) {
             throw new LinkException(module.label() + " cannot be linked: " + e.getMessage(), e);

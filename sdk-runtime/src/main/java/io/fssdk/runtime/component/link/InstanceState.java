@@ -53,11 +53,13 @@ final class InstanceState {
             throw new TrapException(function, "cannot reenter a component instance that is already running");
         }
         mayEnter = false;
+        root.callStarted();
     }
 
     /** Marks the end of a call into this instance. */
     void leave() {
         mayEnter = true;
+        root.callEnded();
     }
 
     /** Traps when the guest calls an import from realloc or post-return. */

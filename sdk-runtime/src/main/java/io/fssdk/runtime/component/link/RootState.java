@@ -1,6 +1,7 @@
 package io.fssdk.runtime.component.link;
 
 import com.dylibso.chicory.runtime.Memory;
+import io.fssdk.runtime.compiler.FuelTank;
 import io.fssdk.runtime.component.TrapException;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +17,30 @@ final class RootState {
     /** The memories the instance's core modules define (not import), to report when one hits the cap. */
     private final List<Memory> memories = new ArrayList<>();
 
+    /** The per-call fuel budget shared by the instance's core instances, or null for none. */
+    final FuelTank fuel;
+    /** Calls into the instance (or a nested one) under way: fuel is refilled when the outermost starts. */
+    private int depth;
+
     RootState(int maxMemoryPages) {
+        this(maxMemoryPages, 0);
+    }
+
+    RootState(int maxMemoryPages, long maxFuel) {
         this.maxMemoryPages = maxMemoryPages;
+        this.fuel = maxFuel > 0 ? new FuelTank(maxFuel) : null;
+    }
+
+    /** Counts a call in; the outermost one gets a full tank. */
+    void callStarted() {
+        if (depth++ == 0 && fuel != null) {
+            fuel.refill();
+        }
+    }
+
+    /** Counts a call out. */
+    void callEnded() {
+        depth--;
     }
 
     void addMemory(Memory memory) {

@@ -1,6 +1,7 @@
 package io.fssdk.runtime.component.link;
 
 import com.dylibso.chicory.wasm.ChicoryException;
+import io.fssdk.runtime.compiler.FuelExhaustedException;
 import io.fssdk.runtime.component.TrapException;
 import io.fssdk.runtime.component.abi.CanonicalAbi;
 
@@ -16,6 +17,8 @@ final class Traps {
     static TrapException of(String function, Throwable t) {
         if (t instanceof TrapException e) {
             return CanonicalAbi.named(function, e);
+        } else if (t instanceof FuelExhaustedException e) {
+            return TrapException.outOfFuel(function, e.getMessage(), e);
         } else if (t instanceof ChicoryException e) {
             String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             if (Thread.currentThread().isInterrupted() || e.getClass().getSimpleName().contains("Interrupt")) {
