@@ -21,7 +21,8 @@ import java.util.Locale;
  * the builder's time.
  *
  * <p>Usage: {@code java -cp benchmarks.jar io.fssdk.benchmarks.GuestSpeed [repo root] [guest ...]}, guests
- * {@code c go js python} (default: all). Wall-clock figures from one run: a table for the README, not a
+ * {@code c go js sm python} (default: all but sm), each optionally with {@code :mode} (an {@link ExecutionMode},
+ * e.g. {@code js:chicory_compiler}; default {@code compiler}). Wall-clock figures from one run: a table for the README, not a
  * benchmark to compare runs with.
  */
 public final class GuestSpeed {
@@ -35,13 +36,20 @@ public final class GuestSpeed {
                 : List.of("c", "go", "js", "python");
         System.out.println("| guest | mode | size | load | compile | first record | records/s (records) |");
         System.out.println("|---|---|---:|---:|---:|---:|---:|");
-        for (String g : guests) {
+        for (String spec : guests) {
+            // "js" runs in the default mode; "js:chicory_compiler" names another.
+            String g = spec.contains(":") ? spec.substring(0, spec.indexOf(':')) : spec;
+            ExecutionMode mode = spec.contains(":")
+                    ? ExecutionMode.valueOf(spec.substring(spec.indexOf(':') + 1).toUpperCase(Locale.ROOT))
+                    : ExecutionMode.COMPILER;
             switch (g) {
-                case "c" -> component("C counter", root.resolve("examples/guests/c/counter.wasm"), ExecutionMode.COMPILER, 20_000);
-                case "go" -> component("Go counter", root.resolve("examples/guests/go/counter-go.wasm"), ExecutionMode.COMPILER, 2_000);
-                case "js" -> component("JS counter (QuickJS)", root.resolve("examples/guests/js/counter.wasm"), ExecutionMode.COMPILER, 100);
+                case "c" -> component("C counter", root.resolve("examples/guests/c/counter.wasm"), mode, 20_000);
+                case "go" -> component("Go counter", root.resolve("examples/guests/go/counter-go.wasm"), mode, 2_000);
+                case "js" -> component("JS counter (QuickJS)", root.resolve("examples/guests/js/counter.wasm"), mode, 100);
+                case "sm" -> component("JS counter (StarlingMonkey)",
+                        root.resolve("examples/guests/js/counter-starlingmonkey.wasm"), mode, 100);
                 case "python" -> python(root.resolve("examples/guests/python/counter.py"), 40);
-                default -> throw new IllegalArgumentException("unknown guest " + g + " (c, go, js, python)");
+                default -> throw new IllegalArgumentException("unknown guest " + g + " (c, go, js, sm, python)");
             }
         }
     }

@@ -46,6 +46,11 @@ final class TieredMachine implements Machine {
         }
     }
 
+    /** Whether this instance runs compiled code now. */
+    boolean isCompiled() {
+        return compiled != null;
+    }
+
     /** Meters the compiled tier from {@code tank}; the interpreted tier is not metered. */
     void meter(FuelTank tank) {
         this.fuel = tank;

@@ -85,10 +85,22 @@ public final class Component {
 
     /**
      * Compiles every core module now, so that the first instantiation does not pay for it. A no-op in
-     * interpreter mode, and when already compiled.
+     * interpreter mode, and when already compiled. A large module that compiles in the background
+     * ({@link ComponentOptions.Builder#compileInBackground}) is only started here: instances run interpreted
+     * until it is done.
      */
     public Component compile() {
         prepared.compileAll();
+        return this;
+    }
+
+    /**
+     * {@link #compile()}, then waits until modules compiling in the background are done, so that every later
+     * call runs compiled code (for benchmarks, and embedders that prefer a slow start to a slow first minute).
+     * A module the compiler failed on stays interpreted; this returns then too.
+     */
+    public Component compileAndWait() {
+        prepared.compileAllAndWait();
         return this;
     }
 

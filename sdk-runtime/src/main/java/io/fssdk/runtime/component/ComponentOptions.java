@@ -23,8 +23,10 @@ public final class ComponentOptions {
     private final String name;
     private final Path codeCache;
     private final long maxFuel;
+    private final boolean compileInBackground;
 
     private ComponentOptions(Builder b) {
+        this.compileInBackground = b.compileInBackground;
         this.maxFuel = b.maxFuel;
         this.executionMode = b.executionMode;
         this.maxMemoryPages = b.maxMemoryPages;
@@ -65,6 +67,11 @@ public final class ComponentOptions {
         return Optional.ofNullable(codeCache);
     }
 
+    /** Whether large modules compile in the background while instances start interpreted. */
+    public boolean compileInBackground() {
+        return compileInBackground;
+    }
+
     /** The fuel budget of each call in steps (see {@link Builder#maxFuel}), or 0 for none. */
     public long maxFuel() {
         return maxFuel;
@@ -77,8 +84,21 @@ public final class ComponentOptions {
         private String name = "component";
         private Path codeCache;
         private long maxFuel;
+        private boolean compileInBackground = true;
 
         private Builder() {
+        }
+
+        /**
+         * Whether a large core module (over about a second of compiling) not found in the code cache compiles
+         * on a background thread while instances start in Chicory's interpreter, moving to compiled code at
+         * their first call after it is done. On by default, so that a big guest (a JavaScript or Python
+         * runtime) takes its first record seconds earlier; off, {@link Component#compile()} and the first
+         * instantiation wait for the compiled code. Only {@link ExecutionMode#COMPILER} compiles this way.
+         */
+        public Builder compileInBackground(boolean background) {
+            this.compileInBackground = background;
+            return this;
         }
 
         /**

@@ -29,5 +29,9 @@ interface CoreCodegen {
     interface Code {
         /** Sets the machine (how functions execute) and the memory implementation on {@code builder}. */
         void configure(Instance.Builder builder);
+
+        /** Waits for code still compiling in the background; returns at once for code made eagerly. */
+        default void awaitCompiled() {
+        }
     }
 }

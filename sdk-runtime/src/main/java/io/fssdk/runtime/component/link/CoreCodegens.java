@@ -9,10 +9,14 @@ import com.dylibso.chicory.compiler.internal.MachineFactory;
 import com.dylibso.chicory.runtime.ByteArrayMemory;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Machine;
+import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.FunctionBody;
+import io.fssdk.runtime.compiler.BackgroundCompiler;
 import io.fssdk.runtime.compiler.CompiledClasses;
 import io.fssdk.runtime.compiler.CompiledWasm;
 import io.fssdk.runtime.compiler.CompilerOptions;
 import io.fssdk.runtime.compiler.WasmCompiler;
+import io.fssdk.runtime.component.ComponentOptions;
 import io.fssdk.runtime.component.ExecutionMode;
 import io.fssdk.runtime.component.InvalidException;
 import java.util.TreeSet;
@@ -79,45 +83,99 @@ final class CoreCodegens {
     };
 
     /**
+     * Modules with more instructions than this compile in the background (when the options allow): about one
+     * second of compiling on two cores. A smaller module compiles at once, so its first call is compiled.
+     */
+    static final long BACKGROUND_INSTRUCTIONS = 250_000;
+
+    /**
      * Our compiler (io.fssdk.runtime.compiler), through the code cache when one is given. The key covers the
      * module's content, the compiler's own class files ({@link WasmCompiler#fingerprint()}) and its options,
      * so a cached entry is only ever loaded by the compiler that wrote it. An entry that passes the cache's
-     * checksum but still fails to decode or load is compiled again. A module the compiler cannot translate
-     * at all (a failure outside any function body) runs in Chicory's interpreter, with a warning.
+     * checksum but still fails to decode or load is compiled again.
+     *
+     * <p>A large module not in the cache compiles on a background thread ({@link BackgroundCompiler}) while
+     * its instances start in Chicory's interpreter, so instantiating a 12 MB guest waits for parsing only;
+     * each instance moves to compiled code at its first call once compilation is done. A module the compiler
+     * cannot translate at all (a failure outside any function body) runs in the interpreter, with a warning.
+     * The interpreter (first tier, and any function left to it) gets the back-edge deadline check.
      */
-    static final CoreCodegen OURS = (module, digest, label, cache) -> {
-        CompilerOptions options = CompilerOptions.DEFAULTS;
-        String key = cache == null || digest == null ? null : ourKey(digest, options);
-        CompiledWasm compiled = null;
-        try {
-            byte[] hit = key == null ? null : cache.get(key);
-            if (hit != null) {
-                try {
-                    compiled = WasmCompiler.load(module, options, CompiledClasses.fromBytes(hit));
-                } catch (IllegalArgumentException | IllegalStateException e) {
-                    LOG.warn("{}: cached code does not load ({}); compiling again", label, e.getMessage());
+    static CoreCodegen ours(boolean background) {
+        return (module, digest, label, cache) -> {
+            CompilerOptions options = CompilerOptions.DEFAULTS;
+            String key = cache == null || digest == null ? null : ourKey(digest, options);
+            try {
+                byte[] hit = key == null ? null : cache.get(key);
+                if (hit != null) {
+                    try {
+                        return configure(WasmCompiler.load(module, options, CompiledClasses.fromBytes(hit)), label);
+                    } catch (IllegalArgumentException | IllegalStateException e) {
+                        LOG.warn("{}: cached code does not load ({}); compiling again", label, e.getMessage());
+                    }
                 }
-            }
-            if (compiled == null) {
-                CompiledClasses classes = WasmCompiler.translate(module, options);
-                if (key != null) {
-                    cache.put(key, classes.toBytes());
+                if (background && instructions(module) > BACKGROUND_INSTRUCTIONS) {
+                    BackgroundCompiler compiler = BackgroundCompiler.start(() -> {
+                        long t0 = System.nanoTime();
+                        CompiledWasm compiled = compileAndStore(module, options, cache, key);
+                        LOG.info("{}: compiled in the background in {} ms", label, (System.nanoTime() - t0) / 1_000_000);
+                        logInterpreted(compiled, label);
+                        return compiled;
+                    });
+                    compiler.onFailure(e -> LOG.warn("{}: the compiler failed ({}); it stays in the interpreter",
+                            label, e.toString()));
+                    return new CoreCodegen.Code() {
+                        @Override
+                        public void configure(Instance.Builder b) {
+                            b.withMachineFactory(compiler.machineFactory()).withMemoryFactory(compiler.memoryFactory())
+                                    .withUnsafeExecutionListener(BackEdgeInterruption.INSTANCE);
+                        }
+
+                        @Override
+                        public void awaitCompiled() {
+                            compiler.await();
+                        }
+                    };
                 }
-                compiled = WasmCompiler.load(module, options, classes);
+                return configure(compileAndStore(module, options, cache, key), label);
+            } catch (com.dylibso.chicory.wasm.InvalidException e) {
+                throw new InvalidException(label + " is invalid: " + e.getMessage(), e);
+            } catch (RuntimeException | LinkageError e) {
+                LOG.warn("{}: the compiler failed ({}); running it in the interpreter", label, e.toString());
+                return INTERPRETER.prepare(module, digest, label, cache);
             }
-        } catch (com.dylibso.chicory.wasm.InvalidException e) {
-            throw new InvalidException(label + " is invalid: " + e.getMessage(), e);
-        } catch (RuntimeException | LinkageError e) {
-            LOG.warn("{}: the compiler failed ({}); running it in the interpreter", label, e.toString());
-            return INTERPRETER.prepare(module, digest, label, cache);
+        };
+    }
+
+    private static CompiledWasm compileAndStore(WasmModule module, CompilerOptions options, CodeCache cache,
+            String key) {
+        CompiledClasses classes = WasmCompiler.translate(module, options);
+        if (key != null) {
+            cache.put(key, classes.toBytes());
         }
+        return WasmCompiler.load(module, options, classes);
+    }
+
+    private static CoreCodegen.Code configure(CompiledWasm compiled, String label) {
+        logInterpreted(compiled, label);
+        return b -> b.withMachineFactory(compiled.machineFactory()).withMemoryFactory(compiled.memoryFactory())
+                .withUnsafeExecutionListener(BackEdgeInterruption.INSTANCE);
+    }
+
+    private static void logInterpreted(CompiledWasm compiled, String label) {
         if (!compiled.interpretedFunctions().isEmpty()) {
             LOG.info("{}: {} function(s) run in Chicory's interpreter: {}", label,
                     compiled.interpretedFunctions().size(), compiled.interpretedReasons());
         }
-        CompiledWasm code = compiled;
-        return b -> b.withMachineFactory(code.machineFactory()).withMemoryFactory(code.memoryFactory());
-    };
+    }
+
+    /** The number of instructions in the module's function bodies: what compiling it costs. */
+    static long instructions(WasmModule module) {
+        long n = 0;
+        for (FunctionBody body : module.codeSection().functionBodies()) {
+            n += body.instructions().size();
+        }
+        return n;
+    }
 
     /** The cache key of a module compiled by our compiler: content, compiler build and options. */
     static String ourKey(String digest, CompilerOptions options) {
@@ -127,10 +185,13 @@ final class CoreCodegens {
     private CoreCodegens() {
     }
 
-    /** The generator for {@code mode}. */
-    static CoreCodegen of(ExecutionMode mode) {
-        return switch (mode) {
-            case COMPILER -> OURS;
+    private static final CoreCodegen OURS_BACKGROUND = ours(true);
+    private static final CoreCodegen OURS_NOW = ours(false);
+
+    /** The generator for the options' execution mode. */
+    static CoreCodegen of(ComponentOptions options) {
+        return switch (options.executionMode()) {
+            case COMPILER -> options.compileInBackground() ? OURS_BACKGROUND : OURS_NOW;
             case CHICORY_COMPILER -> CHICORY_COMPILER;
             case INTERPRETER -> INTERPRETER;
         };

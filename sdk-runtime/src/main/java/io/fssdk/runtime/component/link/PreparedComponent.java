@@ -51,7 +51,7 @@ public final class PreparedComponent {
         // holds across modules that share tables (see TypeUnifier).
         List<byte[]> unified = TypeUnifier.unify(slices.stream().map(ByteSlice::toByteArray).toList());
         IdentityHashMap<ByteSlice, CompiledModule> modules = new IdentityHashMap<>();
-        CoreCodegen codegen = CoreCodegens.of(options.executionMode());
+        CoreCodegen codegen = CoreCodegens.of(options);
         CodeCache cache = options.codeCache().map(CodeCache::new).orElse(null);
         for (int i = 0; i < slices.size(); i++) {
             // Every length and count is checked against the bytes before Chicory allocates by it.
@@ -105,6 +105,11 @@ public final class PreparedComponent {
     /** Compiles every core module now instead of on first instantiation. */
     public void compileAll() {
         modules.values().forEach(CompiledModule::code);
+    }
+
+    /** {@link #compileAll()}, then waits for modules compiling in the background. */
+    public void compileAllAndWait() {
+        modules.values().forEach(m -> m.code().awaitCompiled());
     }
 
     /**

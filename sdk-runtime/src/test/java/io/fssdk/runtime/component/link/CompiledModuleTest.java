@@ -28,7 +28,8 @@ class CompiledModuleTest {
     }
 
     private static CompiledModule parse(byte[] bytes, ExecutionMode mode) {
-        return CompiledModule.parse(bytes, 100, CoreCodegens.of(mode), null, "test", 3);
+        return CompiledModule.parse(bytes, 100, CoreCodegens.of(io.fssdk.runtime.component.ComponentOptions.builder().executionMode(mode).build()), null,
+                "test", 3);
     }
 
     @ParameterizedTest
