@@ -14,9 +14,10 @@ import java.util.Locale;
 
 /**
  * The README's per-language table (issue 11): size, cold start and records/s of each counter guest, one
- * after the other in one JVM, on the in-memory backend. Cold start is split into load (parse and
- * validate), compile, and the first record (instantiate, {@code fs-init}, one {@code fs-process}); the
- * rate is then taken over a fixed number of records of the 100 benchmark words. The Python runtime is
+ * after the other in one JVM, on the in-memory backend. Cold start is load (parse and validate), then the
+ * first record (instantiate, {@code fs-init}, one {@code fs-process}) counted from the end of the load, while a
+ * large module still compiles in the background; "compiled after" is when compiling ended. The rate is then
+ * taken over a fixed number of records of the 100 benchmark words. The Python runtime is
  * loaded by the driver's builder (a class-path resource, interpreted, so nothing to compile): its load is
  * the builder's time.
  *
@@ -34,7 +35,8 @@ public final class GuestSpeed {
         Path root = Path.of(args.length > 0 ? args[0] : ".");
         List<String> guests = args.length > 1 ? Arrays.asList(args).subList(1, args.length)
                 : List.of("c", "go", "js", "python");
-        System.out.println("| guest | mode | size | load | compile | first record | records/s (records) |");
+        System.out.println("| guest | mode | size | load | first record after load | compiled after load "
+                + "| records/s (records) |");
         System.out.println("|---|---|---:|---:|---:|---:|---:|");
         for (String spec : guests) {
             // "js" runs in the default mode; "js:chicory_compiler" names another.
@@ -59,28 +61,38 @@ public final class GuestSpeed {
         long t0 = System.nanoTime();
         Component loaded = Component.load(bytes, ComponentOptions.builder().executionMode(mode).build());
         long t1 = System.nanoTime();
+        // compile() starts a large module compiling in the background and returns: the first record is then
+        // the interpreter's, as an embedder's would be.
         Component compiled = loaded.compile();
-        long t2 = System.nanoTime();
         WasmDriver driver = WasmDriver.builder().component(compiled).operatorName(label).build();
-        measure(label, mode.name().toLowerCase(Locale.ROOT), bytes.length, t1 - t0, t2 - t1, driver, records);
+        measure(label, mode.name().toLowerCase(Locale.ROOT), bytes.length, t1 - t0, t1, compiled, driver, records);
     }
 
     private static void python(Path file, int records) {
         long t0 = System.nanoTime();
         WasmDriver driver = WasmDriver.builder().python(file).build(); // loads the runtime resource
-        measure("Python counter (runtime + counter.py)", "interpreter", -1, System.nanoTime() - t0, 0, driver, records);
+        long t1 = System.nanoTime();
+        measure("Python counter (runtime + counter.py)", "interpreter", -1, t1 - t0, t1, null, driver, records);
     }
 
-    private static void measure(String label, String mode, long size, long loadNanos, long compileNanos,
-            WasmDriver driver, int records) {
+    /**
+     * Prints one row: the first record (instantiate, {@code fs-init}, one {@code fs-process}) right after loading,
+     * when compiling ended (for a module compiled in the background), then the rate over {@code records}.
+     */
+    private static void measure(String label, String mode, long size, long loadNanos, long loadedAt,
+            Component component, WasmDriver driver, int records) {
         byte[][] words = Fixtures.words();
         try (InMemoryStateBackend backend = new InMemoryStateBackend();
                 OperatorRunner runner = OperatorRunner.builder().operatorName("speed").driver(driver)
                         .stateBackend(backend).outputSink((t, d) -> { }).build()) {
-            long t0 = System.nanoTime();
             runner.init();
             runner.process(0, words[0]);
-            long first = System.nanoTime() - t0;
+            long first = System.nanoTime() - loadedAt;
+            if (component != null) {
+                component.compileAndWait();
+            }
+            long compiled = System.nanoTime() - loadedAt;
+            runner.process(0, words[1]); // the first call after compiling switches to compiled code
             long t1 = System.nanoTime();
             for (int i = 1; i <= records; i++) {
                 runner.process(0, words[i % words.length]);
@@ -88,7 +100,7 @@ public final class GuestSpeed {
             double rate = records / ((System.nanoTime() - t1) / 1e9);
             System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %,.0f (%,d) |%n", label, mode,
                     size < 0 ? "(runtime resource)" : String.format(Locale.ROOT, "%,d B", size), seconds(loadNanos),
-                    seconds(compileNanos), seconds(first), rate, records);
+                    seconds(first), component == null ? "—" : seconds(compiled), rate, records);
         }
     }
 

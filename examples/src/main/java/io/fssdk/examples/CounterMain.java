@@ -4,6 +4,7 @@ import io.fssdk.api.Driver;
 import io.fssdk.api.ErrorCode;
 import io.fssdk.api.SdkException;
 import io.fssdk.runtime.OperatorRunner;
+import io.fssdk.runtime.component.ComponentOptions;
 import io.fssdk.runtime.component.ExecutionMode;
 import io.fssdk.runtime.processor.ProcessorConfig;
 import io.fssdk.api.spi.CheckpointInfo;
@@ -120,9 +121,9 @@ public final class CounterMain implements Callable<Integer> {
     private OperatorKind kind;
 
     @Option(names = "--mode", paramLabel = "MODE",
-            description = "How a component runs: ${COMPLETION-CANDIDATES} (default: compiler; interpreter for "
-                    + "--python). The compiler is faster per record; the interpreter starts much sooner for large "
-                    + "guests (a JavaScript or Python engine).")
+            description = "How a component runs: ${COMPLETION-CANDIDATES} (default: COMPILER, ours; INTERPRETER for "
+                    + "--python). A large guest (a JavaScript or Python engine) starts in the interpreter while it "
+                    + "compiles in the background. CHICORY_COMPILER is Chicory's own, for comparison.")
     private ExecutionMode mode;
 
     @Option(names = "--deadline", paramLabel = "SECONDS",
@@ -130,6 +131,14 @@ public final class CounterMain implements Callable<Integer> {
                     + "0 for none (default: 10; 300 for --python). A large guest in the interpreter may need more "
                     + "on a busy machine.")
     private Integer deadlineSeconds;
+
+    @Option(names = "--code-cache", paramLabel = "DIR",
+            description = "Where compiled guest code is kept between runs (default: $XDG_CACHE_HOME/fssdk/code, "
+                    + "else ~/.cache/fssdk/code).")
+    private Path codeCache;
+
+    @Option(names = "--no-code-cache", description = "Compile the component afresh, keeping nothing on disk.")
+    private boolean noCodeCache;
 
     @Option(names = {"-q", "--quiet"}, description = "Hide the component's own stdout and stderr output.")
     private boolean quiet;
@@ -263,6 +272,11 @@ public final class CounterMain implements Callable<Integer> {
             }
             if (deadlineSeconds != null) {
                 b.callDeadline(Duration.ofSeconds(deadlineSeconds));
+            }
+            boolean compiled = mode != ExecutionMode.INTERPRETER;
+            if (!noCodeCache && compiled && (kind == null || kind.python == null)) {
+                // A second run of the same component skips compiling it; entries are checked on read.
+                b.codeCache(codeCache != null ? codeCache : ComponentOptions.defaultCodeCacheDirectory());
             }
             if (kind != null && kind.wasm != null) {
                 b.component(kind.wasm);

@@ -114,13 +114,6 @@ final class RunCommand implements Callable<Integer> {
         this.io = io;
     }
 
-    /** The user's cache directory for compiled code, following the XDG base-directory convention. */
-    static Path defaultCodeCache() {
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-        return base.resolve("fssdk").resolve("code");
-    }
-
     @Override
     public Integer call() {
         try {
@@ -182,7 +175,7 @@ final class RunCommand implements Callable<Integer> {
                 if (!noCodeCache) {
                     // On by default: a second run of the same component skips compiling it (seconds for a big
                     // guest). Entries are checked on read, so a shared or damaged cache is safe.
-                    options.codeCache(codeCache != null ? codeCache : defaultCodeCache());
+                    options.codeCache(codeCache != null ? codeCache : ComponentOptions.defaultCodeCacheDirectory());
                 }
                 driver.component(component.load(options.build()));
             }

@@ -67,6 +67,17 @@ public final class ComponentOptions {
         return Optional.ofNullable(codeCache);
     }
 
+    /**
+     * The user's directory for compiled code, where the command-line tools keep it by default:
+     * {@code $XDG_CACHE_HOME/fssdk/code}, else {@code ~/.cache/fssdk/code} (the XDG base-directory convention).
+     * Nothing is created here.
+     */
+    public static Path defaultCodeCacheDirectory() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("fssdk").resolve("code");
+    }
+
     /** Whether large modules compile in the background while instances start interpreted. */
     public boolean compileInBackground() {
         return compileInBackground;
