@@ -45,12 +45,16 @@ final class ClassCompiler {
     private static final String SUPPORT = Type.getInternalName(GuestSupport.class);
     private static final String CTX = Type.getInternalName(GuestContext.class);
     private static final String CTX_DESC = "L" + CTX + ";";
+    /** HotSpot's {@code HugeMethodLimit}: with default flags, a larger method is never JIT-compiled. */
+    static final int JIT_LIMIT = 8_000;
 
     private final ModuleLayout layout;
     private final String name;
     private final List<Integer> functions;
     private final Set<Integer> interpreted;
     private int maxMethodSize;
+    /** Compiled functions whose largest method is over HotSpot's JIT limit, with that size. */
+    final Map<Integer, Integer> overJitLimit = new java.util.TreeMap<>();
 
     ClassCompiler(ModuleLayout layout, String name, List<Integer> functions, Set<Integer> interpreted) {
         this.layout = layout;
@@ -79,6 +83,9 @@ final class ClassCompiler {
                 FunctionCompiler fc = new FunctionCompiler(layout, f, name, dispatchers);
                 fc.compile(cw);
                 maxMethodSize = Math.max(maxMethodSize, fc.maxMethodSize());
+                if (fc.maxMethodSize() > JIT_LIMIT) {
+                    overJitLimit.put(f, fc.maxMethodSize());
+                }
             }
             boxedEntry(cw, f);
         }

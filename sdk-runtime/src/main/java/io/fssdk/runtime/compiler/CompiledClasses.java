@@ -28,9 +28,11 @@ public final class CompiledClasses {
     final Set<Integer> interpreted;
     final Map<String, String> reasons;
     final int maxMethodSize;
+    final Map<Integer, Integer> overJitLimit;
 
     CompiledClasses(Map<String, byte[]> classes, Set<Integer> interpreted, Map<String, String> reasons,
-            int maxMethodSize) {
+            int maxMethodSize, Map<Integer, Integer> overJitLimit) {
+        this.overJitLimit = overJitLimit;
         this.classes = classes;
         this.interpreted = interpreted;
         this.reasons = reasons;
@@ -60,6 +62,11 @@ public final class CompiledClasses {
             for (Map.Entry<String, String> e : reasons.entrySet()) {
                 out.writeUTF(e.getKey());
                 out.writeUTF(e.getValue().length() > 10_000 ? e.getValue().substring(0, 10_000) : e.getValue());
+            }
+            out.writeInt(overJitLimit.size());
+            for (Map.Entry<Integer, Integer> e : overJitLimit.entrySet()) {
+                out.writeInt(e.getKey());
+                out.writeInt(e.getValue());
             }
             out.writeInt(classes.size());
             for (Map.Entry<String, byte[]> e : classes.entrySet()) {
@@ -93,6 +100,10 @@ public final class CompiledClasses {
             for (int i = count(in); i > 0; i--) {
                 reasons.put(in.readUTF(), in.readUTF());
             }
+            Map<Integer, Integer> overJitLimit = new java.util.TreeMap<>();
+            for (int i = count(in); i > 0; i--) {
+                overJitLimit.put(in.readInt(), in.readInt());
+            }
             Map<String, byte[]> classes = new LinkedHashMap<>();
             for (int i = count(in); i > 0; i--) {
                 String name = in.readUTF();
@@ -107,7 +118,7 @@ public final class CompiledClasses {
             if (in.available() != 0) {
                 throw new IllegalArgumentException("trailing bytes after the compiled classes");
             }
-            return new CompiledClasses(classes, interpreted, reasons, maxMethodSize);
+            return new CompiledClasses(classes, interpreted, reasons, maxMethodSize, overJitLimit);
         } catch (IOException e) {
             throw new IllegalArgumentException("compiled classes cut short: " + e, e);
         }

@@ -20,9 +20,11 @@ public final class CompiledWasm {
     private final Set<Integer> interpreted;
     private final Map<String, String> reasons;
     private final int maxMethodSize;
+    private final Map<Integer, Integer> overJitLimit;
 
     CompiledWasm(ModuleLayout layout, MethodHandle[] direct, MethodHandle[] boxed, Set<Integer> interpreted,
-            Map<String, String> reasons, int maxMethodSize) {
+            Map<String, String> reasons, int maxMethodSize, Map<Integer, Integer> overJitLimit) {
+        this.overJitLimit = Map.copyOf(overJitLimit);
         this.maxMethodSize = maxMethodSize;
         this.layout = layout;
         this.direct = direct;
@@ -56,6 +58,14 @@ public final class CompiledWasm {
      */
     public int maxMethodSize() {
         return maxMethodSize;
+    }
+
+    /**
+     * Compiled functions with a method over HotSpot's 8,000-byte JIT limit, with its size: with default JVM
+     * flags they run in the JVM's bytecode interpreter. Empty when every method can be JIT-compiled.
+     */
+    public Map<Integer, Integer> overJitLimit() {
+        return overJitLimit;
     }
 
     /** Why each interpreted function is interpreted, keyed by its description. */

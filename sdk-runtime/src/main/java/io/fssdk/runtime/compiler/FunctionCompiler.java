@@ -128,10 +128,17 @@ final class FunctionCompiler {
     /** The region this compiler emits as its own method, or null for the function's main method. */
     private final RegionPlanner.Region region;
     private Map<Integer, RegionPlanner.Region> chosen = Map.of();
+    /** Whether this (main) method keeps the wasm locals in the frame rather than in JVM locals. */
+    private boolean localsInFrame;
+    /** The split plan's choice: locals in the frame (see {@link #localsInFrame}) when the function is split. */
+    private boolean frameLocals;
+    /** Set on a trial translation whose regions are given, so it does not plan again. */
+    private boolean planFixed;
     /** When set, this is a measuring pass: the stack height before each instruction is recorded here. */
     private int[] heights;
     private int frameSlot = -1;
     private int maxMethodSize;
+    private int mainSize;
 
     /** The largest bytecode size of the methods emitted for this function. */
     int maxMethodSize() {
@@ -160,9 +167,14 @@ final class FunctionCompiler {
         int to;
         if (region == null) {
             mv = cv.visitMethod(ACC_PUBLIC | ACC_STATIC, "f" + func, JvmTypes.descriptor(type), null, null);
-            if (layout.split && heights == null && code.size() > RegionPlanner.BUDGET) {
-                planner = new RegionPlanner(layout, code, type, measureHeights());
-                chosen = planner.plan();
+            if (layout.split && heights == null && !planFixed) {
+                if (layout.forcedSplitBudget > 0) {
+                    if (code.size() > layout.forcedSplitBudget) {
+                        planSplit(code.size(), layout.forcedSplitBudget);
+                    }
+                } else if (code.size() > MIN_SPLIT_INSTRUCTIONS) {
+                    planSplit(code.size(), 0);
+                }
             }
             from = 0;
             to = code.size();
@@ -210,6 +222,7 @@ final class FunctionCompiler {
         Label end = new Label();
         mv.visitLabel(end);
         maxMethodSize = end.getOffset();
+        mainSize = maxMethodSize;
         mv.visitMaxs(0, 0);
         mv.visitEnd();
         for (RegionPlanner.Region r : chosen.values()) {
@@ -219,13 +232,72 @@ final class FunctionCompiler {
         }
     }
 
-    /** Operand stack heights before each instruction, from a throwaway translation of the whole function. */
-    private int[] measureHeights() {
+    /** Functions this small never reach the JIT limit (at most ~8 bytecode bytes per instruction). */
+    private static final int MIN_SPLIT_INSTRUCTIONS = 900;
+    /** What a split aims at, below HotSpot's 8,000-byte limit to leave room for estimation error. */
+    private static final int TARGET_METHOD_SIZE = 6_000;
+
+    /**
+     * Decides whether and how this function is split. A throwaway translation gives the operand stack heights
+     * and the method's size; if it is over HotSpot's JIT limit, regions are planned with an instruction budget
+     * scaled from the bytes per instruction just measured, and the plan is tried (another throwaway translation,
+     * region methods included); while a method still exceeds the limit, the budget is halved.
+     */
+    private void planSplit(int instructions, int forcedBudget) {
         FunctionCompiler m = new FunctionCompiler(layout, func, className, new HashMap<>(), null, null);
-        m.heights = new int[body.instructions().size() + 1];
+        m.heights = new int[instructions + 1];
         java.util.Arrays.fill(m.heights, -1);
         m.compileBody(new org.objectweb.asm.ClassWriter(0));
-        return m.heights;
+        RegionPlanner p = new RegionPlanner(layout, body.instructions(), type, m.heights);
+        if (forcedBudget > 0) {
+            planner = p;
+            chosen = p.plan(forcedBudget);
+            frameLocals = func % 2 == 1; // tests cover both ways of passing locals
+            return;
+        }
+        if (m.maxMethodSize <= ClassCompiler.JIT_LIMIT) {
+            return;
+        }
+        int budget = (int) Math.max(32, (long) instructions * TARGET_METHOD_SIZE / m.maxMethodSize);
+        // Smaller regions shrink the region methods but grow the main one (more calls, more locals copied), so
+        // the plan whose largest method is smallest wins, even when it is still over the limit: a method under
+        // 64 KiB runs compiled (its regions JIT-compiled) rather than in Chicory's interpreter.
+        Map<Integer, RegionPlanner.Region> plan = Map.of();
+        boolean planInFrame = false;
+        int best = m.maxMethodSize;
+        int worse = 0;
+        for (int attempt = 0; attempt < 6 && budget >= 32 && worse < 2; attempt++, budget /= 2) {
+            Map<Integer, RegionPlanner.Region> candidate = p.plan(budget);
+            int bestHere = Integer.MAX_VALUE;
+            // Locals copied around each region call, or kept in the frame: which is smaller depends on how many
+            // regions there are and how many locals they touch, so both are tried.
+            for (boolean inFrame : new boolean[] {false, true}) {
+                FunctionCompiler trial = new FunctionCompiler(layout, func, className, new HashMap<>(), null, null);
+                trial.planFixed = true;
+                trial.planner = p;
+                trial.chosen = candidate;
+                trial.frameLocals = inFrame;
+                trial.compileBody(new org.objectweb.asm.ClassWriter(0));
+                if (Boolean.getBoolean("fssdk.compiler.debugSplit")) {
+                    System.err.println("split f" + func + ": " + instructions + " instructions, " + m.maxMethodSize
+                            + " bytes; budget " + budget + " -> " + candidate.size() + " regions, in frame " + inFrame
+                            + ", largest method " + trial.maxMethodSize + " (main " + trial.mainSize + ")");
+                }
+                bestHere = Math.min(bestHere, trial.maxMethodSize);
+                if (trial.maxMethodSize < best) {
+                    best = trial.maxMethodSize;
+                    plan = candidate;
+                    planInFrame = inFrame;
+                }
+            }
+            if (best <= ClassCompiler.JIT_LIMIT) {
+                break;
+            }
+            worse = bestHere > best ? worse + 1 : 0;
+        }
+        frameLocals = planInFrame;
+        planner = p;
+        chosen = plan;
     }
 
     private static final String REGION_DESC = "([J" + JvmTypes.CONTEXT.getDescriptor() + ")I";
@@ -236,7 +308,7 @@ final class FunctionCompiler {
 
     /** Copies the locals a region uses into the frame, calls it, copies back what it wrote, acts on its exit. */
     private void emitRegionCall(RegionPlanner.Region r) {
-        for (int i = r.used.nextSetBit(0); i >= 0; i = r.used.nextSetBit(i + 1)) {
+        for (int i = localsInFrame ? -1 : r.used.nextSetBit(0); i >= 0; i = r.used.nextSetBit(i + 1)) {
             mv.visitVarInsn(ALOAD, frameSlot);
             mv.visitLdcInsn(i);
             mv.visitVarInsn(localTypes[i].getOpcode(ILOAD), localSlots[i]);
@@ -247,7 +319,7 @@ final class FunctionCompiler {
         mv.visitVarInsn(ALOAD, ctxSlot);
         mv.visitMethodInsn(INVOKESTATIC, className, regionName(r), REGION_DESC, false);
         reloadMemory();
-        for (int i = r.written.nextSetBit(0); i >= 0; i = r.written.nextSetBit(i + 1)) {
+        for (int i = localsInFrame ? -1 : r.written.nextSetBit(0); i >= 0; i = r.written.nextSetBit(i + 1)) {
             mv.visitVarInsn(ALOAD, frameSlot);
             mv.visitLdcInsn(i);
             mv.visitInsn(LALOAD);
@@ -292,6 +364,21 @@ final class FunctionCompiler {
         mv.visitInsn(LALOAD);
         JvmTypes.fromLong(mv, t);
         mv.visitInsn(t.getOpcode(IRETURN));
+    }
+
+    /** Stores the value on the stack into local {@code i}: its JVM slot, or its frame element. */
+    private void storeLocal(int i) {
+        if (!localsInFrame) {
+            mv.visitVarInsn(localTypes[i].getOpcode(ISTORE), localSlots[i]);
+            return;
+        }
+        JvmTypes.toLong(mv, localTypes[i]);
+        int tmp = temp(Type.LONG_TYPE, 0);
+        mv.visitVarInsn(org.objectweb.asm.Opcodes.LSTORE, tmp);
+        mv.visitVarInsn(ALOAD, frameSlot);
+        mv.visitLdcInsn(i);
+        mv.visitVarInsn(org.objectweb.asm.Opcodes.LLOAD, tmp);
+        mv.visitInsn(LASTORE);
     }
 
     /** In a region method: copies the locals it writes back to the frame. */
@@ -397,10 +484,20 @@ final class FunctionCompiler {
                 mv.visitVarInsn(localTypes[i].getOpcode(ISTORE), localSlots[i]);
             }
         } else if (!chosen.isEmpty()) {
+            // A split function keeps its locals in the frame, their one home: region calls then copy nothing,
+            // which keeps the method that calls hundreds of regions (an interpreter's dispatch loop) small.
             frameSlot = slot++;
             mv.visitLdcInsn(n + 1);
             mv.visitIntInsn(NEWARRAY, T_LONG);
             mv.visitVarInsn(ASTORE, frameSlot);
+            localsInFrame = frameLocals;
+            for (int i = 0; localsInFrame && i < params.size(); i++) {
+                mv.visitVarInsn(ALOAD, frameSlot);
+                mv.visitLdcInsn(i);
+                mv.visitVarInsn(localTypes[i].getOpcode(ILOAD), localSlots[i]);
+                JvmTypes.toLong(mv, localTypes[i]);
+                mv.visitInsn(LASTORE);
+            }
         }
         if (layout.hasMemory) {
             memSlot = slot++;
@@ -576,20 +673,27 @@ final class FunctionCompiler {
                 return;
             case LOCAL_GET: {
                 int i = (int) ins.operand(0);
-                mv.visitVarInsn(localTypes[i].getOpcode(ILOAD), localSlots[i]);
+                if (localsInFrame) {
+                    mv.visitVarInsn(ALOAD, frameSlot);
+                    mv.visitLdcInsn(i);
+                    mv.visitInsn(LALOAD);
+                    JvmTypes.fromLong(mv, localTypes[i]);
+                } else {
+                    mv.visitVarInsn(localTypes[i].getOpcode(ILOAD), localSlots[i]);
+                }
                 stack.push(localTypes[i]);
                 return;
             }
             case LOCAL_SET: {
                 int i = (int) ins.operand(0);
                 stack.pop();
-                mv.visitVarInsn(localTypes[i].getOpcode(ISTORE), localSlots[i]);
+                storeLocal(i);
                 return;
             }
             case LOCAL_TEE: {
                 int i = (int) ins.operand(0);
                 mv.visitInsn(localTypes[i].getSize() == 2 ? org.objectweb.asm.Opcodes.DUP2 : DUP);
-                mv.visitVarInsn(localTypes[i].getOpcode(ISTORE), localSlots[i]);
+                storeLocal(i);
                 return;
             }
             case GLOBAL_GET:

@@ -26,13 +26,17 @@ final class ModuleLayout {
     final boolean hasMemory;
     /** Whether large functions are split into regions (see {@link RegionPlanner}). */
     final boolean split;
+    /** When positive, every function longer than this is split into regions of at most this many instructions. */
+    final int forcedSplitBudget;
     final List<ValType> globalTypes = new ArrayList<>();
     final int classCount;
     private final List<FunctionType> distinct = new ArrayList<>();
     private final Map<FunctionType, Integer> ids = new HashMap<>();
     private final NameCustomSection names;
 
-    ModuleLayout(WasmModule module, String classPrefix, int maxInstructionsPerClass, boolean split) {
+    ModuleLayout(WasmModule module, String classPrefix, int maxInstructionsPerClass, boolean split,
+            int forcedSplitBudget) {
+        this.forcedSplitBudget = forcedSplitBudget;
         this.module = module;
         this.split = split;
         List<FunctionType> funcs = new ArrayList<>();

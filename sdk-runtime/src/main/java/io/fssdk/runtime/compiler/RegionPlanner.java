@@ -40,7 +40,7 @@ final class RegionPlanner {
         }
     }
 
-    /** Instruction budget of one method: measured at 3-6 bytecode bytes per wasm instruction. */
+    /** The default instruction budget of one method: measured at 3-6 bytecode bytes per wasm instruction. */
     static final int BUDGET = 1_000;
     private static final int MIN_REGION = 16;
 
@@ -52,6 +52,9 @@ final class RegionPlanner {
     private final boolean[] targetCarries;
     private final int[] height;
     private final boolean multiResult;
+    /** The parameter count of each construct's block type. */
+    private final int[] blockParams;
+    private int budget = BUDGET;
 
     /**
      * @param height the operand stack height before each instruction, -1 where the code is unreachable
@@ -65,6 +68,7 @@ final class RegionPlanner {
         blocksOpen = new int[n + 1];
         targetStart = new int[n];
         targetCarries = new boolean[n];
+        blockParams = new int[n];
         multiResult = type.returns().size() > 1;
         ArrayDeque<int[]> open = new ArrayDeque<>(); // {start, carriesValuesWhenTargeted}
         open.push(new int[] {-1, type.returns().isEmpty() ? 0 : 1});
@@ -78,6 +82,7 @@ final class RegionPlanner {
                 case IF:
                 case TRY_TABLE: {
                     FunctionType bt = layout.blockType(ins.operand(0));
+                    blockParams[i] = bt.params().size();
                     boolean carries = op == OpCode.LOOP ? !bt.params().isEmpty() : !bt.returns().isEmpty();
                     elseOf[i] = -1;
                     open.push(new int[] {i, carries ? 1 : 0});
@@ -122,13 +127,17 @@ final class RegionPlanner {
         return open.peekLast();
     }
 
-    /** Regions for the function body (all but its final {@code end}); empty when it fits one method. */
-    Map<Integer, Region> plan() {
+    /**
+     * Regions for the function body (all but its final {@code end}) of at most {@code budget} instructions
+     * each; empty when the function returns several values (not split yet).
+     */
+    Map<Integer, Region> plan(int budget) {
+        this.budget = budget;
         Map<Integer, Region> chosen = new HashMap<>();
-        if (multiResult || code.size() <= BUDGET) {
+        if (multiResult || code.size() <= budget) {
             return chosen;
         }
-        choose(0, code.size() - 1, chosen);
+        choose(0, code.size() - 1, 0, chosen);
         return chosen;
     }
 
@@ -137,14 +146,20 @@ final class RegionPlanner {
         return op == OpCode.BLOCK || op == OpCode.LOOP || op == OpCode.IF || op == OpCode.TRY_TABLE;
     }
 
-    /** Splits the run {@code [from, to)} (one nesting level) into regions of at most the budget. */
-    private void choose(int from, int to, Map<Integer, Region> chosen) {
+    /**
+     * Splits the run {@code [from, to)}, one nesting level whose operand stack starts at height {@code base},
+     * into regions of at most the budget. A region may only start and end where this level's own stack is
+     * empty (height {@code base}): validation forbids the code of a block to pop below its base, so such a run
+     * can never consume a value pushed before it, and leaves nothing behind. Constructs larger than the budget
+     * are split inside, recursively, and are never part of a region at this level.
+     */
+    private void choose(int from, int to, int base, Map<Integer, Region> chosen) {
         int chunkStart = -1;
         int lastCut = -1;
         for (int i = from; i < to; i++) {
             int next = isConstruct(i) ? endOf[i] + 1 : i + 1;
             boolean barrier = height[i] < 0 || code.get(i).opcode() == OpCode.ELSE;
-            if (isConstruct(i) && next - i > BUDGET) {
+            if (!barrier && isConstruct(i) && next - i > budget) {
                 barrier = true;
                 recurse(i, chosen);
             }
@@ -152,19 +167,19 @@ final class RegionPlanner {
                 close(chunkStart, lastCut, chosen);
                 chunkStart = -1;
                 lastCut = -1;
+                i = Math.max(i, next - 1);
                 continue;
             }
             if (chunkStart < 0) {
-                chunkStart = i;
-                lastCut = -1;
-            } else if (height[i] < height[chunkStart]) {
-                // The run would pop values it did not push: cut before this item.
-                close(chunkStart, lastCut, chosen);
+                if (height[i] != base) {
+                    i = next - 1;
+                    continue;
+                }
                 chunkStart = i;
                 lastCut = -1;
             }
-            if (next <= to && next < height.length && height[next] == height[chunkStart]) {
-                if (next - chunkStart > BUDGET && lastCut > chunkStart) {
+            if (next < height.length && height[next] == base) {
+                if (next - chunkStart > budget && lastCut > chunkStart) {
                     close(chunkStart, lastCut, chosen);
                     chunkStart = lastCut;
                 }
@@ -175,19 +190,23 @@ final class RegionPlanner {
         close(chunkStart, lastCut, chosen);
     }
 
-    private void recurse(int construct, Map<Integer, Region> chosen) {
-        int end = endOf[construct];
-        int els = elseOf[construct];
+    /** Chooses regions inside construct {@code c}: its body, or both arms of an {@code if}. */
+    private void recurse(int c, Map<Integer, Region> chosen) {
+        int end = endOf[c];
+        int els = elseOf[c];
+        // The construct's own stack starts where its parameters (and an if's condition) were.
+        int inner = height[c] - blockParams[c] - (code.get(c).opcode() == OpCode.IF ? 1 : 0);
         if (els > 0) {
-            choose(construct + 1, els, chosen);
-            choose(els + 1, end, chosen);
+            choose(c + 1, els, inner, chosen);
+            choose(els + 1, end, inner, chosen);
         } else {
-            choose(construct + 1, end, chosen);
+            choose(c + 1, end, inner, chosen);
         }
     }
 
     private void close(int start, int end, Map<Integer, Region> chosen) {
-        if (start < 0 || end <= start || end - start < MIN_REGION || end - start > BUDGET) {
+        if (start < 0 || end <= start || end - start < Math.min(MIN_REGION, Math.max(2, budget / 2))
+                || end - start > budget) {
             return;
         }
         for (int i = start; i < end; i++) {

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.objectweb.asm.MethodTooLargeException;
 
@@ -49,10 +50,12 @@ public final class WasmCompiler {
         // class is compiled once in the common case.
         Map<String, byte[]> classes = new LinkedHashMap<>();
         int[] maxMethodSize = {0};
+        Map<Integer, Integer> overJitLimit = new TreeMap<>();
         for (Map.Entry<String, List<Integer>> e : byClass.entrySet()) {
-            classes.put(e.getKey(), compileClass(layout, e.getKey(), e.getValue(), interpreted, reasons, maxMethodSize));
+            classes.put(e.getKey(), compileClass(layout, e.getKey(), e.getValue(), interpreted, reasons, maxMethodSize,
+                    overJitLimit));
         }
-        return new CompiledClasses(classes, interpreted, reasons, maxMethodSize[0]);
+        return new CompiledClasses(classes, interpreted, reasons, maxMethodSize[0], overJitLimit);
     }
 
     /**
@@ -91,7 +94,8 @@ public final class WasmCompiler {
         } catch (ReflectiveOperationException | LinkageError e) {
             throw new IllegalStateException("generated code failed to load: " + e, e);
         }
-        return new CompiledWasm(layout, direct, boxed, compiled.interpreted, compiled.reasons, compiled.maxMethodSize);
+        return new CompiledWasm(layout, direct, boxed, compiled.interpreted, compiled.reasons, compiled.maxMethodSize,
+                compiled.overJitLimit);
     }
 
     /**
@@ -104,29 +108,46 @@ public final class WasmCompiler {
 
     private static ModuleLayout layout(WasmModule module, CompilerOptions options) {
         return new ModuleLayout(module, PACKAGE + "MC", options.maxInstructionsPerClass(),
-                options.splitLargeFunctions());
+                options.splitLargeFunctions(), options.forcedSplitBudget());
     }
 
     private static byte[] compileClass(ModuleLayout layout, String name, List<Integer> functions,
-            Set<Integer> interpreted, Map<String, String> reasons, int[] maxMethodSize) {
+            Set<Integer> interpreted, Map<String, String> reasons, int[] maxMethodSize,
+            Map<Integer, Integer> overJitLimit) {
         while (true) {
             try {
                 ClassCompiler cc = new ClassCompiler(layout, name, functions, interpreted);
                 byte[] bytes = cc.compile();
                 maxMethodSize[0] = Math.max(maxMethodSize[0], cc.maxMethodSize());
+                overJitLimit.putAll(cc.overJitLimit);
                 return bytes;
             } catch (UnsupportedOperationException | IllegalStateException e) {
                 int f = failingFunction(e, functions, interpreted);
                 interpreted.add(f);
                 reasons.put(layout.describe(f), e.getMessage());
             } catch (MethodTooLargeException e) {
-                int f = Integer.parseInt(e.getMethodName().substring(1));
-                if (!e.getMethodName().startsWith("f") || interpreted.contains(f) || f < layout.importCount) {
-                    throw new IllegalStateException("generated method too large: " + e.getMethodName(), e);
+                // f<i> is function i's method; r<i>_<start> one of its regions (see RegionPlanner).
+                String method = e.getMethodName();
+                int f = functionOf(method);
+                if (f < 0 || interpreted.contains(f) || f < layout.importCount) {
+                    throw new IllegalStateException("generated method too large: " + method, e);
                 }
                 interpreted.add(f);
                 reasons.put(layout.describe(f), "JVM method over 64 KiB (" + e.getCodeSize() + " bytes)");
             }
+        }
+    }
+
+    /** The function a generated method belongs to ({@code f12}, {@code r12_300}), or -1 for any other. */
+    private static int functionOf(String method) {
+        if (method.length() < 2 || (method.charAt(0) != 'f' && method.charAt(0) != 'r')) {
+            return -1;
+        }
+        int end = method.indexOf('_') > 0 ? method.indexOf('_') : method.length();
+        try {
+            return Integer.parseInt(method.substring(1, end));
+        } catch (NumberFormatException ex) {
+            return -1;
         }
     }
 

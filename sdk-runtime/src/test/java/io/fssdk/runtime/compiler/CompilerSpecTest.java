@@ -18,6 +18,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The WebAssembly core spec tests (MVP, bulk memory, reference types; see {@code spec/build.sh}) on our
@@ -54,6 +56,63 @@ class CompilerSpecTest {
         // Chicory's interpreter fails two of these (f32.abs of a negative NaN loses the payload's sign bit
         // through Math.abs); ours clears the sign bit only and passes them all.
         assertEquals(Set.of(), failed);
+    }
+
+    /**
+     * The splitter's strongest check: every function of more than a few instructions is cut into regions (own
+     * methods, locals through a frame, exits by code) although none needs it, and the whole suite must still
+     * pass. Small budgets put region boundaries everywhere a split is allowed.
+     */
+    @ParameterizedTest(name = "regions of at most {0} instructions")
+    @ValueSource(ints = {4, 12})
+    void theSuitePassesWithEveryFunctionSplit(int budget) throws IOException {
+        Map<String, byte[]> files = load();
+        ObjectMapper json = new ObjectMapper();
+        Set<String> failed = new TreeSet<>();
+        int passed = 0;
+        for (String name : files.keySet()) {
+            if (name.endsWith(".json")) {
+                SpecScript.Result r = new SpecScript(SpecScript.Engine.OURS, files)
+                        .withOptions(CompilerOptions.splittingEverything(budget)).run(json.readTree(files.get(name)));
+                passed += r.passed;
+                r.failedLines.forEach(l -> failed.add(name + ":" + l));
+            }
+        }
+        int regions = 0;
+        for (Map.Entry<String, byte[]> f : files.entrySet()) {
+            if (f.getKey().endsWith(".wasm")) {
+                regions += regionMethods(f.getValue(), CompilerOptions.splittingEverything(budget));
+            }
+        }
+        System.out.println("core spec suite, every function split (budget " + budget + "): " + passed
+                + " passed, " + regions + " region methods, failed: " + failed);
+        assertTrue(regions > 100, "the splitter cut the suite's functions: " + regions + " region methods");
+        assertTrue(passed > 22_000, "the suite ran: " + passed);
+        assertEquals(Set.of(), failed);
+    }
+
+    /** How many region methods compiling {@code wasm} generates; 0 for a module Chicory does not take. */
+    private static int regionMethods(byte[] wasm, CompilerOptions options) {
+        com.dylibso.chicory.wasm.WasmModule module;
+        try {
+            module = com.dylibso.chicory.wasm.Parser.parse(wasm);
+        } catch (RuntimeException e) {
+            return 0; // the suite's malformed and invalid modules
+        }
+        int[] n = {0};
+        for (byte[] c : WasmCompiler.translate(module, options).classes.values()) {
+            new org.objectweb.asm.ClassReader(c).accept(new org.objectweb.asm.ClassVisitor(org.objectweb.asm.Opcodes.ASM9) {
+                @Override
+                public org.objectweb.asm.MethodVisitor visitMethod(int access, String name, String descriptor,
+                        String signature, String[] exceptions) {
+                    if (name.startsWith("r")) {
+                        n[0]++;
+                    }
+                    return null;
+                }
+            }, org.objectweb.asm.ClassReader.SKIP_CODE);
+        }
+        return n[0];
     }
 
     @Test

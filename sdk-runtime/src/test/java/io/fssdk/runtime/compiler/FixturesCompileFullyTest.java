@@ -22,12 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * Every core module of every committed guest fixture (C, QuickJS, WAT, WASI adapters) compiles with no
- * function left to an interpreter for its instructions. Size is not solved yet: splitting large functions
- * ({@link RegionPlanner}) is off by default, so QuickJS's bytecode loop (function 36 of its main module, 15,693
- * instructions, 96 KB of bytecode) still exceeds the JVM's 64 KiB method limit and runs in Chicory's
- * interpreter, and a few methods pass HotSpot's 8,000-byte JIT limit. The test pins that list so it can only
- * shrink.
+ * Every core module of every committed guest fixture (C, QuickJS, WAT, WASI adapters) compiles with no function
+ * left to an interpreter, and every generated method fits HotSpot's 8,000-byte JIT limit, but for a pinned list
+ * that can only shrink. Large functions are split into several methods ({@link RegionPlanner}).
  */
 class FixturesCompileFullyTest {
     private static final String[] FIXTURES = {
@@ -82,6 +79,10 @@ class FixturesCompileFullyTest {
             for (Map.Entry<String, String> e : c.interpretedReasons().entrySet()) {
                 left.put(fixture + " module " + i + " " + e.getKey(), e.getValue());
             }
+            for (Map.Entry<Integer, Integer> e : c.overJitLimit().entrySet()) {
+                left.put(fixture + " module " + i + " function " + e.getKey(), "over the JIT limit (" + e.getValue()
+                        + " bytes)");
+            }
         }
         return left;
     }
@@ -92,8 +93,12 @@ class FixturesCompileFullyTest {
         for (String f : FIXTURES) {
             left.putAll(interpreted(f));
         }
-        assertEquals(Map.of("/io/fssdk/runtime/component/qjs.wasm module 2 wasm function 36",
-                "JVM method over 64 KiB (96471 bytes)"), left);
+        // What is left: two QuickJS functions whose methods stay over HotSpot's JIT limit after splitting (no
+        // stack-neutral cut points small enough, or several results, which regions do not carry yet). They
+        // run compiled, in the JVM's bytecode interpreter. The list may only shrink.
+        assertEquals(Map.of("/io/fssdk/runtime/component/qjs.wasm module 2 function 1220",
+                "over the JIT limit (13167 bytes)", "/io/fssdk/runtime/component/qjs.wasm module 2 function 1410",
+                "over the JIT limit (8163 bytes)"), left);
     }
 
     @Test

@@ -63,6 +63,15 @@ final class SpecScript {
             -1);
     private final Memory spectestMemory;
 
+    /** Options for {@link Engine#OURS}. */
+    private CompilerOptions options = CompilerOptions.DEFAULTS;
+
+    /** Compiles with {@code o} (our compiler only). */
+    SpecScript withOptions(CompilerOptions o) {
+        this.options = o;
+        return this;
+    }
+
     SpecScript(Engine engine, Map<String, byte[]> files) {
         this.engine = engine;
         this.files = files;
@@ -152,7 +161,7 @@ final class SpecScript {
         Instance.Builder b = Instance.builder(m).withImportValues(imports(m));
         switch (engine) {
             case OURS: {
-                CompiledWasm cw = WasmCompiler.compile(m, CompilerOptions.DEFAULTS);
+                CompiledWasm cw = WasmCompiler.compile(m, options);
                 b.withMachineFactory(cw.machineFactory()).withMemoryFactory(cw.memoryFactory());
                 break;
             }
