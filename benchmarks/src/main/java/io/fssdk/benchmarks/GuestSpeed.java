@@ -47,7 +47,7 @@ public final class GuestSpeed {
             switch (g) {
                 case "c" -> component("C counter", root.resolve("examples/guests/c/counter.wasm"), mode, 20_000);
                 case "go" -> component("Go counter", root.resolve("examples/guests/go/counter-go.wasm"), mode, 2_000);
-                case "js" -> component("JS counter (QuickJS)", root.resolve("examples/guests/js/counter.wasm"), mode, 100);
+                case "js" -> component("JS counter (QuickJS)", root.resolve("examples/guests/js/counter.wasm"), mode, 1_000);
                 case "sm" -> component("JS counter (StarlingMonkey)",
                         root.resolve("examples/guests/js/counter-starlingmonkey.wasm"), mode, 100);
                 case "python" -> python(root.resolve("examples/guests/python/counter.py"), 40);

@@ -128,14 +128,21 @@ final class FunctionCompiler {
     /** The region this compiler emits as its own method, or null for the function's main method. */
     private final RegionPlanner.Region region;
     private Map<Integer, RegionPlanner.Region> chosen = Map.of();
+    /** A region method's shared exit (see {@link #leaveRegion}), made on first use, and its exit-code local. */
+    private Label exitStub;
+    private int exitCodeSlot = -1;
     /** Whether this (main) method keeps the wasm locals in the frame rather than in JVM locals. */
     private boolean localsInFrame;
     /** The split plan's choice: locals in the frame (see {@link #localsInFrame}) when the function is split. */
     private boolean frameLocals;
+    /** Set on a measuring pass that lays the code out as a split function keeping its locals in the frame. */
+    private boolean forceFrame;
     /** Set on a trial translation whose regions are given, so it does not plan again. */
     private boolean planFixed;
     /** When set, this is a measuring pass: the stack height before each instruction is recorded here. */
     private int[] heights;
+    /** In a measuring pass: the bytecode offset where each instruction's code starts. */
+    private int[] offsets;
     private int frameSlot = -1;
     private int maxMethodSize;
     private int mainSize;
@@ -197,12 +204,16 @@ final class FunctionCompiler {
             AnnotatedInstruction ins = code.get(i);
             if (heights != null) {
                 heights[i] = skipping ? -1 : stack.size();
+                Label here = new Label();
+                mv.visitLabel(here);
+                offsets[i] = here.getOffset();
             }
             if (skipping) {
                 if (!skip(ins)) {
                     continue;
                 }
-            } else if (chosen.containsKey(i)) {
+            } else if (chosen.containsKey(i) && (region == null || i != region.start)) {
+                // A region here (in a region method: one nested inside it) is a call.
                 RegionPlanner.Region r = chosen.get(i);
                 emitRegionCall(r);
                 i = r.end - 1;
@@ -218,16 +229,29 @@ final class FunctionCompiler {
             storeBack();
             mv.visitInsn(ICONST_0);
             mv.visitInsn(IRETURN);
+            if (exitStub != null) {
+                mv.visitLabel(exitStub);
+                storeBack();
+                mv.visitVarInsn(ILOAD, exitCodeSlot);
+                mv.visitInsn(IRETURN);
+            }
         }
         Label end = new Label();
         mv.visitLabel(end);
         maxMethodSize = end.getOffset();
+        if (offsets != null) {
+            for (int i = to; i < offsets.length; i++) {
+                offsets[i] = maxMethodSize;
+            }
+        }
         mainSize = maxMethodSize;
         mv.visitMaxs(0, 0);
         mv.visitEnd();
-        for (RegionPlanner.Region r : chosen.values()) {
+        for (RegionPlanner.Region r : region == null ? chosen.values() : List.<RegionPlanner.Region>of()) {
             FunctionCompiler rc = new FunctionCompiler(layout, func, className, indirectDispatchers, planner, r);
-            rc.compile(cv);
+            rc.chosen = chosen; // a region calls the regions nested in it
+            rc.frameLocals = frameLocals;
+            rc.compileBody(cv);
             maxMethodSize = Math.max(maxMethodSize, rc.maxMethodSize);
         }
     }
@@ -246,10 +270,11 @@ final class FunctionCompiler {
     private void planSplit(int instructions, int forcedBudget) {
         FunctionCompiler m = new FunctionCompiler(layout, func, className, new HashMap<>(), null, null);
         m.heights = new int[instructions + 1];
+        m.offsets = new int[instructions + 1];
         java.util.Arrays.fill(m.heights, -1);
         m.compileBody(new org.objectweb.asm.ClassWriter(0));
-        RegionPlanner p = new RegionPlanner(layout, body.instructions(), type, m.heights);
         if (forcedBudget > 0) {
+            RegionPlanner p = new RegionPlanner(layout, body.instructions(), type, m.heights, null);
             planner = p;
             chosen = p.plan(forcedBudget);
             frameLocals = func % 2 == 1; // tests cover both ways of passing locals
@@ -258,23 +283,35 @@ final class FunctionCompiler {
         if (m.maxMethodSize <= ClassCompiler.JIT_LIMIT) {
             return;
         }
-        int budget = (int) Math.max(32, (long) instructions * TARGET_METHOD_SIZE / m.maxMethodSize);
-        // Smaller regions shrink the region methods but grow the main one (more calls, more locals copied), so
-        // the plan whose largest method is smallest wins, even when it is still over the limit: a method under
-        // 64 KiB runs compiled (its regions JIT-compiled) rather than in Chicory's interpreter.
+        // Budgets are in bytecode bytes, as a measuring pass laid the code out: one pass per way of passing locals
+        // (copied around region calls, or kept in the frame), since frame accesses are larger.
+        FunctionCompiler inFrameMeasure = new FunctionCompiler(layout, func, className, new HashMap<>(), null, null);
+        inFrameMeasure.heights = new int[instructions + 1];
+        inFrameMeasure.offsets = new int[instructions + 1];
+        inFrameMeasure.frameLocals = true;
+        inFrameMeasure.forceFrame = true;
+        java.util.Arrays.fill(inFrameMeasure.heights, -1);
+        inFrameMeasure.compileBody(new org.objectweb.asm.ClassWriter(0));
+        RegionPlanner[] planners = {
+            new RegionPlanner(layout, body.instructions(), type, m.heights, m.offsets),
+            new RegionPlanner(layout, body.instructions(), type, inFrameMeasure.heights, inFrameMeasure.offsets),
+        };
+        int[] budgets = {TARGET_METHOD_SIZE, 4_500, 3_000, 2_250, 1_500, 1_000, 750};
+        // Smaller regions shrink the region methods but may grow the calling ones, so the plan whose largest
+        // method is smallest wins, even when it is still over the limit: a method under 64 KiB runs compiled
+        // (its regions JIT-compiled) rather than in Chicory's interpreter.
         Map<Integer, RegionPlanner.Region> plan = Map.of();
+        RegionPlanner planFrom = planners[0];
         boolean planInFrame = false;
         int best = m.maxMethodSize;
-        int worse = 0;
-        for (int attempt = 0; attempt < 6 && budget >= 32 && worse < 2; attempt++, budget /= 2) {
-            Map<Integer, RegionPlanner.Region> candidate = p.plan(budget);
-            int bestHere = Integer.MAX_VALUE;
-            // Locals copied around each region call, or kept in the frame: which is smaller depends on how many
-            // regions there are and how many locals they touch, so both are tried.
-            for (boolean inFrame : new boolean[] {false, true}) {
+        for (int attempt = 0; attempt < budgets.length && best > ClassCompiler.JIT_LIMIT; attempt++) {
+            int budget = budgets[attempt];
+            for (int mode = 0; mode < 2; mode++) {
+                boolean inFrame = mode == 1;
+                Map<Integer, RegionPlanner.Region> candidate = planners[mode].plan(budget);
                 FunctionCompiler trial = new FunctionCompiler(layout, func, className, new HashMap<>(), null, null);
                 trial.planFixed = true;
-                trial.planner = p;
+                trial.planner = planners[mode];
                 trial.chosen = candidate;
                 trial.frameLocals = inFrame;
                 trial.compileBody(new org.objectweb.asm.ClassWriter(0));
@@ -283,20 +320,16 @@ final class FunctionCompiler {
                             + " bytes; budget " + budget + " -> " + candidate.size() + " regions, in frame " + inFrame
                             + ", largest method " + trial.maxMethodSize + " (main " + trial.mainSize + ")");
                 }
-                bestHere = Math.min(bestHere, trial.maxMethodSize);
                 if (trial.maxMethodSize < best) {
                     best = trial.maxMethodSize;
                     plan = candidate;
+                    planFrom = planners[mode];
                     planInFrame = inFrame;
                 }
             }
-            if (best <= ClassCompiler.JIT_LIMIT) {
-                break;
-            }
-            worse = bestHere > best ? worse + 1 : 0;
         }
         frameLocals = planInFrame;
-        planner = p;
+        planner = planFrom;
         chosen = plan;
     }
 
@@ -383,6 +416,9 @@ final class FunctionCompiler {
 
     /** In a region method: copies the locals it writes back to the frame. */
     private void storeBack() {
+        if (localsInFrame) {
+            return;
+        }
         for (int i = region.written.nextSetBit(0); i >= 0; i = region.written.nextSetBit(i + 1)) {
             mv.visitVarInsn(ALOAD, frameSlot);
             mv.visitLdcInsn(i);
@@ -396,12 +432,28 @@ final class FunctionCompiler {
     private void branchTo(int d) {
         if (!staysInside(d)) {
             int inner = frames.size() - 1;
-            storeBack();
-            mv.visitLdcInsn(RegionPlanner.exitCode(planner.blocksOpen(region.start), inner, d));
-            mv.visitInsn(IRETURN);
+            leaveRegion(RegionPlanner.exitCode(planner.blocksOpen(region.start), inner, d));
             return;
         }
         branch(frameAt(d));
+    }
+
+    /**
+     * Leaves a region method with exit {@code code}: drops the operand stack (exits carry no values) and jumps to
+     * the method's one exit stub, which copies the written locals back to the frame. One stub rather than a copy
+     * at every exit keeps a region with many exits (an interpreter's case ending in many branches) small.
+     */
+    private void leaveRegion(int code) {
+        for (int k = 0; k < stack.size(); k++) {
+            OperandStack.emitPop(mv, stack.peek(k));
+        }
+        if (exitStub == null) {
+            exitStub = new Label();
+            exitCodeSlot = temp(Type.INT_TYPE, 99);
+        }
+        mv.visitLdcInsn(code);
+        mv.visitVarInsn(ISTORE, exitCodeSlot);
+        mv.visitJumpInsn(GOTO, exitStub);
     }
 
     /** Whether a branch of depth {@code d} stays in this method. */
@@ -476,14 +528,15 @@ final class FunctionCompiler {
             }
         }
         if (region != null) {
-            for (int i = region.used.nextSetBit(0); i >= 0; i = region.used.nextSetBit(i + 1)) {
+            localsInFrame = frameLocals; // then the frame is the locals' one home in every method of the function
+            for (int i = localsInFrame ? -1 : region.used.nextSetBit(0); i >= 0; i = region.used.nextSetBit(i + 1)) {
                 mv.visitVarInsn(ALOAD, frameSlot);
                 mv.visitLdcInsn(i);
                 mv.visitInsn(LALOAD);
                 JvmTypes.fromLong(mv, localTypes[i]);
                 mv.visitVarInsn(localTypes[i].getOpcode(ISTORE), localSlots[i]);
             }
-        } else if (!chosen.isEmpty()) {
+        } else if (!chosen.isEmpty() || forceFrame) {
             // A split function keeps its locals in the frame, their one home: region calls then copy nothing,
             // which keeps the method that calls hundreds of regions (an interpreter's dispatch loop) small.
             frameSlot = slot++;
@@ -807,10 +860,12 @@ final class FunctionCompiler {
                 mv.visitVarInsn(t.getOpcode(ILOAD), tmp);
                 JvmTypes.toLong(mv, t);
                 mv.visitInsn(LASTORE);
+                stack.pop();
+                leaveRegion(-1);
+                stack.push(t);
+                return;
             }
-            storeBack();
-            mv.visitInsn(ICONST_M1);
-            mv.visitInsn(IRETURN);
+            leaveRegion(-1);
             return;
         }
         List<Type> results = functionResults;

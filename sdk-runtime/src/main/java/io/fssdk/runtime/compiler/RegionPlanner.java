@@ -43,6 +43,8 @@ final class RegionPlanner {
     /** The default instruction budget of one method: measured at 3-6 bytecode bytes per wasm instruction. */
     static final int BUDGET = 1_000;
     private static final int MIN_REGION = 16;
+    /** What a region call costs its caller, in bytes: the call, and the dispatch on its exit code. */
+    static final int CALL_BYTES = 64;
 
     private final List<AnnotatedInstruction> code;
     private final int[] endOf;
@@ -55,12 +57,17 @@ final class RegionPlanner {
     /** The parameter count of each construct's block type. */
     private final int[] blockParams;
     private int budget = BUDGET;
+    private final int[] offsets;
 
     /**
      * @param height the operand stack height before each instruction, -1 where the code is unreachable
+     * @param offsets where each instruction's bytecode starts (one more entry for the end), to budget regions
+     *     in bytes; null to budget them in instructions
      */
-    RegionPlanner(ModuleLayout layout, List<AnnotatedInstruction> code, FunctionType type, int[] height) {
+    RegionPlanner(ModuleLayout layout, List<AnnotatedInstruction> code, FunctionType type, int[] height,
+            int[] offsets) {
         this.code = code;
+        this.offsets = offsets;
         this.height = height;
         int n = code.size();
         endOf = new int[n];
@@ -128,17 +135,22 @@ final class RegionPlanner {
     }
 
     /**
-     * Regions for the function body (all but its final {@code end}) of at most {@code budget} instructions
-     * each; empty when the function returns several values (not split yet).
+     * Regions for the function body (all but its final {@code end}) of at most {@code budget} bytes (or
+     * instructions, see the constructor) each; empty when the function returns several values (not split yet).
      */
     Map<Integer, Region> plan(int budget) {
         this.budget = budget;
         Map<Integer, Region> chosen = new HashMap<>();
-        if (multiResult || code.size() <= budget) {
+        if (multiResult || cost(0, code.size()) <= budget) {
             return chosen;
         }
         choose(0, code.size() - 1, 0, chosen);
         return chosen;
+    }
+
+    /** The cost of instructions {@code [from, to)}: bytecode bytes when offsets are known, else instructions. */
+    private int cost(int from, int to) {
+        return offsets == null ? to - from : offsets[Math.min(to, offsets.length - 1)] - offsets[from];
     }
 
     private boolean isConstruct(int i) {
@@ -148,73 +160,113 @@ final class RegionPlanner {
 
     /**
      * Splits the run {@code [from, to)}, one nesting level whose operand stack starts at height {@code base},
-     * into regions of at most the budget. A region may only start and end where this level's own stack is
-     * empty (height {@code base}): validation forbids the code of a block to pop below its base, so such a run
-     * can never consume a value pushed before it, and leaves nothing behind. Constructs larger than the budget
-     * are split inside, recursively, and are never part of a region at this level.
+     * into regions of at most the budget, and returns what the run costs its method afterwards (region calls
+     * counted at {@link #CALL_BYTES}).
+     *
+     * <p>A region may only start and end where this level's own stack is empty (height {@code base}):
+     * validation forbids the code of a block to pop below its base, so such a run can never consume a value
+     * pushed before it, and leaves nothing behind. A construct larger than the budget is split inside first
+     * (recursively); if what is left of it then fits, it may be part of a region at this level, whose method
+     * calls the inner regions in turn. Regions thus nest, and no method, the function's own included, has to
+     * hold hundreds of region calls (an interpreter's dispatch: a deep nest of blocks, one case after each).
      */
-    private void choose(int from, int to, int base, Map<Integer, Region> chosen) {
+    private int choose(int from, int to, int base, Map<Integer, Region> chosen) {
+        int residual = 0;
         int chunkStart = -1;
+        int chunkCost = 0;
         int lastCut = -1;
-        for (int i = from; i < to; i++) {
-            int next = isConstruct(i) ? endOf[i] + 1 : i + 1;
+        int costAtLastCut = 0;
+        // Chunks that fitted the budget and were left inline: made regions only if the level is still too big.
+        List<int[]> pending = new ArrayList<>();
+        for (int i = from, next; i < to; i = next) {
+            next = isConstruct(i) ? endOf[i] + 1 : i + 1;
+            int item = cost(i, next);
             boolean barrier = height[i] < 0 || code.get(i).opcode() == OpCode.ELSE;
-            if (!barrier && isConstruct(i) && next - i > budget) {
-                barrier = true;
-                recurse(i, chosen);
+            if (!barrier && isConstruct(i) && item > budget) {
+                item = recurse(i, chosen);
+                barrier = item > budget;
             }
             if (barrier) {
-                close(chunkStart, lastCut, chosen);
+                residual += flush(chunkStart, chunkCost, lastCut, costAtLastCut, pending) + item;
                 chunkStart = -1;
-                lastCut = -1;
-                i = Math.max(i, next - 1);
                 continue;
             }
             if (chunkStart < 0) {
                 if (height[i] != base) {
-                    i = next - 1;
+                    residual += item;
                     continue;
                 }
                 chunkStart = i;
+                chunkCost = 0;
                 lastCut = -1;
+                costAtLastCut = 0;
             }
-            if (next < height.length && height[next] == base) {
-                if (next - chunkStart > budget && lastCut > chunkStart) {
-                    close(chunkStart, lastCut, chosen);
+            chunkCost += item;
+            if (height[next] == base) {
+                if (chunkCost > budget && lastCut > chunkStart) {
+                    residual += close(chunkStart, lastCut, costAtLastCut, chosen);
                     chunkStart = lastCut;
+                    chunkCost -= costAtLastCut;
                 }
                 lastCut = next;
+                costAtLastCut = chunkCost;
             }
-            i = next - 1;
         }
-        close(chunkStart, lastCut, chosen);
+        residual += flush(chunkStart, chunkCost, lastCut, costAtLastCut, pending);
+        // The level as a whole must fit too: outline its largest inline chunks until it does.
+        pending.sort((x, y) -> Integer.compare(y[2], x[2]));
+        for (int k = 0; k < pending.size() && residual > budget; k++) {
+            int[] c = pending.get(k);
+            residual += close(c[0], c[1], c[2], chosen) - c[2];
+        }
+        return residual;
     }
 
-    /** Chooses regions inside construct {@code c}: its body, or both arms of an {@code if}. */
-    private void recurse(int c, Map<Integer, Region> chosen) {
+    /** Ends the open chunk: its part up to the last cut is a candidate region; what follows stays inline. */
+    private static int flush(int chunkStart, int chunkCost, int lastCut, int costAtLastCut, List<int[]> pending) {
+        if (chunkStart < 0) {
+            return 0;
+        }
+        if (lastCut < 0) {
+            return chunkCost;
+        }
+        pending.add(new int[] {chunkStart, lastCut, costAtLastCut});
+        return chunkCost;
+    }
+
+    /**
+     * Chooses regions inside construct {@code c} (its body, or both arms of an {@code if}) and returns what the
+     * construct then costs its method: its own instructions plus what is left of its bodies.
+     */
+    private int recurse(int c, Map<Integer, Region> chosen) {
         int end = endOf[c];
         int els = elseOf[c];
         // The construct's own stack starts where its parameters (and an if's condition) were.
         int inner = height[c] - blockParams[c] - (code.get(c).opcode() == OpCode.IF ? 1 : 0);
+        int whole = cost(c, end + 1);
         if (els > 0) {
-            choose(c + 1, els, inner, chosen);
-            choose(els + 1, end, inner, chosen);
-        } else {
-            choose(c + 1, end, inner, chosen);
+            return whole - cost(c + 1, els) - cost(els + 1, end) + choose(c + 1, els, inner, chosen)
+                    + choose(els + 1, end, inner, chosen);
         }
+        return whole - cost(c + 1, end) + choose(c + 1, end, inner, chosen);
     }
 
-    private void close(int start, int end, Map<Integer, Region> chosen) {
+    /**
+     * Makes {@code [start, end)} a region if it may be one, and returns what it then costs its method: a call,
+     * or {@code cost} when it stays.
+     */
+    private int close(int start, int end, int cost, Map<Integer, Region> chosen) {
         if (start < 0 || end <= start || end - start < Math.min(MIN_REGION, Math.max(2, budget / 2))
-                || end - start > budget) {
-            return;
+                || cost > budget) {
+            return cost;
         }
         for (int i = start; i < end; i++) {
             if (targetCarries[i] && targetStart[i] < start) {
-                return;
+                return cost;
             }
         }
         chosen.put(start, region(start, end));
+        return offsets == null ? 1 : CALL_BYTES;
     }
 
     private Region region(int start, int end) {

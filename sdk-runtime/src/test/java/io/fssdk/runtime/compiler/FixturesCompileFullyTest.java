@@ -23,8 +23,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Every core module of every committed guest fixture (C, QuickJS, WAT, WASI adapters) compiles with no function
- * left to an interpreter, and every generated method fits HotSpot's 8,000-byte JIT limit, but for a pinned list
- * that can only shrink. Large functions are split into several methods ({@link RegionPlanner}).
+ * left to an interpreter, and every generated method fits HotSpot's 8,000-byte JIT limit, so that the JVM compiles
+ * all of it with default flags. Large functions are split into several methods ({@link RegionPlanner}).
  */
 class FixturesCompileFullyTest {
     private static final String[] FIXTURES = {
@@ -93,12 +93,7 @@ class FixturesCompileFullyTest {
         for (String f : FIXTURES) {
             left.putAll(interpreted(f));
         }
-        // What is left: two QuickJS functions whose methods stay over HotSpot's JIT limit after splitting (no
-        // stack-neutral cut points small enough, or several results, which regions do not carry yet). They
-        // run compiled, in the JVM's bytecode interpreter. The list may only shrink.
-        assertEquals(Map.of("/io/fssdk/runtime/component/qjs.wasm module 2 function 1220",
-                "over the JIT limit (13167 bytes)", "/io/fssdk/runtime/component/qjs.wasm module 2 function 1410",
-                "over the JIT limit (8163 bytes)"), left);
+        assertEquals(Map.of(), left);
     }
 
     @Test
