@@ -31,8 +31,16 @@ import org.rocksdb.WriteOptions;
  * in-memory backend does; both pass the same conformance suite.
  *
  * <p><b>Layout.</b> {@link #directory()} is a plain RocksDB database, openable with RocksDB's own tools.
- * Each store is one column family named after the (trimmed) store name, created on first open and
+ * Each store is one column family named after the (trimmed) store name, in UTF-8, created on first open and
  * reopened on every later open of the directory. Keys are {@link io.fssdk.api.spi.KeyCodec} storage keys.
+ * A runner's stores are named by their identities ({@link StoreNames}): operator {@code counter}'s store
+ * {@code counter-store} is the column family {@code @counter/counter-store}, a shared store {@code totals}
+ * is {@code @/totals}. Such a column family also holds a creation marker under key {@code 0x00}, outside
+ * both key spaces (see {@link RocksDBMigration}).
+ *
+ * <p><b>Migration.</b> A directory written before namespaces keeps its stores under bare names
+ * ({@code counter-store}). {@link #openMigrating} copies such a column family into the identity the first
+ * time that is opened, crash-safely, and leaves the bare one as it was.
  *
  * <p><b>Operations.</b> {@code merge} is RocksDB's string-append merge operator with an empty delimiter,
  * which is exact byte concatenation; {@code deletePrefix} is one {@code DeleteRange}; lists are bounded
@@ -82,6 +90,9 @@ public final class RocksDBStateBackend implements CheckpointingStateBackend, Tra
     private final Set<RocksDBStore> handles = ConcurrentHashMap.newKeySet();
     private final Object checkpointing = new Object();
     private final Object restoring = new Object();
+    private final Object migrating = new Object();
+    /** Test seam: the chunk size of a migration copy, small in tests to get several chunks. */
+    private volatile long migrationChunkBytes = RocksDBMigration.DEFAULT_CHUNK_BYTES;
     private final RocksDBCheckpoints checkpoints;
     private final WriteOptions writeOptions;
     private final boolean syncWrites;
@@ -134,26 +145,71 @@ public final class RocksDBStateBackend implements CheckpointingStateBackend, Tra
     }
 
     /**
-     * Opens a new handle on the store (column family) with this name, creating it if needed.
+     * Opens a new handle on the store (column family) with this name, creating it if needed. A new store
+     * whose name is an identity ({@link StoreNames#isIdentity}) gets its creation marker (see
+     * {@link RocksDBMigration}), so it is never mistaken later for one a migration must fill.
      *
      * @throws SdkException {@code STORE_INVALID_NAME} for a null, empty or blank name; {@code STORE_IO}
      *     when the column family cannot be created; {@code RUNTIME_CLOSED} after {@link #close()}
      */
     @Override
     public Store openStore(String name) {
-        String storeName = StoreNames.normalize(name);
+        return open(StoreNames.normalize(name), null);
+    }
+
+    /**
+     * Opens store {@code name}; when it was never created and the column family {@code legacyName} exists,
+     * first copies every entry of {@code legacyName} into it (see
+     * {@link io.fssdk.api.spi.StateBackend#openMigrating}). The copy reads one snapshot and is written in
+     * chunks, the creation marker with the last, so a crash during it leaves {@code name} not created and
+     * the next open copies again (see {@link RocksDBMigration}). The legacy column family is not changed. A
+     * {@code legacyName} that is itself an identity is never copied.
+     *
+     * @throws SdkException as {@link #openStore}; {@code STORE_IO} naming the store when the copy fails
+     */
+    @Override
+    public Store openMigrating(String name, String legacyName) {
+        String legacy = StoreNames.normalize(legacyName);
+        return open(StoreNames.normalize(name), StoreNames.isIdentity(legacy) ? null : legacy);
+    }
+
+    private Store open(String storeName, String legacy) {
         Lock shared = sharedLock();
         shared.lock();
         try {
             ensureOpen();
-            ColumnFamilyHandle family = database.family(storeName);
+            ColumnFamilyHandle family = StoreNames.isIdentity(storeName) ? created(storeName, legacy)
+                    : database.family(storeName);
             RocksDBStore store = new RocksDBStore(storeName, this, database.db(), family);
             handles.add(store);
             return store;
-        } catch (RocksDBException e) {
-            throw RocksDBErrors.store(storeName, "open", e);
+        } catch (RocksDBException | IOException e) {
+            throw RocksDBErrors.store(storeName, legacy == null ? "open" : "open (migrating `" + legacy + "`)", e);
         } finally {
             shared.unlock();
+        }
+    }
+
+    /** The column family of identity store {@code name}, created, marked and (from {@code legacy}) filled. */
+    private ColumnFamilyHandle created(String name, String legacy) throws RocksDBException, IOException {
+        RocksDBDatabase db = database;
+        if (db.isCreated(name)) {
+            return db.family(name);
+        }
+        // One migration at a time: two runners of one namespace may open the same new store together.
+        synchronized (migrating) {
+            ColumnFamilyHandle existing = db.existing(name);
+            if (existing == null || !RocksDBMigration.marked(db.db(), existing)) {
+                ColumnFamilyHandle source = legacy == null ? null : db.existing(legacy);
+                ColumnFamilyHandle family = db.family(name);
+                if (source != null) {
+                    RocksDBMigration.copy(db.db(), source, family, writeOptions, migrationChunkBytes, steps);
+                } else {
+                    RocksDBMigration.mark(db.db(), family, writeOptions);
+                }
+            }
+            db.created(name);
+            return db.family(name);
         }
     }
 
@@ -333,9 +389,14 @@ public final class RocksDBStateBackend implements CheckpointingStateBackend, Tra
         }
     }
 
-    /** Installs the test seam called at each step of checkpoints and restores. */
+    /** Installs the test seam called at each step of checkpoints, restores and migrations. */
     void steps(RocksDBFiles.Steps steps) {
         this.steps = steps;
+    }
+
+    /** Sets the chunk size of migration copies; a test seam. */
+    void migrationChunkBytes(long bytes) {
+        this.migrationChunkBytes = bytes;
     }
 
     /** Closes every store handle and its iterators, then frees the database and its options. Idempotent. */
