@@ -11,6 +11,8 @@ import io.fssdk.api.Store;
 import io.fssdk.api.spi.CheckpointingStateBackend;
 import io.fssdk.api.spi.StoreNames;
 import io.fssdk.runtime.OperatorRunner;
+import io.fssdk.runtime.processor.WasmDriver;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -75,6 +77,24 @@ public abstract class NamespaceConformanceTest {
         victim.process(0, utf8("hello"));
         assertEquals("3", stored("counter", "counter-store", "hello"));
         assertEquals("999999", hostile.get(intruder, "counter-store", "hello"), "the intruder has its own store");
+    }
+
+    @Test
+    void aHostileGuestCannotSetAnotherOperatorsCount() {
+        // The outsider's run, with a real component: intruder.wasm opens whatever store its record names
+        // and writes there (see its header). Before namespaces it set the victim's count from 2 to 999999.
+        OperatorRunner victim = counter("counter", b -> { });
+        victim.process(0, utf8("hello"));
+        victim.process(0, utf8("hello"));
+        OperatorRunner intruder = runner("intruder", WasmDriver.builder().operatorName("intruder")
+                .componentResource("io/fssdk/runtime/processor/hostile/intruder.wasm").build(), b -> { });
+        for (String name : List.of("counter-store", "@counter/counter-store", "../counter/counter-store")) {
+            intruder.process(0, intruderRecord(name, "hello", "999999"));
+        }
+        assertEquals("2", stored("counter", "counter-store", "hello"), "the victim's count");
+        assertEquals("999999", stored("intruder", "counter-store", "hello"), "the guest wrote its own store");
+        victim.process(0, utf8("hello"));
+        assertEquals("3", stored("counter", "counter-store", "hello"));
     }
 
     @Test
@@ -244,6 +264,17 @@ public abstract class NamespaceConformanceTest {
     private void closeRunners() {
         runners.forEach(OperatorRunner::close);
         runners.clear();
+    }
+
+    /** A record of intruder.wasm: length-prefixed store name and key, then the value. */
+    private static byte[] intruderRecord(String store, String key, String value) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(utf8(store).length);
+        out.writeBytes(utf8(store));
+        out.write(utf8(key).length);
+        out.writeBytes(utf8(key));
+        out.writeBytes(utf8(value));
+        return out.toByteArray();
     }
 
     private static byte[] utf8(String s) {
