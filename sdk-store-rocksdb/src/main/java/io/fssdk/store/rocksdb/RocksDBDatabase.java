@@ -8,10 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.rocksdb.Checkpoint;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
@@ -38,8 +38,9 @@ final class RocksDBDatabase {
     // Guarded by this. Every handle RocksDB gave us, in creation order, so close() frees each exactly once.
     private final Map<String, ColumnFamilyHandle> families = new HashMap<>();
     private final List<ColumnFamilyHandle> handles = new ArrayList<>();
-    // Guarded by this. Identity stores known to hold their creation marker (see RocksDBMigration).
-    private final Set<String> created = new HashSet<>();
+    // Identity stores known to hold their creation marker (see RocksDBMigration). Concurrent, not guarded
+    // by this: every commit asks, and it must not contend with column-family creation.
+    private final Set<String> created = ConcurrentHashMap.newKeySet();
 
     private RocksDBDatabase(Path directory, DBOptions dbOptions, StringAppendOperator appendOperator,
             ColumnFamilyOptions familyOptions, RocksDB db, List<byte[]> names, List<ColumnFamilyHandle> opened) {
@@ -135,12 +136,12 @@ final class RocksDBDatabase {
     }
 
     /** Whether identity store {@code name} is known to hold its creation marker in this database. */
-    synchronized boolean isCreated(String name) {
+    boolean isCreated(String name) {
         return created.contains(name);
     }
 
     /** Records that identity store {@code name} holds its creation marker. */
-    synchronized void created(String name) {
+    void created(String name) {
         created.add(name);
     }
 

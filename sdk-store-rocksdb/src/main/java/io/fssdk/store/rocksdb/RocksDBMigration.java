@@ -39,7 +39,40 @@ final class RocksDBMigration {
     /** Storage keys start with a tag below 0xFF, so [empty, 0xFF) covers every key a store can hold. */
     private static final byte[] ALL_END = {(byte) 0xFF};
 
-    private RocksDBMigration() {
+    // One migration at a time: two runners of one namespace may open the same new store together.
+    private final Object migrating = new Object();
+    /** The chunk size of a copy; a test seam, small in tests to get several chunks. */
+    private volatile long chunkBytes = DEFAULT_CHUNK_BYTES;
+
+    /** Sets the chunk size of copies. */
+    void chunkBytes(long bytes) {
+        this.chunkBytes = bytes;
+    }
+
+    /**
+     * The column family of identity store {@code name} in {@code db}: created, marked, and filled from the
+     * column family {@code legacy} (when not null and it exists) if the store was not created before.
+     * Called under the backend's shared lock.
+     */
+    ColumnFamilyHandle created(RocksDBDatabase db, String name, String legacy, WriteOptions options,
+            RocksDBFiles.Steps steps) throws RocksDBException, IOException {
+        if (db.isCreated(name)) {
+            return db.family(name);
+        }
+        synchronized (migrating) {
+            ColumnFamilyHandle existing = db.existing(name);
+            if (existing == null || !marked(db.db(), existing)) {
+                ColumnFamilyHandle source = legacy == null ? null : db.existing(legacy);
+                ColumnFamilyHandle family = db.family(name);
+                if (source != null) {
+                    copy(db.db(), source, family, options, chunkBytes, steps);
+                } else {
+                    mark(db.db(), family, options);
+                }
+            }
+            db.created(name);
+            return db.family(name);
+        }
     }
 
     /** Whether the column family of identity store {@code family} holds its creation marker. */

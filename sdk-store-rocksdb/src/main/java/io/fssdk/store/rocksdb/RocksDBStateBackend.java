@@ -90,9 +90,7 @@ public final class RocksDBStateBackend implements CheckpointingStateBackend, Tra
     private final Set<RocksDBStore> handles = ConcurrentHashMap.newKeySet();
     private final Object checkpointing = new Object();
     private final Object restoring = new Object();
-    private final Object migrating = new Object();
-    /** Test seam: the chunk size of a migration copy, small in tests to get several chunks. */
-    private volatile long migrationChunkBytes = RocksDBMigration.DEFAULT_CHUNK_BYTES;
+    private final RocksDBMigration migration = new RocksDBMigration();
     private final RocksDBCheckpoints checkpoints;
     private final WriteOptions writeOptions;
     private final boolean syncWrites;
@@ -178,7 +176,7 @@ public final class RocksDBStateBackend implements CheckpointingStateBackend, Tra
         shared.lock();
         try {
             ensureOpen();
-            ColumnFamilyHandle family = StoreNames.isIdentity(storeName) ? created(storeName, legacy)
+            ColumnFamilyHandle family = StoreNames.isIdentity(storeName) ? migration.created(database, storeName, legacy, writeOptions, steps)
                     : database.family(storeName);
             RocksDBStore store = new RocksDBStore(storeName, this, database.db(), family);
             handles.add(store);
@@ -187,29 +185,6 @@ public final class RocksDBStateBackend implements CheckpointingStateBackend, Tra
             throw RocksDBErrors.store(storeName, legacy == null ? "open" : "open (migrating `" + legacy + "`)", e);
         } finally {
             shared.unlock();
-        }
-    }
-
-    /** The column family of identity store {@code name}, created, marked and (from {@code legacy}) filled. */
-    private ColumnFamilyHandle created(String name, String legacy) throws RocksDBException, IOException {
-        RocksDBDatabase db = database;
-        if (db.isCreated(name)) {
-            return db.family(name);
-        }
-        // One migration at a time: two runners of one namespace may open the same new store together.
-        synchronized (migrating) {
-            ColumnFamilyHandle existing = db.existing(name);
-            if (existing == null || !RocksDBMigration.marked(db.db(), existing)) {
-                ColumnFamilyHandle source = legacy == null ? null : db.existing(legacy);
-                ColumnFamilyHandle family = db.family(name);
-                if (source != null) {
-                    RocksDBMigration.copy(db.db(), source, family, writeOptions, migrationChunkBytes, steps);
-                } else {
-                    RocksDBMigration.mark(db.db(), family, writeOptions);
-                }
-            }
-            db.created(name);
-            return db.family(name);
         }
     }
 
@@ -230,6 +205,7 @@ public final class RocksDBStateBackend implements CheckpointingStateBackend, Tra
         shared.lock();
         try {
             ensureOpen();
+            ensureCreated(batch);
             StoreWrites single = singleWrite(batch);
             if (single != null) {
                 // One point write is atomic on its own: write it directly, as the store would, and skip the
@@ -244,10 +220,25 @@ public final class RocksDBStateBackend implements CheckpointingStateBackend, Tra
                 writer.rethrow();
                 database.db().write(writeOptions, writes);
             }
-        } catch (RocksDBException e) {
+        } catch (RocksDBException | IOException e) {
             throw RocksDBErrors.database(directory, "commit of a batch", e);
         } finally {
             shared.unlock();
+        }
+    }
+
+    /**
+     * Marks every identity store the batch writes that this database does not know as created. A runner
+     * opens its stores before writing, so this is almost always one set lookup per store; it matters when the
+     * database was restored directly on the backend, under a live runner, to a checkpoint older than one of
+     * its stores: the batch then creates the store, and without the marker a later open would take it for an
+     * interrupted migration and wipe the batch's writes.
+     */
+    private void ensureCreated(WriteBatch batch) throws RocksDBException, IOException {
+        for (StoreWrites writes : batch.stores()) {
+            if (!writes.isEmpty() && StoreNames.isIdentity(writes.name()) && !database.isCreated(writes.name())) {
+                migration.created(database, writes.name(), null, writeOptions, steps);
+            }
         }
     }
 
@@ -396,7 +387,7 @@ public final class RocksDBStateBackend implements CheckpointingStateBackend, Tra
 
     /** Sets the chunk size of migration copies; a test seam. */
     void migrationChunkBytes(long bytes) {
-        this.migrationChunkBytes = bytes;
+        migration.chunkBytes(bytes);
     }
 
     /** Closes every store handle and its iterators, then frees the database and its options. Idempotent. */

@@ -9,8 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fssdk.api.Context;
+import io.fssdk.api.Driver;
 import io.fssdk.api.Store;
 import io.fssdk.api.spi.StoreNames;
+import io.fssdk.runtime.OperatorRunner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -118,6 +121,35 @@ class RocksDBMigrationTest {
         try (RocksDBStateBackend backend = RocksDBStateBackend.open(dir);
                 Store s = backend.openMigrating(IDENTITY, "counter-store")) {
             assertEquals("1", str(s.getState(b("hello"))));
+        }
+    }
+
+    @Test
+    void aBatchIntoAStoreTheRestoredDatabaseLacksIsNeverWipedByALaterOpen() {
+        // A restore made on the backend directly, under a live runner, to a checkpoint older than the runner's
+        // store: the runner's next write-only call creates the column family from its batch. Unmarked, it
+        // would look like an interrupted migration of the legacy store, and the next open would wipe it.
+        Path dir = tmp.resolve("db");
+        try (RocksDBStateBackend backend = RocksDBStateBackend.open(dir)) {
+            backend.openStore("s").putState(b("k"), b("legacy"));
+            backend.checkpoint(1);
+            Driver writeOnly = new Driver() {
+                @Override
+                public void process(Context ctx, int sourceId, byte[] data) {
+                    ctx.getOrCreateStore("s").putState(b("k"), data);
+                }
+            };
+            try (OperatorRunner runner = OperatorRunner.builder().operatorName("op").driver(writeOnly)
+                    .stateBackend(backend).build()) {
+                runner.init();
+                runner.process(0, b("one"));
+                backend.restore(1);
+                runner.process(0, b("two"));
+            }
+        }
+        try (RocksDBStateBackend backend = RocksDBStateBackend.open(dir);
+                Store s = backend.openMigrating(StoreNames.namespaced("op", "s"), "s")) {
+            assertEquals("two", str(s.getState(b("k"))));
         }
     }
 
