@@ -21,7 +21,8 @@ import java.util.Optional;
  * The {@link Context} an {@link OperatorRunner} passes to its driver. It forwards emits to the runner's
  * sinks and opens stores from the runner's backend, caching them by trimmed name so the same name always
  * gives the same handle. The backend sees each store under its identity in the runner's namespace (or the
- * shared one), never under the bare name the operator chose: see {@link StoreScope}. It is confined to the runner's thread, like the runner, so it holds no locks.
+ * shared one), never under the bare name the operator chose: see {@link StoreScope}. It is confined to the
+ * runner's thread, like the runner, so it holds no locks.
  *
  * <p>On a {@link TransactionalStateBackend} it owns the runner's {@link WriteBatch}: its stores buffer
  * writes there, {@link #commit()} hands the batch to the backend and {@link #discard()} drops it.

@@ -112,7 +112,8 @@ public final class StoreNames {
             char c = s.charAt(i);
             if (c == '%' || c < 0x20 || c == 0x7F || (namespace && c == SEPARATOR)) {
                 out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xF]);
-            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length()
+                    && Character.isLowSurrogate(s.charAt(i + 1))) {
                 out.append(c).append(s.charAt(++i));
             } else if (Character.isSurrogate(c)) {
                 out.append("%u").append(HEX[c >> 12]).append(HEX[(c >> 8) & 0xF]).append(HEX[(c >> 4) & 0xF])

@@ -33,9 +33,11 @@ class StoreNamesTest {
     void identitiesAreReadable() {
         assertEquals("@counter/counter-store", StoreNames.namespaced("counter", "counter-store"));
         assertEquals("@/totals", StoreNames.shared("totals"));
-        assertEquals("@counter/a/b", StoreNames.namespaced(" counter ", "\ta/b "), "stripped; slashes kept in the name");
+        assertEquals("@counter/a/b", StoreNames.namespaced(" counter ", "\ta/b "),
+                "stripped; slashes kept in the name");
         assertEquals("@a%2Fb/c", StoreNames.namespaced("a/b", "c"), "a slash in a namespace is escaped");
-        assertEquals("@op/50%25 %00 %0A %uD800 \uD83D\uDE00 é", StoreNames.namespaced("op", "50% \0 \n \uD800 \uD83D\uDE00 é"));
+        assertEquals("@op/50%25 %00 %0A %uD800 \uD83D\uDE00 é",
+                StoreNames.namespaced("op", "50% \0 \n \uD800 \uD83D\uDE00 é"));
     }
 
     @Test
