@@ -22,6 +22,11 @@ final class DirectWritesBackend implements StateBackend {
     }
 
     @Override
+    public Store openMigrating(String name, String legacyName) {
+        return delegate.openMigrating(name, legacyName);
+    }
+
+    @Override
     public void close() {
         delegate.close();
     }

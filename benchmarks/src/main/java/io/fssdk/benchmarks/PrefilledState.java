@@ -1,6 +1,7 @@
 package io.fssdk.benchmarks;
 
 import io.fssdk.api.Store;
+import io.fssdk.api.spi.StoreNames;
 import io.fssdk.examples.CounterOperator;
 import io.fssdk.store.rocksdb.RocksDBStateBackend;
 import java.io.IOException;
@@ -21,8 +22,11 @@ import java.nio.file.Path;
  * property, because JMH's forks inherit the environment.
  */
 public final class PrefilledState {
-    private static final String MARKER = "prefilled.ok";
+    // Versioned: directories filled before store namespaces (issue 13) hold the bare store name; refill them.
+    private static final String MARKER = "prefilled-namespaced.ok";
     private static final byte[] ONE = {'1'};
+    /** The operator name the prefilled counts belong to: the store lives in its namespace. */
+    static final String OPERATOR = "counter";
 
     private PrefilledState() {
     }
@@ -54,7 +58,7 @@ public final class PrefilledState {
     private static void fill(Path dir, int keys) {
         long start = System.nanoTime();
         try (RocksDBStateBackend backend = RocksDBStateBackend.open(dir.resolve("db"));
-             Store store = backend.openStore(CounterOperator.STORE_NAME)) {
+             Store store = backend.openStore(StoreNames.namespaced(OPERATOR, CounterOperator.STORE_NAME))) {
             for (int i = 0; i < keys; i++) {
                 store.putState(word(i), ONE);
             }

@@ -1,6 +1,7 @@
 package io.fssdk.benchmarks;
 
 import io.fssdk.api.Store;
+import io.fssdk.api.spi.StoreNames;
 import io.fssdk.runtime.OperatorRunner;
 import io.fssdk.runtime.component.Component;
 import io.fssdk.runtime.processor.WasmDriver;
@@ -149,8 +150,9 @@ public final class SoakRun {
     private boolean checkCounts(RocksDBStateBackend backend, byte[][] words) {
         String expected = Long.toString(records / words.length);
         int wrong = 0;
-        try (Store store = backend.openStore("counter-store")) {
-            for (int id = 0; id < operators; id++) {
+        for (int id = 0; id < operators; id++) {
+            // Each operator counts in its own namespace (issue 13); the key prefix is kept all the same.
+            try (Store store = backend.openStore(StoreNames.namespaced("soak-" + id, "counter-store"))) {
                 for (byte[] word : words) {
                     byte[] key = (prefix(id) + new String(word, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
                     String got = store.getState(key).map(v -> new String(v, StandardCharsets.US_ASCII)).orElse("absent");

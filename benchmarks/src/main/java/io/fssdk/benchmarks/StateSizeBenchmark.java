@@ -79,7 +79,7 @@ public class StateSizeBenchmark {
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public long batch() {
-        try (OperatorRunner runner = Runners.started("counter", drivers.get(), backend, sink)) {
+        try (OperatorRunner runner = Runners.started(PrefilledState.OPERATOR, drivers.get(), backend, sink)) {
             for (int i = 0; i < BATCH; i++) {
                 runner.process(0, draws[next]);
                 next = (next + 1) & (DRAWS - 1);

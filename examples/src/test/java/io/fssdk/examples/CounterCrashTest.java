@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fssdk.api.Store;
+import io.fssdk.api.spi.StoreNames;
 import io.fssdk.store.rocksdb.RocksDBStateBackend;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -187,7 +188,8 @@ class CounterCrashTest {
     private static Map<String, String> dump(Path state) {
         Map<String, String> out = new TreeMap<>();
         try (RocksDBStateBackend backend = RocksDBStateBackend.open(state);
-             Store store = backend.openStore(CounterOperator.STORE_NAME)) {
+             Store store = backend.openStore(
+                     StoreNames.namespaced(CounterMain.DEFAULT_NAME, CounterOperator.STORE_NAME))) {
             for (byte[] key : store.listStates(new byte[0], new byte[0])) {
                 out.put(new String(key, StandardCharsets.UTF_8),
                         new String(store.getState(key).orElseThrow(), StandardCharsets.UTF_8));

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fssdk.api.Store;
+import io.fssdk.api.spi.StateBackend;
+import io.fssdk.runtime.OperatorRunner;
+import io.fssdk.store.rocksdb.RocksDBStateBackend;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,6 +15,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,6 +67,52 @@ class CounterMainTest {
         assertEquals(0, run("hello\nworld\nhello\nhello\nworld\n", "--state-dir", state()).exitCode());
         Run second = run("hello\n", "--state-dir", state());
         assertEquals(new Run(0, "{\"total_processed\":1,\"counter_map\":{\"hello\":4}}\n", ""), second);
+    }
+
+    @Test
+    void aStateDirectoryFromBeforeStoreNamespacesIsCarriedOver() {
+        // Issue 13: the previous release kept the counter's store under its bare name. Write a directory as it
+        // did (a backend that belongs to one operator makes the runner use bare names, as it then always did).
+        try (RocksDBStateBackend rocks = RocksDBStateBackend.open(Path.of(state()));
+             OperatorRunner old = OperatorRunner.builder().operatorName(CounterMain.DEFAULT_NAME)
+                     .driver(new CounterOperator()).stateBackend(legacyLayout(rocks)).build()) {
+            old.init();
+            for (String word : List.of("hello", "world", "hello", "hello", "world")) {
+                old.process(0, word.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        Run second = run("hello\n", "--state-dir", state());
+        assertEquals(new Run(0, "{\"total_processed\":1,\"counter_map\":{\"hello\":4}}\n", ""), second);
+        Run third = run("hello\n", "--state-dir", state(), "--native");
+        assertEquals("{\"total_processed\":1,\"counter_map\":{\"hello\":5}}\n", third.out(), "migrated once");
+        try (RocksDBStateBackend rocks = RocksDBStateBackend.open(Path.of(state()));
+             Store legacy = rocks.openStore(CounterOperator.STORE_NAME)) {
+            assertEquals("3", new String(legacy.getState(utf8("hello")).orElseThrow(), StandardCharsets.UTF_8),
+                    "the bare store is left as the old release wrote it");
+        }
+    }
+
+    /** {@code backend} as the runner of the previous release used it: every store under its bare name. */
+    private static StateBackend legacyLayout(StateBackend backend) {
+        return new StateBackend() {
+            @Override
+            public Store openStore(String name) {
+                return backend.openStore(name);
+            }
+
+            @Override
+            public boolean scopedToOneOperator() {
+                return true;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
     }
 
     @Test

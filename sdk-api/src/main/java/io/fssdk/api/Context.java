@@ -43,8 +43,10 @@ public interface Context {
 
     /**
      * The store with this name, opened on first use. The name is trimmed; the same name always gives
-     * the same store, and different names never share data. The runner closes the stores it opened when
-     * it closes.
+     * the same store, and different names never share data. The store is this operator's own: the runner
+     * keeps it in the operator's namespace on the backend, so another operator asking for the same name
+     * gets a different store, unless both runners declare the name shared (see {@code OperatorRunner} and
+     * {@link io.fssdk.api.spi.StoreNames}). The runner closes the stores it opened when it closes.
      *
      * @throws SdkException {@code STORE_INVALID_NAME} for an empty or blank name, {@code RUNTIME_CLOSED}
      *     after close, {@code STORE_IO} when the backend cannot open it

@@ -33,6 +33,15 @@ import org.apache.flink.api.common.typeinfo.Types;
  * backend keeps a map state in a {@code HashMap}, where arrays hash by identity, so a {@code byte[]} key
  * written by one call is never found by the next (and never after a restore).
  *
+ * <p><b>Isolation between operators.</b> Flink gives every operator its own keyed state backend,
+ * registered under the operator's id (its uid), and state names are resolved within it: two operators of one
+ * job that both use the store {@code counter-store} get two independent {@code MapState}s. So this backend
+ * {@linkplain #scopedToOneOperator() belongs to one operator}, and the runner opens stores under their bare
+ * names, with no {@code @namespace/} prefix: the state names stay {@code fssdk-store/<name>} as in earlier
+ * releases, savepoints taken before namespaces existed restore unchanged, and nothing needs migrating.
+ * Sharing a store between Flink operators is not possible (Flink state is never shared across operators);
+ * a runner that declares a shared store on this backend is refused.
+ *
  * <p><b>Key semantics.</b> Flink keys state by the key of the record being processed: each Flink key
  * sees its own contents of every store, and rescaling moves them with the key. A {@code ComplexKey}'s own
  * {@code key} part is independent of the Flink key; it only orders and separates entries within the
@@ -109,6 +118,12 @@ public final class FlinkStateBackend implements StateBackend {
             throw closedError(normalised);
         }
         return store;
+    }
+
+    /** Always {@code true}: Flink scopes keyed state to its operator (see the class docs). */
+    @Override
+    public boolean scopedToOneOperator() {
+        return true;
     }
 
     @Override

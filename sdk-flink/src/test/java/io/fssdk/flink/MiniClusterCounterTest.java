@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fssdk.api.Store;
+import io.fssdk.api.spi.StoreNames;
 import io.fssdk.examples.CounterOperator;
 import io.fssdk.runtime.OperatorRunner;
 import io.fssdk.runtime.memory.InMemoryStateBackend;
@@ -135,7 +136,7 @@ class MiniClusterCounterTest {
                         .stateBackend(backend).config("key_prefix", "p-").build()) {
             runner.init();
             words.forEach(w -> runner.process(0, w.getBytes(StandardCharsets.UTF_8)));
-            Store store = backend.openStore(CounterOperator.STORE_NAME);
+            Store store = backend.openStore(StoreNames.namespaced("counter", CounterOperator.STORE_NAME));
             for (byte[] key : store.listStates(new byte[0], new byte[0])) {
                 String word = new String(key, StandardCharsets.UTF_8).substring(2);
                 out.put(word, Long.parseLong(new String(store.getState(key).orElseThrow(), StandardCharsets.UTF_8)));

@@ -12,17 +12,20 @@ import io.fssdk.api.Timers;
 import io.fssdk.api.spi.CheckpointInfo;
 import io.fssdk.api.spi.CheckpointingStateBackend;
 import io.fssdk.api.spi.StateBackend;
+import io.fssdk.api.spi.StoreNames;
 import io.fssdk.api.spi.TransactionalStateBackend;
 import io.fssdk.api.spi.WriteBatch;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.InstantSource;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -79,6 +82,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@link Builder#processingTimeClock clock}. Timers are kept in the operator's store, so they are part of
  * every checkpoint.
  *
+ * <p><b>Store namespaces.</b> Every store an operator opens lives in the runner's
+ * {@linkplain Builder#storeNamespace namespace} (by default its operator name): the backend knows the store
+ * {@code "counter-store"} of operator {@code "counter"} as {@code "@counter/counter-store"} (see
+ * {@link StoreNames}), so operators on one backend never read or write each other's stores, whatever names
+ * they ask for. Runners with the same namespace share their stores: that is how a restarted operator, or a
+ * second instance of it, finds its state. A store two operators should share is declared on both with
+ * {@link Builder#sharedStore}. Stores the previous release kept under bare names are copied into the
+ * namespace the first time it opens them ({@link Builder#migrateLegacyStores}). On a backend that
+ * {@linkplain StateBackend#scopedToOneOperator() belongs to one operator} (Flink's keyed state), names are
+ * used as they are.
+ *
  * <p><b>Threads.</b> A runner, its context and its stores are confined to one thread at a time and take no
  * locks; hand a runner between threads only with a happens-before edge (an executor, a queue). Run many
  * runners in parallel for parallelism; they may share one backend, which is thread-safe.
@@ -96,6 +110,7 @@ public final class OperatorRunner implements AutoCloseable {
     private static final byte[] NO_METADATA = new byte[0];
 
     private final String operatorName;
+    private final String storeNamespace;
     private final Driver driver;
     private final StateBackend backend;
     private final Map<String, String> config;
@@ -109,13 +124,17 @@ public final class OperatorRunner implements AutoCloseable {
 
     private OperatorRunner(Builder b) {
         this.operatorName = b.operatorName;
+        this.storeNamespace = b.namespace();
         this.driver = b.driver;
         this.backend = b.stateBackend;
         this.config = Collections.unmodifiableMap(new LinkedHashMap<>(b.config));
         // Micrometer is optional: RunnerMeters (the one class using it) is loaded only with a registry.
         this.meters = b.meterRegistry != null ? new RunnerMeters(b.meterRegistry, operatorName) : null;
         OutputSink sink = meters != null ? meters.counting(b.outputSink) : b.outputSink;
-        this.context = new RunnerContext(operatorName, backend, sink, b.watermarkSink, config, b.maxCallWriteBytes);
+        StoreScope scope = new StoreScope(storeNamespace, b.sharedStores, b.migrateLegacyStores,
+                backend.scopedToOneOperator());
+        this.context = new RunnerContext(operatorName, backend, scope, sink, b.watermarkSink, config,
+                b.maxCallWriteBytes);
         this.timers = new RunnerTimers(operatorName, context, b.processingTimeClock,
                 driver instanceof TimerDriver receiver ? receiver : null);
         context.attachTimers(timers);
@@ -130,6 +149,14 @@ public final class OperatorRunner implements AutoCloseable {
     /** The operator's name, as given to the builder; it names the operator in every error. */
     public String operatorName() {
         return operatorName;
+    }
+
+    /**
+     * The namespace of this runner's stores on its backend: {@link Builder#storeNamespace}, or the operator
+     * name (stripped).
+     */
+    public String storeNamespace() {
+        return storeNamespace;
     }
 
     /** The configuration passed to {@link Driver#init}: immutable, in the order it was given. */
@@ -538,8 +565,55 @@ public final class OperatorRunner implements AutoCloseable {
         private CheckpointInfo restoredInfo;
         private MeterRegistry meterRegistry;
         private long maxCallWriteBytes = WriteBatch.DEFAULT_MAX_BYTES;
+        private String storeNamespace;
+        private final Set<String> sharedStores = new LinkedHashSet<>();
+        private boolean migrateLegacyStores = true;
 
         private Builder() {
+        }
+
+        /**
+         * The namespace of the operator's stores on the backend (see the class docs). Default: the operator
+         * name. Runners with the same namespace see the same stores, which is what a restarted operator needs;
+         * set it to keep an operator's state when renaming it, or to give two differently named runners one
+         * state on purpose. Runners with different namespaces never see each other's stores, except those both
+         * declare {@linkplain #sharedStore shared}.
+         */
+        public Builder storeNamespace(String namespace) {
+            this.storeNamespace = Objects.requireNonNull(namespace, "namespace");
+            return this;
+        }
+
+        /**
+         * Declares the store {@code name} shared: the operator reaches it under {@code name} as usual, but it
+         * lives outside the runner's namespace, in the shared one ({@link StoreNames#shared}), where every
+         * runner on the backend that declares the same name reaches it too. Sharing needs both sides: a runner
+         * that does not declare the name keeps its own store of that name. May be called for several names.
+         *
+         * @throws SdkException {@code STORE_INVALID_NAME} for a blank name
+         */
+        public Builder sharedStore(String name) {
+            sharedStores.add(StoreNames.normalize(name));
+            return this;
+        }
+
+        /**
+         * Whether a store opened for the first time in this runner's namespace starts as a copy of the store
+         * of the same bare name, when the backend has one: the layout of releases before namespaces, where
+         * every operator on a backend reached every store by its name. Default {@code true}, so state written
+         * by the previous release is found again. The copy is made once, atomically, and leaves the bare
+         * store untouched (see {@link StateBackend#openMigrating}). Because a bare-named store was readable by
+         * every operator, so is its copy: turn migration off for an operator that must not start from another
+         * operator's pre-namespace state, e.g. an untrusted component added to an old backend.
+         */
+        public Builder migrateLegacyStores(boolean migrate) {
+            this.migrateLegacyStores = migrate;
+            return this;
+        }
+
+        /** The store namespace: the one given, or the operator name; stripped. */
+        private String namespace() {
+            return StoreNames.namespace(storeNamespace != null ? storeNamespace : operatorName);
         }
 
         /**
@@ -572,7 +646,10 @@ public final class OperatorRunner implements AutoCloseable {
             return this;
         }
 
-        /** The operator's name (required, not blank); errors name it. */
+        /**
+         * The operator's name (required, not blank); errors and meters name it, and it is the default
+         * {@linkplain #storeNamespace store namespace}, so keep it stable across restarts.
+         */
         public Builder operatorName(String operatorName) {
             this.operatorName = Objects.requireNonNull(operatorName, "operatorName");
             return this;
@@ -643,7 +720,8 @@ public final class OperatorRunner implements AutoCloseable {
          * Builds the runner. It is not initialised: call {@link OperatorRunner#init()}.
          *
          * @throws SdkException {@code RUNTIME_INVALID_DRIVER} without a driver; {@code CONFIG_INVALID}
-         *     without a state backend or with a missing or blank operator name, or with
+         *     without a state backend, with a missing or blank operator name or a blank store namespace,
+         *     with shared stores on a backend that belongs to one operator, or with
          *     {@link #restoreFrom} on a backend that takes no checkpoints; the backend's failure to
          *     restore ({@code STORE_NOT_FOUND}, {@code STORE_IO}), which changes nothing
          */
@@ -656,6 +734,14 @@ public final class OperatorRunner implements AutoCloseable {
             }
             if (stateBackend == null) {
                 throw new SdkException(ErrorCode.CONFIG_INVALID, "no state backend given", operatorName, null, null);
+            }
+            if (storeNamespace != null && storeNamespace.isBlank()) {
+                throw new SdkException(ErrorCode.CONFIG_INVALID, "store namespace is blank", operatorName, null, null);
+            }
+            if (!sharedStores.isEmpty() && stateBackend.scopedToOneOperator()) {
+                throw new SdkException(ErrorCode.CONFIG_INVALID, "the state backend " + stateBackend.getClass().getName()
+                        + " belongs to one operator, so its stores " + sharedStores + " cannot be shared", operatorName,
+                        null, null);
             }
             restoredInfo = null;
             if (restoreFrom != null) {

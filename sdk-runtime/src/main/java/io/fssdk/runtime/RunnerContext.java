@@ -20,7 +20,9 @@ import java.util.Optional;
 /**
  * The {@link Context} an {@link OperatorRunner} passes to its driver. It forwards emits to the runner's
  * sinks and opens stores from the runner's backend, caching them by trimmed name so the same name always
- * gives the same handle. It is confined to the runner's thread, like the runner, so it holds no locks.
+ * gives the same handle. The backend sees each store under its identity in the runner's namespace (or the
+ * shared one), never under the bare name the operator chose: see {@link StoreScope}. It is confined to the
+ * runner's thread, like the runner, so it holds no locks.
  *
  * <p>On a {@link TransactionalStateBackend} it owns the runner's {@link WriteBatch}: its stores buffer
  * writes there, {@link #commit()} hands the batch to the backend and {@link #discard()} drops it.
@@ -28,6 +30,7 @@ import java.util.Optional;
 final class RunnerContext implements Context {
     private final String operatorName;
     private final StateBackend backend;
+    private final StoreScope scope;
     private final OutputSink outputSink;
     private final WatermarkSink watermarkSink;
     private final Map<String, String> config;
@@ -41,10 +44,11 @@ final class RunnerContext implements Context {
     /** The runner's timer service; set once, right after construction. */
     private Timers timers;
 
-    RunnerContext(String operatorName, StateBackend backend, OutputSink outputSink, WatermarkSink watermarkSink,
-            Map<String, String> config, long maxCallWriteBytes) {
+    RunnerContext(String operatorName, StateBackend backend, StoreScope scope, OutputSink outputSink,
+            WatermarkSink watermarkSink, Map<String, String> config, long maxCallWriteBytes) {
         this.operatorName = operatorName;
         this.backend = backend;
+        this.scope = scope;
         this.outputSink = outputSink;
         this.watermarkSink = watermarkSink;
         this.config = config;
@@ -81,8 +85,10 @@ final class RunnerContext implements Context {
         RunnerStore store = stores.get(trimmed);
         if (store == null || store.isClosed()) {
             // A closed handle is replaced, not returned: the operator closed it and now wants the store back.
-            store = new RunnerStore(trimmed, backend, backend.openStore(trimmed),
-                    batch == null ? null : batch.store(trimmed));
+            // The backend sees the store's identity, never the bare name (see StoreScope).
+            String identity = scope.identity(trimmed);
+            store = new RunnerStore(trimmed, identity, scope, backend, scope.open(backend, trimmed, identity),
+                    batch == null ? null : batch.store(identity));
             stores.remove(trimmed); // re-inserted last: it is now the newest handle
             stores.put(trimmed, store);
         }
@@ -151,7 +157,7 @@ final class RunnerContext implements Context {
         discard();
         for (RunnerStore store : stores.values()) {
             if (!store.isClosed()) {
-                store.rebind(backend.openStore(store.name()));
+                store.rebind(store.reopen());
             }
         }
     }

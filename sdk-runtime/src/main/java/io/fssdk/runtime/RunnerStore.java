@@ -33,14 +33,20 @@ import java.util.Optional;
  */
 final class RunnerStore implements Store {
     private final String name;
+    /** The backend's name for this store: {@link #name} in the runner's namespace (see {@link StoreScope}). */
+    private final String identity;
+    private final StoreScope scope;
     private final StateBackend backend;
     /** Null when the backend is not transactional: then every call goes straight to {@link #delegate}. */
     private final StoreWrites writes;
     private Store delegate;
     private boolean closed;
 
-    RunnerStore(String name, StateBackend backend, Store delegate, StoreWrites writes) {
+    RunnerStore(String name, String identity, StoreScope scope, StateBackend backend, Store delegate,
+            StoreWrites writes) {
         this.name = name;
+        this.identity = identity;
+        this.scope = scope;
         this.backend = backend;
         this.delegate = delegate;
         this.writes = writes;
@@ -51,11 +57,17 @@ final class RunnerStore implements Store {
         return closed;
     }
 
+    /** A fresh backend handle on this store, migrating a legacy store as the first open would. */
+    Store reopen() {
+        return scope.open(backend, name, identity);
+    }
+
     /** Replaces the backend handle after a restore closed the old one. */
     void rebind(Store fresh) {
         delegate = fresh;
     }
 
+    /** The name the operator asked for, stripped; the backend knows the store by its identity. */
     @Override
     public String name() {
         return name;
@@ -293,7 +305,7 @@ final class RunnerStore implements Store {
         if (e.code() != ErrorCode.RUNTIME_CLOSED || closed) {
             throw e;
         }
-        delegate = backend.openStore(name);
+        delegate = reopen();
         return delegate;
     }
 }

@@ -10,6 +10,7 @@ import io.fssdk.api.Driver;
 import io.fssdk.api.ErrorCode;
 import io.fssdk.api.SdkException;
 import io.fssdk.api.Store;
+import io.fssdk.api.spi.StoreNames;
 import io.fssdk.api.spi.WriteBatch;
 import io.fssdk.runtime.memory.InMemoryStateBackend;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +59,7 @@ class CallWriteBudgetTest {
             assertTrue(String.valueOf(e.getMessage()).contains("budget of 10000 bytes"), e.getMessage());
             runner.process(0, "ok".getBytes(StandardCharsets.UTF_8));
         }
-        try (Store s = backend.openStore("w")) {
+        try (Store s = backend.openStore(StoreNames.namespaced("writer", "w"))) {
             assertTrue(s.getState("k49".getBytes(StandardCharsets.UTF_8)).isPresent(), "the first call committed");
             assertTrue(s.getState("k50".getBytes(StandardCharsets.UTF_8)).isEmpty(),
                     "nothing of the failed call reached the store");

@@ -11,6 +11,7 @@ import io.fssdk.api.SdkException;
 import io.fssdk.api.Store;
 import io.fssdk.api.spi.CheckpointInfo;
 import io.fssdk.api.spi.StateBackend;
+import io.fssdk.api.spi.StoreNames;
 import io.fssdk.runtime.memory.InMemoryStateBackend;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -54,7 +55,7 @@ class OperatorRunnerRestoreTest {
     }
 
     private String count(String key) {
-        try (Store s = backend.openStore("c")) {
+        try (Store s = backend.openStore(StoreNames.namespaced("c", "c"))) {
             return s.getState(utf8(key)).map(v -> new String(v, StandardCharsets.US_ASCII)).orElse("none");
         }
     }

@@ -30,6 +30,11 @@ final class RecordingBackend implements CheckpointingStateBackend, Transactional
     }
 
     @Override
+    public Store openMigrating(String name, String legacyName) {
+        return delegate.openMigrating(name, legacyName);
+    }
+
+    @Override
     public void checkpoint(long checkpointId, byte[] metadata) {
         checkpoints.add(checkpointId);
         if (checkpointFailure != null) {

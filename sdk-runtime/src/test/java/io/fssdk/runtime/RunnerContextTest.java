@@ -11,6 +11,7 @@ import io.fssdk.api.Driver;
 import io.fssdk.api.ErrorCode;
 import io.fssdk.api.SdkException;
 import io.fssdk.api.Store;
+import io.fssdk.api.spi.StoreNames;
 import io.fssdk.runtime.memory.InMemoryStateBackend;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -100,7 +101,7 @@ class RunnerContextTest {
         runner.close();
         assertEquals(ErrorCode.RUNTIME_CLOSED, assertThrows(SdkException.class, () -> counts.getState(utf8("k"))).code());
         assertEquals(ErrorCode.RUNTIME_CLOSED, assertThrows(SdkException.class, () -> driver.store.getState(utf8("k"))).code());
-        try (Store reopened = backend.openStore("counts")) {
+        try (Store reopened = backend.openStore(StoreNames.namespaced("op", "counts"))) {
             assertArrayEquals(utf8("1"), reopened.getState(utf8("k")).orElseThrow(), "the data stays in the backend");
         }
     }
@@ -133,7 +134,7 @@ class RunnerContextTest {
         r.init();
         r.close();
         assertArrayEquals(utf8("bye"), flushed.get(0));
-        try (Store s = backend.openStore("s")) {
+        try (Store s = backend.openStore(StoreNames.namespaced("op", "s"))) {
             assertArrayEquals(utf8("1"), s.getState(utf8("final")).orElseThrow());
         }
     }

@@ -41,6 +41,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * number of times. Stores created after the checkpoint disappear. The newest
  * {@link #retainedCheckpoints()} checkpoints (by id) are kept. Nothing survives the JVM.
  *
+ * <p><b>Legacy stores.</b> {@link #openMigrating} creates a store as a copy of its bare-named predecessor,
+ * for embedders that filled the backend directly under bare names before handing it to runners.
+ *
  * <p><b>Closing.</b> {@link #close()} is idempotent. It closes every open store handle (each closes its
  * iterators) and drops all data and checkpoints; afterwards every method of the backend, its stores and
  * iterators throws {@link SdkException} with {@link ErrorCode#RUNTIME_CLOSED}.
@@ -125,6 +128,37 @@ public final class InMemoryStateBackend implements CheckpointingStateBackend, Tr
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Opens store {@code name}; when it does not exist yet and store {@code legacyName} does, {@code name}
+     * is first created as a consistent copy of it (see {@link io.fssdk.api.spi.StateBackend#openMigrating}).
+     * The copy and the creation are one step under the structure lock, so no other open, batch or checkpoint
+     * sees {@code name} without its copied entries. A {@code legacyName} that is itself an identity
+     * ({@link StoreNames#isIdentity}) is never copied.
+     *
+     * @throws SdkException {@code STORE_INVALID_NAME} for a null, empty or blank name;
+     *     {@code RUNTIME_CLOSED} after {@link #close()}
+     */
+    @Override
+    public Store openMigrating(String name, String legacyName) {
+        String storeName = StoreNames.normalize(name);
+        String legacy = StoreNames.normalize(legacyName);
+        if (tables.containsKey(storeName) || StoreNames.isIdentity(legacy)) {
+            return openStore(storeName);
+        }
+        Lock lock = structure.writeLock();
+        lock.lock();
+        try {
+            ensureOpen();
+            InMemoryTable source = tables.get(legacy);
+            if (source != null && !tables.containsKey(storeName)) {
+                tables.put(storeName, source.lockedCopy());
+            }
+        } finally {
+            lock.unlock();
+        }
+        return openStore(storeName);
     }
 
     /**

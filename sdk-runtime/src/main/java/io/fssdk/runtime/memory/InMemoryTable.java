@@ -146,6 +146,16 @@ final class InMemoryTable {
         }
     }
 
+    /** A consistent copy of this table, taken under its lock so no write is half seen. */
+    InMemoryTable lockedCopy() {
+        lock.lock();
+        try {
+            return copy();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** A copy of this table with no snapshots. Arrays are shared; see {@link #copyAll}. */
     InMemoryTable copy() {
         return new InMemoryTable(entries.clone());

@@ -31,8 +31,9 @@ import java.util.function.Supplier;
  *
  * <ul>
  *   <li>{@code [constructor]store} is {@link io.fssdk.api.Context#getOrCreateStore}: the same name gives
- *       the same store. The constructor has no error result, so a blank name (or a store that cannot be
- *       opened) traps, with the {@link io.fssdk.api.ErrorCode} in the trap message.</li>
+ *       the same store, in the operator's namespace, so no name a guest chooses (a slash, an {@code @}, a
+ *       NUL) reaches another operator's store. The constructor has no error result, so a blank name (or a
+ *       store that cannot be opened) traps, with the {@link io.fssdk.api.ErrorCode} in the trap message.</li>
  *   <li>Every method maps to the {@code Store} method of the same name; a store failure is returned as
  *       the WIT {@code error} (see {@link StoreErrors}), never a trap.</li>
  *   <li>{@code scan-complex} returns an {@code iterator} over the store's streaming

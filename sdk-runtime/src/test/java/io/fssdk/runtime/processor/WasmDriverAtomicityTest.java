@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.fssdk.api.ErrorCode;
 import io.fssdk.api.SdkException;
 import io.fssdk.api.Store;
+import io.fssdk.api.spi.StoreNames;
 import io.fssdk.runtime.OperatorRunner;
 import io.fssdk.runtime.memory.InMemoryStateBackend;
 import java.nio.charset.StandardCharsets;
@@ -75,7 +76,7 @@ class WasmDriverAtomicityTest {
     }
 
     private Optional<String> state(String key) {
-        try (Store s = backend.openStore("misbehave")) {
+        try (Store s = backend.openStore(StoreNames.namespaced("misbehave", "misbehave"))) {
             return s.getState(utf8(key)).map(v -> new String(v, StandardCharsets.UTF_8));
         }
     }

@@ -17,6 +17,7 @@ import io.fssdk.api.SdkException;
 import io.fssdk.api.Store;
 import io.fssdk.api.StoreIterator;
 import io.fssdk.api.spi.StateBackend;
+import io.fssdk.api.spi.StoreNames;
 import io.fssdk.api.spi.TransactionalStateBackend;
 import io.fssdk.runtime.OperatorRunner;
 import java.nio.file.Path;
@@ -38,6 +39,9 @@ import org.junit.jupiter.api.io.TempDir;
  * beside {@link StoreConformanceTest}.
  */
 public abstract class BatchConformanceTest {
+    /** The backend's name of the operator's store {@code t}: the runner keeps it in its namespace. */
+    private static final String T = StoreNames.namespaced("batch", "t");
+
     /** The backend under test, opened before each test and closed after it. */
     protected StateBackend backend;
     private OperatorRunner runner;
@@ -88,7 +92,7 @@ public abstract class BatchConformanceTest {
             s.put(ck("g", "k", "n", "d"), b("D"));
             s.merge(ck("g", "k", "n", "m"), b("x"));
         });
-        Store outside = backend.openStore("t");
+        Store outside = backend.openStore(T);
         call(s -> {
             s.putState(b("a"), b("1"));
             s.deleteState(b("base"));
@@ -124,7 +128,7 @@ public abstract class BatchConformanceTest {
             throw new IllegalStateException("operator failed after writing");
         }));
         assertEquals(ErrorCode.OPERATOR_FAILED, e.code());
-        Store s = backend.openStore("t");
+        Store s = backend.openStore(T);
         assertEquals("before", str(s.getState(b("k"))));
         assertEquals(List.of("k"), strs(s.listStates(b(""), b(""))));
         assertEquals(List.of(), scan(s, "g", "k", "n"));
@@ -200,7 +204,7 @@ public abstract class BatchConformanceTest {
                 committedBytes = bytes;
                 committedComplex = complex;
             }
-            Store s = backend.openStore("t");
+            Store s = backend.openStore(T);
             assertEquals(new ArrayList<>(committedBytes.keySet()), strs(s.listStates(b(""), b(""))), "round " + round);
             List<String> expected = new ArrayList<>();
             committedComplex.forEach((x, y) -> expected.add(x + "=" + y));

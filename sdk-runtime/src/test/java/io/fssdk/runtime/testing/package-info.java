@@ -14,7 +14,11 @@
  *   <li>{@link io.fssdk.runtime.testing.TypedStateConformanceTest} and
  *   {@link io.fssdk.runtime.testing.TtlConformanceTest}: typed state ({@code io.fssdk.api.state}) and its TTL
  *   on the backend, and {@link io.fssdk.runtime.testing.TimerConformanceTest} (a checkpointing backend):
- *   timers, including across a checkpoint and restore.</li>
+ *   timers, including across a checkpoint and restore;</li>
+ *   <li>{@link io.fssdk.runtime.testing.NamespaceConformanceTest} (a checkpointing backend shared by several
+ *   runners): store namespaces, shared stores and the migration of bare-named stores, including the hostile
+ *   component {@code intruder.wasm}; the backend must implement
+ *   {@link io.fssdk.api.spi.StateBackend#openMigrating}.</li>
  * </ul>
  * A backend that passes behaves like the in-memory and RocksDB backends, which run the same classes.
  */

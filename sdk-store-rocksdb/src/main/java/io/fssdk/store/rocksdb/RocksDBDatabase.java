@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.rocksdb.Checkpoint;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
@@ -36,6 +38,9 @@ final class RocksDBDatabase {
     // Guarded by this. Every handle RocksDB gave us, in creation order, so close() frees each exactly once.
     private final Map<String, ColumnFamilyHandle> families = new HashMap<>();
     private final List<ColumnFamilyHandle> handles = new ArrayList<>();
+    // Identity stores known to hold their creation marker (see RocksDBMigration). Concurrent, not guarded
+    // by this: every commit asks, and it must not contend with column-family creation.
+    private final Set<String> created = ConcurrentHashMap.newKeySet();
 
     private RocksDBDatabase(Path directory, DBOptions dbOptions, StringAppendOperator appendOperator,
             ColumnFamilyOptions familyOptions, RocksDB db, List<byte[]> names, List<ColumnFamilyHandle> opened) {
@@ -125,6 +130,21 @@ final class RocksDBDatabase {
         return handle;
     }
 
+    /** The column family of store {@code name} if it exists, else null; never creates one. */
+    synchronized ColumnFamilyHandle existing(String name) {
+        return families.get(name);
+    }
+
+    /** Whether identity store {@code name} is known to hold its creation marker in this database. */
+    boolean isCreated(String name) {
+        return created.contains(name);
+    }
+
+    /** Records that identity store {@code name} holds its creation marker. */
+    void created(String name) {
+        created.add(name);
+    }
+
     /** Writes a RocksDB checkpoint (hard-linked SST files plus a copy of the rest) to {@code target}. */
     void checkpoint(Path target) throws RocksDBException {
         try (Checkpoint checkpoint = Checkpoint.create(db)) {
@@ -145,6 +165,7 @@ final class RocksDBDatabase {
             handles.forEach(ColumnFamilyHandle::close);
             handles.clear();
             families.clear();
+            created.clear();
             db.closeE();
         } finally {
             familyOptions.close();

@@ -31,8 +31,16 @@ import org.rocksdb.WriteOptions;
  * in-memory backend does; both pass the same conformance suite.
  *
  * <p><b>Layout.</b> {@link #directory()} is a plain RocksDB database, openable with RocksDB's own tools.
- * Each store is one column family named after the (trimmed) store name, created on first open and
+ * Each store is one column family named after the (trimmed) store name, in UTF-8, created on first open and
  * reopened on every later open of the directory. Keys are {@link io.fssdk.api.spi.KeyCodec} storage keys.
+ * A runner's stores are named by their identities ({@link StoreNames}): operator {@code counter}'s store
+ * {@code counter-store} is the column family {@code @counter/counter-store}, a shared store {@code totals}
+ * is {@code @/totals}. Such a column family also holds a creation marker under key {@code 0x00}, outside
+ * both key spaces (see {@link RocksDBMigration}).
+ *
+ * <p><b>Migration.</b> A directory written before namespaces keeps its stores under bare names
+ * ({@code counter-store}). {@link #openMigrating} copies such a column family into the identity the first
+ * time that is opened, crash-safely, and leaves the bare one as it was.
  *
  * <p><b>Operations.</b> {@code merge} is RocksDB's string-append merge operator with an empty delimiter,
  * which is exact byte concatenation; {@code deletePrefix} is one {@code DeleteRange}; lists are bounded
@@ -82,6 +90,7 @@ public final class RocksDBStateBackend implements CheckpointingStateBackend, Tra
     private final Set<RocksDBStore> handles = ConcurrentHashMap.newKeySet();
     private final Object checkpointing = new Object();
     private final Object restoring = new Object();
+    private final RocksDBMigration migration = new RocksDBMigration();
     private final RocksDBCheckpoints checkpoints;
     private final WriteOptions writeOptions;
     private final boolean syncWrites;
@@ -134,24 +143,46 @@ public final class RocksDBStateBackend implements CheckpointingStateBackend, Tra
     }
 
     /**
-     * Opens a new handle on the store (column family) with this name, creating it if needed.
+     * Opens a new handle on the store (column family) with this name, creating it if needed. A new store
+     * whose name is an identity ({@link StoreNames#isIdentity}) gets its creation marker (see
+     * {@link RocksDBMigration}), so it is never mistaken later for one a migration must fill.
      *
      * @throws SdkException {@code STORE_INVALID_NAME} for a null, empty or blank name; {@code STORE_IO}
      *     when the column family cannot be created; {@code RUNTIME_CLOSED} after {@link #close()}
      */
     @Override
     public Store openStore(String name) {
-        String storeName = StoreNames.normalize(name);
+        return open(StoreNames.normalize(name), null);
+    }
+
+    /**
+     * Opens store {@code name}; when it was never created and the column family {@code legacyName} exists,
+     * first copies every entry of {@code legacyName} into it (see
+     * {@link io.fssdk.api.spi.StateBackend#openMigrating}). The copy reads one snapshot and is written in
+     * chunks, the creation marker with the last, so a crash during it leaves {@code name} not created and
+     * the next open copies again (see {@link RocksDBMigration}). The legacy column family is not changed. A
+     * {@code legacyName} that is itself an identity is never copied.
+     *
+     * @throws SdkException as {@link #openStore}; {@code STORE_IO} naming the store when the copy fails
+     */
+    @Override
+    public Store openMigrating(String name, String legacyName) {
+        String legacy = StoreNames.normalize(legacyName);
+        return open(StoreNames.normalize(name), StoreNames.isIdentity(legacy) ? null : legacy);
+    }
+
+    private Store open(String storeName, String legacy) {
         Lock shared = sharedLock();
         shared.lock();
         try {
             ensureOpen();
-            ColumnFamilyHandle family = database.family(storeName);
+            ColumnFamilyHandle family = StoreNames.isIdentity(storeName) ? migration.created(database, storeName, legacy, writeOptions, steps)
+                    : database.family(storeName);
             RocksDBStore store = new RocksDBStore(storeName, this, database.db(), family);
             handles.add(store);
             return store;
-        } catch (RocksDBException e) {
-            throw RocksDBErrors.store(storeName, "open", e);
+        } catch (RocksDBException | IOException e) {
+            throw RocksDBErrors.store(storeName, legacy == null ? "open" : "open (migrating `" + legacy + "`)", e);
         } finally {
             shared.unlock();
         }
@@ -174,6 +205,7 @@ public final class RocksDBStateBackend implements CheckpointingStateBackend, Tra
         shared.lock();
         try {
             ensureOpen();
+            ensureCreated(batch);
             StoreWrites single = singleWrite(batch);
             if (single != null) {
                 // One point write is atomic on its own: write it directly, as the store would, and skip the
@@ -188,10 +220,25 @@ public final class RocksDBStateBackend implements CheckpointingStateBackend, Tra
                 writer.rethrow();
                 database.db().write(writeOptions, writes);
             }
-        } catch (RocksDBException e) {
+        } catch (RocksDBException | IOException e) {
             throw RocksDBErrors.database(directory, "commit of a batch", e);
         } finally {
             shared.unlock();
+        }
+    }
+
+    /**
+     * Marks every identity store the batch writes that this database does not know as created. A runner
+     * opens its stores before writing, so this is almost always one set lookup per store; it matters when the
+     * database was restored directly on the backend, under a live runner, to a checkpoint older than one of
+     * its stores: the batch then creates the store, and without the marker a later open would take it for an
+     * interrupted migration and wipe the batch's writes.
+     */
+    private void ensureCreated(WriteBatch batch) throws RocksDBException, IOException {
+        for (StoreWrites writes : batch.stores()) {
+            if (!writes.isEmpty() && StoreNames.isIdentity(writes.name()) && !database.isCreated(writes.name())) {
+                migration.created(database, writes.name(), null, writeOptions, steps);
+            }
         }
     }
 
@@ -333,9 +380,14 @@ public final class RocksDBStateBackend implements CheckpointingStateBackend, Tra
         }
     }
 
-    /** Installs the test seam called at each step of checkpoints and restores. */
+    /** Installs the test seam called at each step of checkpoints, restores and migrations. */
     void steps(RocksDBFiles.Steps steps) {
         this.steps = steps;
+    }
+
+    /** Sets the chunk size of migration copies; a test seam. */
+    void migrationChunkBytes(long bytes) {
+        migration.chunkBytes(bytes);
     }
 
     /** Closes every store handle and its iterators, then frees the database and its options. Idempotent. */

@@ -9,6 +9,7 @@ import io.fssdk.api.Driver;
 import io.fssdk.api.ErrorCode;
 import io.fssdk.api.SdkException;
 import io.fssdk.api.Store;
+import io.fssdk.api.spi.StoreNames;
 import io.fssdk.runtime.OperatorRunner;
 import io.fssdk.runtime.component.Component;
 import io.fssdk.runtime.component.ComponentOptions;
@@ -157,14 +158,14 @@ final class HostileRun implements AutoCloseable {
 
     /** A byte key of the hostile operator's store. */
     Optional<String> hostileState(String key) {
-        try (Store s = backend.openStore("hostile")) {
+        try (Store s = backend.openStore(StoreNames.namespaced("hostile", "hostile"))) {
             return s.getState(utf8(key)).map(v -> new String(v, StandardCharsets.UTF_8));
         }
     }
 
     private Map<String, String> contents(String store) {
         Map<String, String> out = new TreeMap<>();
-        try (Store s = backend.openStore(store)) {
+        try (Store s = backend.openStore(StoreNames.namespaced(store, store))) {
             for (byte[] key : s.listStates(new byte[0], new byte[0])) {
                 out.put(new String(key, StandardCharsets.UTF_8),
                         new String(s.getState(key).orElseThrow(), StandardCharsets.UTF_8));
