@@ -88,7 +88,10 @@ class GoGuestTest {
         // to one arena short of the cap: the engine's slack (RootState.capSlackPages) counts that as the cap.
         // 2026-12-03: 7 of 7 runs at caps from 32 to 512 MiB were LIMIT_EXCEEDED. Loaded from its path, as
         // the shared precompiled component carries ComponentOptions' defaults (the engine's 2 GiB ceiling).
-        WasmDriver driver = WasmDriver.builder().component(MISBEHAVE).operatorName("misbehave-go").build();
+        // A generous deadline: our compiler's flat memory grows by copying (64 arena grows up to 256 MiB copy
+        // about 8 GiB), which on a loaded 2-core machine took past the default 10 s; the test is about the cap.
+        WasmDriver driver = WasmDriver.builder().component(MISBEHAVE).operatorName("misbehave-go")
+                .callDeadline(java.time.Duration.ofSeconds(120)).build();
         try (OperatorTestKit kit = OperatorTestKit.of(driver)) {
             SdkException e = assertThrows(SdkException.class, () -> kit.process("grow"));
             assertEquals(ErrorCode.LIMIT_EXCEEDED, e.code(), e.getMessage());
