@@ -3,6 +3,7 @@
 #   TARGET: load   (Component.load + instantiate on arbitrary bytes)
 #           driver (a component from the bytes through WasmDriver with the processor imports)
 #           config (ProcessorConfig.parse on arbitrary YAML)
+#           abi    (abi-fuzz.wasm runs the bytes as calls to every kv and collector import, raw arguments)
 # A finding (an input that escapes untyped, or runs out of memory or time) fails the run, and Jazzer writes
 # it to sdk-runtime/src/test/resources/<package>/<Class>Inputs/<method>/, where `mvn verify` replays it
 # from then on: commit it with the fix. The last libFuzzer status line gives the executions and coverage.
@@ -14,7 +15,8 @@ case "$target" in
     load) test=io.fssdk.runtime.component.ComponentLoadFuzzTest ;;
     driver) test=io.fssdk.runtime.processor.WasmDriverFuzzTest ;;
     config) test=io.fssdk.runtime.processor.ProcessorConfigFuzzTest ;;
-    *) echo "unknown target $target (load | driver | config)" >&2; exit 2 ;;
+    abi) test=io.fssdk.runtime.processor.CanonicalAbiFuzzTest ;;
+    *) echo "unknown target $target (load | driver | config | abi)" >&2; exit 2 ;;
 esac
 log="$(mktemp)"
 # The annotations allow hours; the run is cut at MINUTES, compiling time included.
