@@ -105,7 +105,7 @@ public final class SoakRun {
             deleteTree(dir);
         }
         System.out.println("end       " + after);
-        Optional<String> grew = after.grewPast(before);
+        Optional<String> grew = after.grewPast(before, operators);
         grew.ifPresent(g -> System.out.println("FAILED: " + g));
         if (countsRight && grew.isEmpty()) {
             System.out.println("PASSED: every count exact; no figure grew past its bound");
