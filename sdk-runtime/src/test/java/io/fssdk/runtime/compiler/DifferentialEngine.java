@@ -89,14 +89,14 @@ final class DifferentialEngine {
             return null;
         }, null);
         trace.add("instantiate: " + first);
-        if (instance == null) {
+        if (instance == null || first.equals(HUNG) || first.equals("trap exhaustion")) {
             return trace;
         }
         for (Call c : plan) {
             FunctionType type = instance.exportType(c.export());
             String line = step(() -> instance.export(c.export()).apply(c.args()), type);
             trace.add(c.export() + Arrays.toString(c.args()) + ": " + line);
-            if (line.startsWith(HUNG)) {
+            if (line.startsWith(HUNG) || line.equals("trap exhaustion")) {
                 break;
             }
         }
@@ -140,7 +140,18 @@ final class DifferentialEngine {
         if (outcome.equals("trap " + HUNG)) {
             return HUNG;
         }
-        return outcome + " | host " + hostCalls + " | globals " + globals() + " | memory " + memoryHash();
+        if (outcome.equals("trap exhaustion")) {
+            // The depth at which the stack runs out is the engine's choice, so what happened before it (host
+            // calls, stores) legitimately differs: compare the trap only, and stop (see run).
+            return outcome;
+        }
+        String host = hostCalls.size() <= 8 ? hostCalls.toString()
+                : hostCalls.subList(0, 8) + "... " + hostCalls.size() + " calls, hash " + hostCalls.hashCode();
+        if (instance == null) {
+            // Instantiation trapped (start function or segment initialisation): no state to show.
+            return outcome + " | host " + host;
+        }
+        return outcome + " | host " + host + " | globals " + globals() + " | memory " + memoryHash();
     }
 
     private static String results(long[] r, List<ValType> types) {

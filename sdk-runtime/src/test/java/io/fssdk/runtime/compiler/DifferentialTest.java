@@ -80,11 +80,14 @@ class DifferentialTest {
     /** Runs one seed: picks a module, mutates it until Chicory accepts it, compares both engines. */
     static void runSeed(long seed, Stats stats) {
         SplittableRandom rng = new SplittableRandom(seed);
-        List<byte[]> from = rng.nextInt(5) == 0 ? corpusFixtures : corpusSpec;
-        byte[] base = from.get(rng.nextInt(from.size()));
+        int source = rng.nextInt(6);
+        boolean generated = source < 2;
+        List<byte[]> from = source == 2 ? corpusFixtures : corpusSpec;
+        byte[] base = generated ? null : from.get(rng.nextInt(from.size()));
         for (int attempt = 0; attempt < 30; attempt++) {
             // A few unmutated originals too: they check the plain fixtures and give the mutants a baseline.
-            byte[] bytes = attempt == 0 && rng.nextInt(10) == 0 ? base : DifferentialMutator.mutate(base, rng);
+            byte[] bytes = generated ? DifferentialGenerator.generate(rng)
+                    : attempt == 0 && rng.nextInt(10) == 0 ? base : DifferentialMutator.mutate(base, rng);
             if (bytes == null) {
                 return;
             }
@@ -93,6 +96,10 @@ class DifferentialTest {
                 module = Parser.parse(bytes);
             } catch (RuntimeException | AssertionError e) {
                 // Chicory's parser checks some malformed input with assert statements, on in tests.
+                if (generated) {
+                    stats.mismatches.add("seed " + seed + ": generated module does not parse: " + e);
+                    return;
+                }
                 stats.invalidMutants++;
                 continue;
             }
@@ -101,6 +108,10 @@ class DifferentialTest {
             try {
                 expected = new DifferentialEngine(module, null).run(plan);
             } catch (DifferentialEngine.Invalid e) {
+                if (generated) {
+                    stats.mismatches.add("seed " + seed + ": generated module is invalid: " + e);
+                    return;
+                }
                 stats.invalidMutants++;
                 continue;
             }
