@@ -225,6 +225,36 @@ class DifferentialTest {
                 + " unsupported) in " + millis + " ms";
     }
 
+    /** {@code (func (export "f") (param i32) (result i32) (i32.div_s (i32.const 7) (local.get 0)))}. */
+    private static final byte[] DIV = {
+        0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x01, 0x06, 0x01, 0x60, 0x01, 0x7f, 0x01, 0x7f, 0x03, 0x02,
+        0x01, 0x00, 0x07, 0x05, 0x01, 0x01, 0x66, 0x00, 0x00, 0x0a, 0x09, 0x01, 0x07, 0x00, 0x41, 0x07, 0x20, 0x00,
+        0x6d, 0x0b,
+    };
+
+    @Test
+    void theHarnessSeesResultsAndTrapKindsOnBothEngines() throws DifferentialEngine.Invalid {
+        WasmModule m = Parser.parse(DIV);
+        List<DifferentialEngine.Call> plan = List.of(new DifferentialEngine.Call("f", new long[] {2}),
+                new DifferentialEngine.Call("f", new long[] {0}));
+        List<String> interp = new DifferentialEngine(m, null).run(plan);
+        List<String> ours = new DifferentialEngine(m, WasmCompiler.compile(m, CompilerOptions.DEFAULTS)).run(plan);
+        assertEquals(interp, ours);
+        assertEquals(3, ours.size());
+        assertTrue(ours.get(1).startsWith("f[2]: returns [i32:3]"), ours.get(1));
+        assertTrue(ours.get(2).startsWith("f[0]: trap divide by zero"), ours.get(2));
+    }
+
+    @Test
+    void generatedModulesValidateAndRunTheSameTwice() throws DifferentialEngine.Invalid {
+        for (long seed = 1; seed <= 5; seed++) {
+            WasmModule m = Parser.parse(DifferentialGenerator.generate(new SplittableRandom(seed)));
+            List<DifferentialEngine.Call> plan = plan(m, new SplittableRandom(seed));
+            assertTrue(plan.size() >= 2, "every generated function is exported");
+            assertEquals(new DifferentialEngine(m, null).run(plan), new DifferentialEngine(m, null).run(plan));
+        }
+    }
+
     @Test
     void mutantsAgreeWithTheInterpreter() throws IOException {
         loadCorpus();
