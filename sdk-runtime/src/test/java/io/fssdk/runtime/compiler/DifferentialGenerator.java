@@ -158,7 +158,7 @@ final class DifferentialGenerator {
             case 2: case 3: expr(o, 'i', d + 1); expr(o, 'i', d + 1); o.bytes(0x6a + rng.nextInt(15)); break;
             case 4: expr(o, 'l', d + 1); expr(o, 'l', d + 1); o.bytes(0x51 + rng.nextInt(10)); break;
             case 5: expr(o, 'd', d + 1); expr(o, 'd', d + 1); o.bytes(0x61 + rng.nextInt(6)); break;
-            case 6: address(o, d); o.bytes(0x28 + 0, 0, 0); int ld = rng.nextInt(5); if (ld > 0) { o.bytes(0x1a); address(o, d); o.bytes(0x2b + ld, 0, 0); } break;
+            case 6: load32(o, d); break;
             case 7: expr(o, 'l', d + 1); o.bytes(0xa7); break;
             case 8: expr(o, 'd', d + 1); o.bytes(rng.nextBoolean() ? 0xaa : 0xab); break;
             case 9: expr(o, 'i', d + 1); expr(o, 'i', d + 1); expr(o, 'i', d + 1); o.bytes(0x1b); break;
@@ -167,6 +167,13 @@ final class DifferentialGenerator {
             case 12: expr(o, 'i', d + 1); o.bytes(0x10, 0x00); break;
             default: if (rng.nextBoolean()) { o.bytes(0x3f, 0x00); } else { o.bytes(0x41).s(rng.nextInt(3)).bytes(0x40, 0x00); } break;
         }
+    }
+
+    /** i32.load, or one of the four narrow loads (8/16 bits, signed/unsigned). */
+    private void load32(Out o, int d) {
+        address(o, d);
+        int narrow = rng.nextInt(5);
+        o.bytes(narrow == 0 ? 0x28 : 0x2b + narrow, 0, 0);
     }
 
     /** A direct call of an earlier function (no recursion) or an indirect call through any table slot. */
