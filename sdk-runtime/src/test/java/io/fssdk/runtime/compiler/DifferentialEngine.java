@@ -81,7 +81,17 @@ final class DifferentialEngine {
         String first = step(() -> {
             Instance.Builder b = Instance.builder(module).withImportValues(imports());
             if (compiled == null) {
-                b.withMemoryFactory(ByteArrayMemory::new);
+                // Chicory's interpreter checks for interruption on calls only, so a mutant's branch back to a
+                // loop would spin past the deadline: poll it every 4,096 instructions from the listener.
+                int[] countdown = {4096};
+                b.withMemoryFactory(ByteArrayMemory::new).withUnsafeExecutionListener((ins, stack) -> {
+                    if (--countdown[0] == 0) {
+                        countdown[0] = 4096;
+                        if (Thread.currentThread().isInterrupted()) {
+                            throw new ChicoryInterruptedException("Thread interrupted");
+                        }
+                    }
+                });
             } else {
                 b.withMachineFactory(compiled.machineFactory()).withMemoryFactory(compiled.memoryFactory());
             }
