@@ -43,8 +43,9 @@ class DifferentialRegressionTest {
     }
 
     @Test
-    @Disabled("compiler bug: a generated module (valid by construction) leaves a different linear memory"
-            + " after f2, with equal results: a store differs")
+    @Disabled("unconfirmed: a generated module leaves a different linear memory after f2, with equal results;"
+            + " it stores f32.demote_f64 / f64.promote_f32 results, so this may be a NaN payload the spec leaves"
+            + " open rather than a compiler bug (dump with -Dfssdk.diff.dump=/tmp/d and read with wasm2wat)")
     void generatedStoresMatch() throws IOException {
         replay(1004739);
     }

@@ -116,6 +116,15 @@ class DifferentialTest {
                 continue;
             }
             stats.programs++;
+            String dump = System.getProperty("fssdk.diff.dump");
+            if (dump != null) {
+                // For a replayed seed: the module as run, to read with wasm2wat.
+                try {
+                    java.nio.file.Files.write(java.nio.file.Path.of(dump + "-" + seed + ".wasm"), bytes);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
             compare(seed, attempt, module, plan, expected, stats);
             return;
         }
