@@ -1,0 +1,54 @@
+package io.fssdk.runtime.compiler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.util.List;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Seeds on which the 10-minute differential run of 2026-12-04 (scripts/differential.sh 10 1000000) found our
+ * compiler disagreeing with Chicory's interpreter. Each replays one seed of {@link DifferentialTest}; they are
+ * disabled until the compiler is fixed (main code belongs to the compiler's owners), then enable them.
+ */
+class DifferentialRegressionTest {
+    private static void replay(long seed) throws IOException {
+        DifferentialTest.loadCorpus();
+        DifferentialTest.Stats stats = new DifferentialTest.Stats();
+        DifferentialTest.runSeed(seed, stats);
+        assertEquals(List.of(), stats.mismatches);
+    }
+
+    @Test
+    @Disabled("compiler bug: a spec-module mutant with dead code after an unconditional branch at the end of a"
+            + " function compiles to a class the JVM rejects (VerifyError: StackMapTable error: bad offset, a frame"
+            + " at the method's end); also seeds 1000217, 1000237")
+    void deadCodeAtTheEndOfAFunctionLoads() throws IOException {
+        replay(1000071);
+    }
+
+    @Test
+    @Disabled("compiler bug: VerifyError 'Control flow falls through code end' on a spec-module mutant whose"
+            + " last instructions are unreachable; also seed 1000627")
+    void noFallThroughPastTheMethodEnd() throws IOException {
+        replay(1000336);
+    }
+
+    @Test
+    @Disabled("compiler bug: table.grow / table.size results differ from the interpreter on spec table"
+            + " mutants. Seed 1001942 is (table 10 funcref) (func (export \"grow\") (param i32) (result i32)"
+            + " (table.grow 0 (ref.null func) (local.get 0))) plus a declared elem segment: grow(1) returns 10"
+            + " on the interpreter, 12 on ours; also seeds 1003001, 1003250, 1003375, 1003703, 1005823")
+    void tableGrowAndSizeMatch() throws IOException {
+        replay(1001942);
+    }
+
+    @Test
+    @Disabled("unconfirmed: a generated module leaves a different linear memory after f2, with equal results;"
+            + " it stores f32.demote_f64 / f64.promote_f32 results, so this may be a NaN payload the spec leaves"
+            + " open rather than a compiler bug (dump with -Dfssdk.diff.dump=/tmp/d and read with wasm2wat)")
+    void generatedStoresMatch() throws IOException {
+        replay(1004739);
+    }
+}
