@@ -38,19 +38,26 @@ class CompilerSpecTest {
         return files;
     }
 
-    @Test
-    void oursPassesTheCoreSpecSuite() throws IOException {
-        Map<String, byte[]> files = load();
+    /** Runs every script on our compiler with {@code options}; returns the commands passed, fills {@code failed}. */
+    private static int runOnOurs(Map<String, byte[]> files, CompilerOptions options, Set<String> failed)
+            throws IOException {
         ObjectMapper json = new ObjectMapper();
-        Set<String> failed = new TreeSet<>();
         int passed = 0;
         for (String name : files.keySet()) {
             if (name.endsWith(".json")) {
-                SpecScript.Result r = new SpecScript(SpecScript.Engine.OURS, files).run(json.readTree(files.get(name)));
+                SpecScript.Result r = new SpecScript(SpecScript.Engine.OURS, files).withOptions(options)
+                        .run(json.readTree(files.get(name)));
                 passed += r.passed;
                 r.failedLines.forEach(l -> failed.add(name + ":" + l));
             }
         }
+        return passed;
+    }
+
+    @Test
+    void oursPassesTheCoreSpecSuite() throws IOException {
+        Set<String> failed = new TreeSet<>();
+        int passed = runOnOurs(load(), CompilerOptions.DEFAULTS, failed);
         System.out.println("core spec suite on our compiler: " + passed + " passed, failed: " + failed);
         assertTrue(passed > 22_000, "the suite ran: " + passed);
         // Chicory's interpreter fails two of these (f32.abs of a negative NaN loses the payload's sign bit
@@ -67,17 +74,8 @@ class CompilerSpecTest {
     @ValueSource(ints = {4, 12})
     void theSuitePassesWithEveryFunctionSplit(int budget) throws IOException {
         Map<String, byte[]> files = load();
-        ObjectMapper json = new ObjectMapper();
         Set<String> failed = new TreeSet<>();
-        int passed = 0;
-        for (String name : files.keySet()) {
-            if (name.endsWith(".json")) {
-                SpecScript.Result r = new SpecScript(SpecScript.Engine.OURS, files)
-                        .withOptions(CompilerOptions.splittingEverything(budget)).run(json.readTree(files.get(name)));
-                passed += r.passed;
-                r.failedLines.forEach(l -> failed.add(name + ":" + l));
-            }
-        }
+        int passed = runOnOurs(files, CompilerOptions.splittingEverything(budget), failed);
         int regions = 0;
         for (Map.Entry<String, byte[]> f : files.entrySet()) {
             if (f.getKey().endsWith(".wasm")) {
