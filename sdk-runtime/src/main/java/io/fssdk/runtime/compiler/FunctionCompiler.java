@@ -175,12 +175,11 @@ final class FunctionCompiler {
         if (region == null) {
             mv = cv.visitMethod(ACC_PUBLIC | ACC_STATIC, "f" + func, JvmTypes.descriptor(type), null, null);
             if (layout.split && heights == null && !planFixed) {
-                if (layout.forcedSplitBudget > 0) {
-                    if (code.size() > layout.forcedSplitBudget) {
-                        planSplit(code.size(), layout.forcedSplitBudget);
-                    }
-                } else if (code.size() > MIN_SPLIT_INSTRUCTIONS) {
-                    planSplit(code.size(), 0);
+                SplitSearch.Plan plan = SplitSearch.choose(this, body.instructions(), type, layout);
+                if (plan != null) {
+                    planner = plan.planner();
+                    chosen = plan.regions();
+                    frameLocals = plan.frameLocals();
                 }
             }
             from = 0;
@@ -256,81 +255,49 @@ final class FunctionCompiler {
         }
     }
 
-    /** Functions this small never reach the JIT limit (at most ~8 bytecode bytes per instruction). */
-    private static final int MIN_SPLIT_INSTRUCTIONS = 900;
-    /** What a split aims at, below HotSpot's 8,000-byte limit to leave room for estimation error. */
-    private static final int TARGET_METHOD_SIZE = 6_000;
-
     /**
-     * Decides whether and how this function is split. A throwaway translation gives the operand stack heights
-     * and the method's size; if it is over HotSpot's JIT limit, regions are planned with an instruction budget
-     * scaled from the bytes per instruction just measured, and the plan is tried (another throwaway translation,
-     * region methods included); while a method still exceeds the limit, the budget is halved.
+     * A throwaway translation of this function into a scratch class writer, for {@link SplitSearch}:
+     * either a measuring pass (operand stack heights and bytecode offsets per instruction, locals laid out as
+     * they would be when kept in the frame if {@code inFrame}) or a trial of a given split plan. Returns the
+     * compiler, whose {@link #maxMethodSize()}, {@link #mainSize}, heights and offsets then hold the results.
      */
-    private void planSplit(int instructions, int forcedBudget) {
-        FunctionCompiler m = new FunctionCompiler(layout, func, className, new HashMap<>(), null, null);
-        m.heights = new int[instructions + 1];
-        m.offsets = new int[instructions + 1];
-        java.util.Arrays.fill(m.heights, -1);
-        m.compileBody(new org.objectweb.asm.ClassWriter(0));
-        if (forcedBudget > 0) {
-            RegionPlanner p = new RegionPlanner(layout, body.instructions(), type, m.heights, null);
-            planner = p;
-            chosen = p.plan(forcedBudget);
-            frameLocals = func % 2 == 1; // tests cover both ways of passing locals
-            return;
+    FunctionCompiler scratch(boolean measure, boolean inFrame, RegionPlanner plannerUsed,
+            Map<Integer, RegionPlanner.Region> plan) {
+        FunctionCompiler c = new FunctionCompiler(layout, func, className, new HashMap<>(), null, null);
+        if (measure) {
+            int n = body.instructions().size() + 1;
+            c.heights = new int[n];
+            c.offsets = new int[n];
+            java.util.Arrays.fill(c.heights, -1);
+            c.forceFrame = inFrame;
+        } else {
+            c.planFixed = true;
+            c.planner = plannerUsed;
+            c.chosen = plan;
         }
-        if (m.maxMethodSize <= ClassCompiler.JIT_LIMIT) {
-            return;
-        }
-        // Budgets are in bytecode bytes, as a measuring pass laid the code out: one pass per way of passing locals
-        // (copied around region calls, or kept in the frame), since frame accesses are larger.
-        FunctionCompiler inFrameMeasure = new FunctionCompiler(layout, func, className, new HashMap<>(), null, null);
-        inFrameMeasure.heights = new int[instructions + 1];
-        inFrameMeasure.offsets = new int[instructions + 1];
-        inFrameMeasure.frameLocals = true;
-        inFrameMeasure.forceFrame = true;
-        java.util.Arrays.fill(inFrameMeasure.heights, -1);
-        inFrameMeasure.compileBody(new org.objectweb.asm.ClassWriter(0));
-        RegionPlanner[] planners = {
-            new RegionPlanner(layout, body.instructions(), type, m.heights, m.offsets),
-            new RegionPlanner(layout, body.instructions(), type, inFrameMeasure.heights, inFrameMeasure.offsets),
-        };
-        int[] budgets = {TARGET_METHOD_SIZE, 4_500, 3_000, 2_250, 1_500, 1_000, 750};
-        // Smaller regions shrink the region methods but may grow the calling ones, so the plan whose largest
-        // method is smallest wins, even when it is still over the limit: a method under 64 KiB runs compiled
-        // (its regions JIT-compiled) rather than in Chicory's interpreter.
-        Map<Integer, RegionPlanner.Region> plan = Map.of();
-        RegionPlanner planFrom = planners[0];
-        boolean planInFrame = false;
-        int best = m.maxMethodSize;
-        for (int attempt = 0; attempt < budgets.length && best > ClassCompiler.JIT_LIMIT; attempt++) {
-            int budget = budgets[attempt];
-            for (int mode = 0; mode < 2; mode++) {
-                boolean inFrame = mode == 1;
-                Map<Integer, RegionPlanner.Region> candidate = planners[mode].plan(budget);
-                FunctionCompiler trial = new FunctionCompiler(layout, func, className, new HashMap<>(), null, null);
-                trial.planFixed = true;
-                trial.planner = planners[mode];
-                trial.chosen = candidate;
-                trial.frameLocals = inFrame;
-                trial.compileBody(new org.objectweb.asm.ClassWriter(0));
-                if (Boolean.getBoolean("fssdk.compiler.debugSplit")) {
-                    System.err.println("split f" + func + ": " + instructions + " instructions, " + m.maxMethodSize
-                            + " bytes; budget " + budget + " -> " + candidate.size() + " regions, in frame " + inFrame
-                            + ", largest method " + trial.maxMethodSize + " (main " + trial.mainSize + ")");
-                }
-                if (trial.maxMethodSize < best) {
-                    best = trial.maxMethodSize;
-                    plan = candidate;
-                    planFrom = planners[mode];
-                    planInFrame = inFrame;
-                }
-            }
-        }
-        frameLocals = planInFrame;
-        planner = planFrom;
-        chosen = plan;
+        c.frameLocals = inFrame;
+        c.compileBody(new org.objectweb.asm.ClassWriter(0));
+        return c;
+    }
+
+    /** The wasm function index being compiled. */
+    int function() {
+        return func;
+    }
+
+    /** Heights recorded by a measuring {@link #scratch} pass. */
+    int[] heights() {
+        return heights;
+    }
+
+    /** Bytecode offsets recorded by a measuring {@link #scratch} pass. */
+    int[] offsets() {
+        return offsets;
+    }
+
+    /** The size of the function's own method (regions not counted), after a translation. */
+    int mainSize() {
+        return mainSize;
     }
 
     private static final String REGION_DESC = "([J" + JvmTypes.CONTEXT.getDescriptor() + ")I";

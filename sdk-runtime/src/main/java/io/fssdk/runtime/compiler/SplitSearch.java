@@ -1,0 +1,74 @@
+package io.fssdk.runtime.compiler;
+
+import com.dylibso.chicory.wasm.types.AnnotatedInstruction;
+import com.dylibso.chicory.wasm.types.FunctionType;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Decides whether and how a function is split into region methods ({@link RegionPlanner}). A throwaway
+ * translation measures the function; if its method is over HotSpot's JIT limit, plans are made with byte budgets
+ * from {@value #TARGET_METHOD_SIZE} down, each tried by another throwaway translation (region methods included),
+ * for both ways of passing locals (copied around region calls, or kept in the shared frame, whose accesses are
+ * larger, so each way is measured on its own). Smaller regions shrink the region methods but may grow their
+ * callers, so the plan whose largest method is smallest wins, even when still over the limit: a method under
+ * 64 KiB runs compiled, its regions JIT-compiled, rather than in Chicory's interpreter.
+ */
+final class SplitSearch {
+    /** Functions this small never reach the JIT limit (at most ~8 bytecode bytes per instruction). */
+    static final int MIN_SPLIT_INSTRUCTIONS = 900;
+    /** What a split aims at, below HotSpot's 8,000-byte limit to leave room for estimation error. */
+    static final int TARGET_METHOD_SIZE = 6_000;
+    private static final int[] BUDGETS = {TARGET_METHOD_SIZE, 4_500, 3_000, 2_250, 1_500, 1_000, 750};
+
+    /** A chosen split: the planner that made it, its regions, and where the locals live. */
+    record Plan(RegionPlanner planner, Map<Integer, RegionPlanner.Region> regions, boolean frameLocals) {
+    }
+
+    private SplitSearch() {
+    }
+
+    /**
+     * The split for the function {@code fc} compiles, or null to leave it whole. With
+     * {@link ModuleLayout#forcedSplitBudget} set (tests), every function longer than it is split into regions of
+     * at most that many instructions, locals passed one way or the other by function index.
+     */
+    static Plan choose(FunctionCompiler fc, List<AnnotatedInstruction> code, FunctionType type, ModuleLayout layout) {
+        int forced = layout.forcedSplitBudget;
+        if (forced > 0 ? code.size() <= forced : code.size() <= MIN_SPLIT_INSTRUCTIONS) {
+            return null;
+        }
+        FunctionCompiler m = fc.scratch(true, false, null, null);
+        if (forced > 0) {
+            RegionPlanner p = new RegionPlanner(layout, code, type, m.heights(), null);
+            return new Plan(p, p.plan(forced), fc.function() % 2 == 1);
+        }
+        if (m.maxMethodSize() <= ClassCompiler.JIT_LIMIT) {
+            return null;
+        }
+        FunctionCompiler inFrame = fc.scratch(true, true, null, null);
+        RegionPlanner[] planners = {
+            new RegionPlanner(layout, code, type, m.heights(), m.offsets()),
+            new RegionPlanner(layout, code, type, inFrame.heights(), inFrame.offsets()),
+        };
+        Plan best = null;
+        int bestSize = m.maxMethodSize();
+        for (int attempt = 0; attempt < BUDGETS.length && bestSize > ClassCompiler.JIT_LIMIT; attempt++) {
+            for (int mode = 0; mode < 2; mode++) {
+                Map<Integer, RegionPlanner.Region> candidate = planners[mode].plan(BUDGETS[attempt]);
+                FunctionCompiler trial = fc.scratch(false, mode == 1, planners[mode], candidate);
+                if (Boolean.getBoolean("fssdk.compiler.debugSplit")) {
+                    System.err.println("split f" + fc.function() + ": " + code.size() + " instructions, "
+                            + m.maxMethodSize() + " bytes; budget " + BUDGETS[attempt] + " -> " + candidate.size()
+                            + " regions, in frame " + (mode == 1) + ", largest method " + trial.maxMethodSize()
+                            + " (main " + trial.mainSize() + ")");
+                }
+                if (trial.maxMethodSize() < bestSize) {
+                    bestSize = trial.maxMethodSize();
+                    best = new Plan(planners[mode], candidate, mode == 1);
+                }
+            }
+        }
+        return best;
+    }
+}
