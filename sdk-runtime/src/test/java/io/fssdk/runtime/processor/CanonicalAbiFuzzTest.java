@@ -9,9 +9,6 @@ import io.fssdk.runtime.OperatorRunner;
 import io.fssdk.runtime.component.Component;
 import io.fssdk.runtime.component.ComponentOptions;
 import io.fssdk.runtime.memory.InMemoryStateBackend;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,19 +26,8 @@ import java.util.List;
  */
 class CanonicalAbiFuzzTest {
     /** The guest, loaded and compiled once: every execution instantiates it afresh. */
-    private static final Component GUEST = Component.load(bytes("abi-fuzz.wasm"),
+    private static final Component GUEST = Component.load(GuestFixtures.bytes("abi-fuzz.wasm"),
             ComponentOptions.builder().maxMemoryBytes(16L << 20).name("abi-fuzz").build()).compile();
-
-    static byte[] bytes(String name) {
-        try (InputStream in = CanonicalAbiFuzzTest.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing fixture " + name + "; run build.sh beside it");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @FuzzTest(maxDuration = "2h")
     void callEveryImportWithArbitraryArguments(byte[] program) {
