@@ -23,7 +23,7 @@ import java.util.Locale;
  *
  * <p>Usage: {@code java -cp benchmarks.jar io.fssdk.benchmarks.GuestSpeed [repo root] [guest ...]}, guests
  * {@code c go js sm python} (default: all but sm), each optionally with {@code :mode} (an {@link ExecutionMode},
- * e.g. {@code js:chicory_compiler}; default {@code compiler}). Wall-clock figures from one run: a table for the README, not a
+ * e.g. {@code js:chicory_compiler}; default {@code compiler}) and {@code @records} (e.g. {@code js@5000}). Wall-clock figures from one run: a table for the README, not a
  * benchmark to compare runs with.
  */
 public final class GuestSpeed {
@@ -40,17 +40,21 @@ public final class GuestSpeed {
         System.out.println("|---|---|---:|---:|---:|---:|---:|");
         for (String spec : guests) {
             // "js" runs in the default mode; "js:chicory_compiler" names another.
-            String g = spec.contains(":") ? spec.substring(0, spec.indexOf(':')) : spec;
-            ExecutionMode mode = spec.contains(":")
-                    ? ExecutionMode.valueOf(spec.substring(spec.indexOf(':') + 1).toUpperCase(Locale.ROOT))
+            // "js@5000" measures the rate over 5,000 records instead of the guest's default.
+            int at = spec.indexOf('@');
+            int records = at < 0 ? -1 : Integer.parseInt(spec.substring(at + 1));
+            String named = at < 0 ? spec : spec.substring(0, at);
+            String g = named.contains(":") ? named.substring(0, named.indexOf(':')) : named;
+            ExecutionMode mode = named.contains(":")
+                    ? ExecutionMode.valueOf(named.substring(named.indexOf(':') + 1).toUpperCase(Locale.ROOT))
                     : ExecutionMode.COMPILER;
             switch (g) {
-                case "c" -> component("C counter", root.resolve("examples/guests/c/counter.wasm"), mode, 20_000);
-                case "go" -> component("Go counter", root.resolve("examples/guests/go/counter-go.wasm"), mode, 2_000);
-                case "js" -> component("JS counter (QuickJS)", root.resolve("examples/guests/js/counter.wasm"), mode, 1_000);
+                case "c" -> component("C counter", root.resolve("examples/guests/c/counter.wasm"), mode, records > 0 ? records : 20_000);
+                case "go" -> component("Go counter", root.resolve("examples/guests/go/counter-go.wasm"), mode, records > 0 ? records : 2_000);
+                case "js" -> component("JS counter (QuickJS)", root.resolve("examples/guests/js/counter.wasm"), mode, records > 0 ? records : 1_000);
                 case "sm" -> component("JS counter (StarlingMonkey)",
-                        root.resolve("examples/guests/js/counter-starlingmonkey.wasm"), mode, 100);
-                case "python" -> python(root.resolve("examples/guests/python/counter.py"), 40);
+                        root.resolve("examples/guests/js/counter-starlingmonkey.wasm"), mode, records > 0 ? records : 100);
+                case "python" -> python(root.resolve("examples/guests/python/counter.py"), records > 0 ? records : 40);
                 default -> throw new IllegalArgumentException("unknown guest " + g + " (c, go, js, sm, python)");
             }
         }

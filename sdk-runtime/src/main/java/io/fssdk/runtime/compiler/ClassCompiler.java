@@ -26,6 +26,10 @@ import static org.objectweb.asm.Opcodes.V17;
 
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.ValType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,7 +97,17 @@ final class ClassCompiler {
             indirectDispatcher(cw, d.getKey(), d.getValue());
         }
         cw.visitEnd();
-        return cw.toByteArray();
+        byte[] out = cw.toByteArray();
+        // A debugging aid: -Dfssdk.compiler.dumpDir=DIR writes each generated class there, for javap.
+        String dump = System.getProperty("fssdk.compiler.dumpDir");
+        if (dump != null) {
+            try {
+                Files.write(Path.of(dump, name.replace('/', '_') + ".class"), out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return out;
     }
 
     /** The largest bytecode size of the compiled functions' methods, after {@link #compile()}. */

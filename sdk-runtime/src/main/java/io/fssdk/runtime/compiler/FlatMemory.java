@@ -35,7 +35,12 @@ public final class FlatMemory implements Memory {
 
     private final MemoryLimits limits;
     private final int maxPages;
-    private byte[] bytes;
+    /**
+     * The memory's bytes. Public, and read as a field, only so that generated code refetches it with two field
+     * loads instead of a call: a method near HotSpot's size limit gets no inlining budget, so even a getter
+     * would stay a real call on the guest's hottest path. Nothing outside this package writes it.
+     */
+    public byte[] bytes;
     private DataSegment[] dataSegments = new DataSegment[0];
 
     /**

@@ -16,6 +16,7 @@ import static org.objectweb.asm.Opcodes.ICONST_0;
 import static org.objectweb.asm.Opcodes.ICONST_1;
 import static org.objectweb.asm.Opcodes.ICONST_M1;
 import static org.objectweb.asm.Opcodes.IFEQ;
+import static org.objectweb.asm.Opcodes.IFLT;
 import static org.objectweb.asm.Opcodes.IFGE;
 import static org.objectweb.asm.Opcodes.IFNE;
 import static org.objectweb.asm.Opcodes.ILOAD;
@@ -41,10 +42,12 @@ import com.dylibso.chicory.wasm.types.OpCode;
 import com.dylibso.chicory.wasm.types.ValType;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
@@ -276,8 +279,21 @@ final class FunctionCompiler {
             c.chosen = plan;
         }
         c.frameLocals = inFrame;
-        c.compileBody(new org.objectweb.asm.ClassWriter(0));
+        c.compileBody(crowdedWriter());
         return c;
+    }
+
+    /**
+     * A class writer whose constant pool already holds 256 entries, so that a throwaway translation loads its
+     * constants with the 3-byte {@code ldc_w}, as the real class (hundreds of functions sharing one pool) may:
+     * measured in an empty pool, functions a hundred bytes over the JIT limit passed for under it.
+     */
+    private static org.objectweb.asm.ClassWriter crowdedWriter() {
+        org.objectweb.asm.ClassWriter cw = new org.objectweb.asm.ClassWriter(0);
+        for (int i = 0; i < 256; i++) {
+            cw.newConst("pad" + i);
+        }
+        return cw;
     }
 
     /** The wasm function index being compiled. */
@@ -300,6 +316,8 @@ final class FunctionCompiler {
         return mainSize;
     }
 
+    /** From this many exit codes on, a region call dispatches on its exit with a switch, not compares. */
+    private static final int SWITCH_EXITS = 4;
     private static final String REGION_DESC = "([J" + JvmTypes.CONTEXT.getDescriptor() + ")I";
 
     private String regionName(RegionPlanner.Region r) {
@@ -330,19 +348,104 @@ final class FunctionCompiler {
             mv.visitInsn(POP);
             return;
         }
+        // Exits that land in this method get a case each; those that leave it too (a region calling a region)
+        // are passed on in one step, their code shifted by the blocks open here: their values already wait in
+        // the frame. Only the first kind costs bytes per exit, which keeps a chain of dispatch regions small.
+        TreeSet<Integer> here = new TreeSet<>();
+        boolean passOn = false;
+        for (int c : r.exitCodes) {
+            if (region != null && (c == -1 || !staysInside(c - 1))) {
+                passOn = true;
+            } else {
+                here.add(c);
+            }
+        }
         int code = temp(Type.INT_TYPE, 0);
         mv.visitVarInsn(ISTORE, code);
-        for (int c : r.exitCodes) {
-            Label next = new Label();
-            mv.visitVarInsn(ILOAD, code);
-            mv.visitLdcInsn(c);
-            mv.visitJumpInsn(org.objectweb.asm.Opcodes.IF_ICMPNE, next);
-            if (c == -1) {
-                returnFromRegionExit();
-            } else {
-                branchTo(c - 1);
+        if (here.size() >= SWITCH_EXITS) {
+            switchOnExit(r, here, code);
+        } else {
+            for (int c : here) {
+                Label next = new Label();
+                mv.visitVarInsn(ILOAD, code);
+                mv.visitLdcInsn(c);
+                mv.visitJumpInsn(org.objectweb.asm.Opcodes.IF_ICMPNE, next);
+                actOnExit(r, c);
+                mv.visitLabel(next);
             }
-            mv.visitLabel(next);
+        }
+        if (passOn) {
+            Label fall = new Label();
+            mv.visitVarInsn(ILOAD, code);
+            mv.visitJumpInsn(IFEQ, fall);
+            passExitOn(code);
+            mv.visitLabel(fall);
+        }
+    }
+
+    /**
+     * Acts on the exit codes {@code here} with one {@code tableswitch}: a region holding an interpreter's
+     * dispatch ({@code br_table} into a nest of blocks) has hundreds of exits, and a chain of compares would
+     * cost both bytes and a linear search on every dispatched case. Other codes fall through.
+     */
+    private void switchOnExit(RegionPlanner.Region r, TreeSet<Integer> here, int code) {
+        int low = here.first();
+        int high = here.last();
+        Label other = new Label();
+        Label[] cases = new Label[high - low + 1];
+        Arrays.fill(cases, other);
+        for (int c : here) {
+            cases[c - low] = new Label();
+        }
+        mv.visitVarInsn(ILOAD, code);
+        mv.visitTableSwitchInsn(low, high, other, cases);
+        for (int c : here) {
+            mv.visitLabel(cases[c - low]);
+            actOnExit(r, c);
+        }
+        mv.visitLabel(other);
+    }
+
+    /**
+     * Leaves this region method with the exit code in local {@code code}, seen from this method's start: a
+     * return stays -1, a branch goes the blocks open here fewer levels out.
+     */
+    private void passExitOn(int code) {
+        for (int k = 0; k < stack.size(); k++) {
+            OperandStack.emitPop(mv, stack.peek(k));
+        }
+        ensureExitStub();
+        int inner = frames.size() - 1;
+        mv.visitVarInsn(ILOAD, code);
+        if (inner > 0) {
+            Label keep = new Label();
+            mv.visitInsn(DUP);
+            mv.visitJumpInsn(IFLT, keep);
+            mv.visitLdcInsn(inner);
+            mv.visitInsn(ISUB);
+            mv.visitLabel(keep);
+        }
+        mv.visitVarInsn(ISTORE, exitCodeSlot);
+        mv.visitJumpInsn(GOTO, exitStub);
+    }
+
+    /** Continues where region {@code r}'s exit {@code c} leads, with the values it carries pushed back. */
+    private void actOnExit(RegionPlanner.Region r, int c) {
+        if (c == -1) {
+            returnFromRegionExit();
+            return;
+        }
+        List<Type> carried = types(planner.carried(r.start, c));
+        for (int j = 0; j < carried.size(); j++) {
+            mv.visitVarInsn(ALOAD, frameSlot);
+            mv.visitLdcInsn(localTypes.length + j);
+            mv.visitInsn(LALOAD);
+            JvmTypes.fromLong(mv, carried.get(j));
+            stack.push(carried.get(j));
+        }
+        branchTo(c - 1);
+        for (int j = 0; j < carried.size(); j++) {
+            stack.pop();
         }
     }
 
@@ -411,16 +514,33 @@ final class FunctionCompiler {
      * at every exit keeps a region with many exits (an interpreter's case ending in many branches) small.
      */
     private void leaveRegion(int code) {
-        for (int k = 0; k < stack.size(); k++) {
-            OperandStack.emitPop(mv, stack.peek(k));
+        // What the branch carries goes to the frame after the locals (the top value last), the rest is dropped.
+        List<Type> carried = types(planner.carried(region.start, code));
+        int k = carried.size();
+        for (int j = k - 1; j >= 0; j--) {
+            Type t = stack.peek(k - 1 - j);
+            JvmTypes.toLong(mv, t);
+            int tmp = temp(Type.LONG_TYPE, 0);
+            mv.visitVarInsn(org.objectweb.asm.Opcodes.LSTORE, tmp);
+            mv.visitVarInsn(ALOAD, frameSlot);
+            mv.visitLdcInsn(localTypes.length + j);
+            mv.visitVarInsn(org.objectweb.asm.Opcodes.LLOAD, tmp);
+            mv.visitInsn(LASTORE);
         }
+        for (int j = k; j < stack.size(); j++) {
+            OperandStack.emitPop(mv, stack.peek(j));
+        }
+        ensureExitStub();
+        mv.visitLdcInsn(code);
+        mv.visitVarInsn(ISTORE, exitCodeSlot);
+        mv.visitJumpInsn(GOTO, exitStub);
+    }
+
+    private void ensureExitStub() {
         if (exitStub == null) {
             exitStub = new Label();
             exitCodeSlot = temp(Type.INT_TYPE, 99);
         }
-        mv.visitLdcInsn(code);
-        mv.visitVarInsn(ISTORE, exitCodeSlot);
-        mv.visitJumpInsn(GOTO, exitStub);
     }
 
     /** Whether a branch of depth {@code d} stays in this method. */
@@ -507,7 +627,7 @@ final class FunctionCompiler {
             // A split function keeps its locals in the frame, their one home: region calls then copy nothing,
             // which keeps the method that calls hundreds of regions (an interpreter's dispatch loop) small.
             frameSlot = slot++;
-            mv.visitLdcInsn(n + 1);
+            mv.visitLdcInsn(n + (planner == null ? 1 : planner.frameExtra()));
             mv.visitIntInsn(NEWARRAY, T_LONG);
             mv.visitVarInsn(ASTORE, frameSlot);
             localsInFrame = frameLocals;
@@ -553,7 +673,9 @@ final class FunctionCompiler {
     void reloadMemory() {
         if (memSlot >= 0) {
             mv.visitVarInsn(ALOAD, ctxSlot);
-            mv.visitMethodInsn(INVOKEVIRTUAL, CTX, "mem", "()[B", false);
+            // Two field loads, not a call to mem(): see FlatMemory.bytes.
+            mv.visitFieldInsn(GETFIELD, CTX, "memory", Type.getDescriptor(FlatMemory.class));
+            mv.visitFieldInsn(GETFIELD, Type.getInternalName(FlatMemory.class), "bytes", "[B");
             mv.visitVarInsn(ASTORE, memSlot);
         }
     }
@@ -818,21 +940,7 @@ final class FunctionCompiler {
 
     private void emitReturn() {
         if (region != null) {
-            if (!functionResults.isEmpty()) {
-                Type t = functionResults.get(0);
-                int tmp = temp(t, 0);
-                mv.visitVarInsn(t.getOpcode(ISTORE), tmp);
-                mv.visitVarInsn(ALOAD, frameSlot);
-                mv.visitLdcInsn(localTypes.length);
-                mv.visitVarInsn(t.getOpcode(ILOAD), tmp);
-                JvmTypes.toLong(mv, t);
-                mv.visitInsn(LASTORE);
-                stack.pop();
-                leaveRegion(-1);
-                stack.push(t);
-                return;
-            }
-            leaveRegion(-1);
+            leaveRegion(-1); // the result, if any, waits in the frame's first slot after the locals
             return;
         }
         List<Type> results = functionResults;

@@ -37,7 +37,11 @@ public final class GuestContext {
     public int foreignFunction;
     /** The call's fuel budget, shared with the other core instances of the component; null means unlimited. */
     FuelTank fuel;
-    private FlatMemory memory;
+    /**
+     * The instance's memory 0, or null; public for the generated code's refetch of {@link FlatMemory#bytes}
+     * (see there). Set once by {@link #bind()}.
+     */
+    public FlatMemory memory;
     boolean bound;
     private InterpreterMachine interpreter;
 
@@ -66,11 +70,6 @@ public final class GuestContext {
             memory = f;
         }
         bound = true;
-    }
-
-    /** The instance's memory 0 as a flat array; refetched after anything that may grow it. */
-    public byte[] mem() {
-        return memory == null ? null : memory.bytes();
     }
 
     /** A Chicory interpreter over the same instance, made on first use (see {@link GuestSupport#interpret}). */

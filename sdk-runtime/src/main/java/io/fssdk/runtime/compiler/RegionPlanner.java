@@ -3,9 +3,11 @@ package io.fssdk.runtime.compiler;
 import com.dylibso.chicory.wasm.types.AnnotatedInstruction;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.OpCode;
+import com.dylibso.chicory.wasm.types.ValType;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +22,11 @@ import java.util.TreeSet;
  *
  * <p>A region reads and writes the function's locals through a shared {@code long[]} frame (only the locals it
  * uses are copied in and out), and reports how it ended with an int: 0 for falling off its end, {@code k > 0}
- * for a branch to the label {@code k - 1} levels out from where the region starts, -1 for a {@code return}
- * (result in the frame's last slot). A run qualifies only if every branch leaving it carries no values and the
- * function has at most one result. Stack heights come from a first translation of the function
+ * for a branch to the label {@code k - 1} levels out from where the region starts, -1 for a {@code return}.
+ * What such a branch carries (a block's results, the function's result) waits in the frame's slots after the
+ * locals, and the caller pushes it back before branching on: clang's code branches out of a dispatch case with
+ * a value often enough that refusing such runs kept an interpreter's outer dispatch levels in one method. The
+ * function must have at most one result, and no value leaving a region may be a v128. Stack heights come from a first translation of the function
  * ({@link FunctionCompiler} records them).
  */
 final class RegionPlanner {
@@ -43,6 +47,7 @@ final class RegionPlanner {
     /** The default instruction budget of one method: measured at 3-6 bytecode bytes per wasm instruction. */
     static final int BUDGET = 1_000;
     private static final int MIN_REGION = 16;
+    private static final int V128 = 0x7B;
     /** What a region call costs its caller, in bytes: the call, and the dispatch on its exit code. */
     static final int CALL_BYTES = 64;
 
@@ -56,7 +61,18 @@ final class RegionPlanner {
     private final boolean multiResult;
     /** The parameter count of each construct's block type. */
     private final int[] blockParams;
+    /** The innermost construct open before each instruction, -1 for the function's own frame. */
+    private final int[] enclosing;
+    /** The construct enclosing each construct, -1 for the function's own frame. */
+    private final int[] parent;
+    /** What a branch to each construct carries: a loop's parameters, any other construct's results. */
+    private final List<List<ValType>> carried;
+    private final List<ValType> functionResults;
+    /** The most values a branch to any construct carries: the frame holds that many after the locals. */
+    private int maxCarried = 1;
     private int budget = BUDGET;
+    /** What the function's own method was planned to cost by the last {@link #plan}. */
+    int residual;
     private final int[] offsets;
 
     /**
@@ -76,11 +92,16 @@ final class RegionPlanner {
         targetStart = new int[n];
         targetCarries = new boolean[n];
         blockParams = new int[n];
+        enclosing = new int[n + 1];
+        parent = new int[n];
+        carried = new ArrayList<>(Collections.nCopies(n, List.of()));
+        functionResults = type.returns();
         multiResult = type.returns().size() > 1;
         ArrayDeque<int[]> open = new ArrayDeque<>(); // {start, carriesValuesWhenTargeted}
         open.push(new int[] {-1, type.returns().isEmpty() ? 0 : 1});
         for (int i = 0; i < n; i++) {
             blocksOpen[i] = open.size() - 1;
+            enclosing[i] = open.peek()[0];
             AnnotatedInstruction ins = code.get(i);
             OpCode op = ins.opcode();
             switch (op) {
@@ -90,7 +111,10 @@ final class RegionPlanner {
                 case TRY_TABLE: {
                     FunctionType bt = layout.blockType(ins.operand(0));
                     blockParams[i] = bt.params().size();
-                    boolean carries = op == OpCode.LOOP ? !bt.params().isEmpty() : !bt.returns().isEmpty();
+                    carried.set(i, op == OpCode.LOOP ? bt.params() : bt.returns());
+                    boolean carries = !carried.get(i).isEmpty();
+                    maxCarried = Math.max(maxCarried, carried.get(i).size());
+                    parent[i] = open.peek()[0];
                     elseOf[i] = -1;
                     open.push(new int[] {i, carries ? 1 : 0});
                     break;
@@ -122,6 +146,28 @@ final class RegionPlanner {
             }
         }
         blocksOpen[n] = 0;
+        enclosing[n] = -1;
+    }
+
+    /**
+     * What leaving a region that starts at {@code start} with exit {@code code} carries: the values a branch to
+     * that label takes along (the function's results for -1). The region method leaves them in the frame after
+     * the locals; its caller pushes them back before branching on.
+     */
+    List<ValType> carried(int start, int code) {
+        if (code == -1) {
+            return functionResults;
+        }
+        int c = enclosing[start];
+        for (int k = 1; k < code; k++) {
+            c = c < 0 ? -1 : parent[c];
+        }
+        return c < 0 ? functionResults : carried.get(c);
+    }
+
+    /** The frame slots after the locals: one for a result, or as many as the widest branch carries. */
+    int frameExtra() {
+        return maxCarried;
     }
 
     private static int[] frame(ArrayDeque<int[]> open, int depth) {
@@ -144,7 +190,7 @@ final class RegionPlanner {
         if (multiResult || cost(0, code.size()) <= budget) {
             return chosen;
         }
-        choose(0, code.size() - 1, 0, chosen);
+        residual = choose(0, code.size() - 1, 0, chosen);
         return chosen;
     }
 
@@ -178,17 +224,26 @@ final class RegionPlanner {
         int costAtLastCut = 0;
         // Chunks that fitted the budget and were left inline: made regions only if the level is still too big.
         List<int[]> pending = new ArrayList<>();
+        List<int[]> splitConstructs = new ArrayList<>();
         for (int i = from, next; i < to; i = next) {
             next = isConstruct(i) ? endOf[i] + 1 : i + 1;
             int item = cost(i, next);
             boolean barrier = height[i] < 0 || code.get(i).opcode() == OpCode.ELSE;
+            boolean standsAlone = false;
             if (!barrier && isConstruct(i) && item > budget) {
                 item = recurse(i, chosen);
                 barrier = item > budget;
+                // What is left of a construct split inside stands alone where it may be a region by itself:
+                // the statements around it are outlined first, so that a dispatch nest keeps its blocks here,
+                // not in a chain of calls. Elsewhere (a value pushed before it) it joins a chunk as before.
+                standsAlone = !barrier && height[i] == base && height[next] == base;
             }
-            if (barrier) {
+            if (barrier || standsAlone) {
                 residual += flush(chunkStart, chunkCost, lastCut, costAtLastCut, pending) + item;
                 chunkStart = -1;
+                if (standsAlone) {
+                    splitConstructs.add(new int[] {i, next, item});
+                }
                 continue;
             }
             if (chunkStart < 0) {
@@ -215,11 +270,24 @@ final class RegionPlanner {
         residual += flush(chunkStart, chunkCost, lastCut, costAtLastCut, pending);
         // The level as a whole must fit too: outline its largest inline chunks until it does.
         pending.sort((x, y) -> Integer.compare(y[2], x[2]));
-        for (int k = 0; k < pending.size() && residual > budget; k++) {
+        // Beside a construct split inside (a dispatch nest's next level), every statement worth a call is
+        // outlined, not just enough to fit: the less each level of a nest keeps inline, the more levels share
+        // one method, and the fewer nested region calls a case of the dispatch costs.
+        boolean nest = !splitConstructs.isEmpty();
+        for (int k = 0; k < pending.size() && (residual > budget || nest && pending.get(k)[2] > 2 * callBytes()); k++) {
             int[] c = pending.get(k);
             residual += close(c[0], c[1], c[2], chosen) - c[2];
         }
+        splitConstructs.sort((x, y) -> Integer.compare(y[2], x[2]));
+        for (int k = 0; k < splitConstructs.size() && residual > budget; k++) {
+            int[] c = splitConstructs.get(k);
+            residual += close(c[0], c[1], c[2], chosen) - c[2];
+        }
         return residual;
+    }
+
+    private int callBytes() {
+        return offsets == null ? 1 : CALL_BYTES;
     }
 
     /** Ends the open chunk: its part up to the last cut is a candidate region; what follows stays inline. */
@@ -261,12 +329,18 @@ final class RegionPlanner {
             return cost;
         }
         for (int i = start; i < end; i++) {
-            if (targetCarries[i] && targetStart[i] < start) {
+            // Values leaving a region pass through the long[] frame: v128 has no such encoding yet.
+            if (targetCarries[i] && targetStart[i] < start && carriesVector(targetStart[i])) {
                 return cost;
             }
         }
         chosen.put(start, region(start, end));
         return offsets == null ? 1 : CALL_BYTES;
+    }
+
+    private boolean carriesVector(int construct) {
+        List<ValType> types = construct < 0 ? functionResults : carried.get(construct);
+        return types.stream().anyMatch(t -> t.opcode() == V128);
     }
 
     private Region region(int start, int end) {

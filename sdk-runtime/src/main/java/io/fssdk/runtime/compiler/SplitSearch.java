@@ -15,8 +15,11 @@ import java.util.Map;
  * 64 KiB runs compiled, its regions JIT-compiled, rather than in Chicory's interpreter.
  */
 final class SplitSearch {
-    /** Functions this small never reach the JIT limit (at most ~8 bytecode bytes per instruction). */
-    static final int MIN_SPLIT_INSTRUCTIONS = 900;
+    /**
+     * Functions this small are not measured: they never reach the JIT limit. A call costs about 16 bytecode
+     * bytes with its memory refetch, and call-heavy code came within a few bytes of the limit at 900.
+     */
+    static final int MIN_SPLIT_INSTRUCTIONS = 500;
     /** What a split aims at, below HotSpot's 8,000-byte limit to leave room for estimation error. */
     static final int TARGET_METHOD_SIZE = 6_000;
     private static final int[] BUDGETS = {TARGET_METHOD_SIZE, 4_500, 3_000, 2_250, 1_500, 1_000, 750};
@@ -43,6 +46,10 @@ final class SplitSearch {
             RegionPlanner p = new RegionPlanner(layout, code, type, m.heights(), null);
             return new Plan(p, p.plan(forced), fc.function() % 2 == 1);
         }
+        if (Boolean.getBoolean("fssdk.compiler.debugSplit")) {
+            System.err.println("measure f" + fc.function() + ": " + code.size() + " instructions, "
+                    + m.maxMethodSize() + " bytes");
+        }
         if (m.maxMethodSize() <= ClassCompiler.JIT_LIMIT) {
             return null;
         }
@@ -61,13 +68,23 @@ final class SplitSearch {
                     System.err.println("split f" + fc.function() + ": " + code.size() + " instructions, "
                             + m.maxMethodSize() + " bytes; budget " + BUDGETS[attempt] + " -> " + candidate.size()
                             + " regions, in frame " + (mode == 1) + ", largest method " + trial.maxMethodSize()
-                            + " (main " + trial.mainSize() + ")");
+                            + " (main " + trial.mainSize() + ", planned " + planners[mode].residual + ")");
                 }
                 if (trial.maxMethodSize() < bestSize) {
                     bestSize = trial.maxMethodSize();
                     best = new Plan(planners[mode], candidate, mode == 1);
                 }
             }
+        }
+        if (best != null && Boolean.getBoolean("fssdk.compiler.debugSplit")) {
+            // Each region as start-end@nesting depth: a dispatch nest shows as a chain of regions one inside
+            // another, whose length is what a dispatched case pays in calls.
+            Plan p = best;
+            StringBuilder sb = new StringBuilder("plan f" + fc.function() + ":");
+            best.regions().values().stream().sorted((a, b) -> Integer.compare(a.start, b.start)).forEach(r ->
+                    sb.append(' ').append(r.start).append('-').append(r.end).append('@')
+                            .append(p.planner().blocksOpen(r.start)));
+            System.err.println(sb);
         }
         return best;
     }
