@@ -73,7 +73,8 @@ final class DifferentialGenerator {
         Out code = new Out().u(functions);
         for (current = 1; current <= functions; current++) {
             Out body = new Out();
-            body.u(6).u(2).bytes(0x7f).u(1).bytes(0x7e).u(1).bytes(0x7c).u(1).bytes(0x7d).u(1).bytes(0x7c).u(1).bytes(0x7d);
+            body.u(6).u(2).bytes(0x7f).u(1).bytes(0x7e).u(1).bytes(0x7c).u(1).bytes(0x7d);
+            body.u(1).bytes(0x7c).u(1).bytes(0x7d); // T_F64, T_F32
             loops = 0;
             int statements = 1 + rng.nextInt(6);
             for (int s = 0; s < statements; s++) {
