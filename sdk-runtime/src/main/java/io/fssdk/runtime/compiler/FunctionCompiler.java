@@ -226,6 +226,9 @@ final class FunctionCompiler {
                 break;
             }
         }
+        if (region == null && !frames.isEmpty()) {
+            closeUnendedBody();
+        }
         if (region != null) {
             // Falling off the end of the run.
             storeBack();
@@ -741,26 +744,9 @@ final class FunctionCompiler {
                 f.params.forEach(stack::push);
                 return;
             }
-            case END: {
-                Frame f = frames.pop();
-                boolean reachable = !skipping;
-                skipping = false;
-                if (f.kind == OpCode.END) {
-                    if (reachable) {
-                        emitReturn();
-                    }
-                    return;
-                }
-                if (f.kind == OpCode.IF && !f.hasElse) {
-                    mv.visitLabel(f.elseLabel);
-                }
-                if (f.kind != OpCode.LOOP) {
-                    mv.visitLabel(f.target);
-                }
-                stack.truncate(f.height);
-                f.results.forEach(stack::push);
+            case END:
+                endFrame();
                 return;
-            }
             case BR:
                 branchTo((int) ins.operand(0));
                 startSkipping();
@@ -872,6 +858,47 @@ final class FunctionCompiler {
                 }
                 throw new UnsupportedOperationException("instruction " + op);
         }
+    }
+
+    /** Closes the innermost frame: binds its labels and leaves its results, or returns from the function. */
+    private void endFrame() {
+        Frame f = frames.pop();
+        boolean reachable = !skipping;
+        skipping = false;
+        if (f.kind == OpCode.END) {
+            if (reachable) {
+                emitReturn();
+            }
+            return;
+        }
+        if (f.kind == OpCode.IF && !f.hasElse) {
+            mv.visitLabel(f.elseLabel);
+        }
+        if (f.kind != OpCode.LOOP) {
+            mv.visitLabel(f.target);
+        }
+        stack.truncate(f.height);
+        f.results.forEach(stack::push);
+    }
+
+    /**
+     * Closes the function's frame when its body ran out before the function's own {@code end}. The spec calls
+     * such a body malformed, but Chicory's parser accepts one whose last {@code end} closes a block (one end
+     * short), and its interpreter returns once it runs past the last instruction. Returning here too keeps the
+     * method from falling off its code or ending at a label with no code after it, either of which the verifier
+     * rejects for the whole class. When the stack cannot be the function's results the body is left to the
+     * interpreter, which is then the only definition of what it does.
+     */
+    private void closeUnendedBody() {
+        while (frames.size() > 1) {
+            endFrame();
+        }
+        int n = functionResults.size();
+        if (!skipping && (stack.size() < n || !stack.slice(stack.size() - n).equals(functionResults))) {
+            throw new UnsupportedOperationException("body ends without the function's end, its stack "
+                    + "not holding the function's results");
+        }
+        endFrame();
     }
 
     private Frame frameAt(int depth) {

@@ -235,6 +235,14 @@ public final class GuestSupport {
      * translate (an instruction it does not support yet). Calls it makes are interpreted too.
      */
     public static long[] interpret(GuestContext ctx, int index, long[] args) {
-        return ctx.interpreter().call(index, args);
+        long[] results = ctx.interpreter().call(index, args);
+        if (results == null) {
+            // Chicory's interpreter answers null when its stack is empty at the return, which a body it accepts
+            // without its final end can cause even for a function with results (see FunctionCompiler's
+            // closeUnendedBody). The bridge that called here reads the array: answer zeros rather than fail it
+            // with a NullPointerException.
+            return new long[ctx.instance.type(ctx.instance.functionType(index)).returns().size()];
+        }
+        return results;
     }
 }

@@ -9,7 +9,8 @@ import java.util.SplittableRandom;
  * comparisons, conversions including trapping ones, loads and stores at random addresses, select, if/else,
  * counted loops, br_table, direct calls to earlier functions, call_indirect through a table that also holds a
  * host function of another type, calls to that host function, a mutable exported global, memory.size/grow).
- * Every module validates by construction, so unlike mutants none is wasted.
+ * Every module validates by construction, so unlike mutants none is wasted. A NaN from an operation whose NaN
+ * result the spec leaves open is made canonical at once (see {@link #arithmetic}), so engines must agree exactly.
  */
 final class DifferentialGenerator {
     // Local indices: the three parameters, then the declared locals.
@@ -21,6 +22,9 @@ final class DifferentialGenerator {
     private static final int L_I64 = 5;
     private static final int L_F64 = 6;
     private static final int L_F32 = 7;
+    // Scratch locals of canonical(): each holds a value only between its local.set and the select after it.
+    private static final int T_F64 = 8;
+    private static final int T_F32 = 9;
 
     private final SplittableRandom rng;
     private final int functions;
@@ -69,7 +73,8 @@ final class DifferentialGenerator {
         Out code = new Out().u(functions);
         for (current = 1; current <= functions; current++) {
             Out body = new Out();
-            body.u(4).u(2).bytes(0x7f).u(1).bytes(0x7e).u(1).bytes(0x7c).u(1).bytes(0x7d);
+            body.u(6).u(2).bytes(0x7f).u(1).bytes(0x7e).u(1).bytes(0x7c).u(1).bytes(0x7d);
+            body.u(1).bytes(0x7c).u(1).bytes(0x7d); // T_F64, T_F32
             loops = 0;
             int statements = 1 + rng.nextInt(6);
             for (int s = 0; s < statements; s++) {
@@ -204,9 +209,9 @@ final class DifferentialGenerator {
         switch (pick) {
             case 0: o.bytes(0x44); o.f64(edgeF64()); break;
             case 1: o.bytes(0x20).u(rng.nextBoolean() ? P_F64 : L_F64); break;
-            case 2: case 3: expr(o, 'd', d + 1); expr(o, 'd', d + 1); o.bytes(0xa0 + rng.nextInt(7)); break;
-            case 4: expr(o, 'd', d + 1); o.bytes(0x99 + rng.nextInt(7)); break;
-            default: if (rng.nextBoolean()) { expr(o, 'f', d + 1); o.bytes(0xbb); } else { expr(o, 'i', d + 1); o.bytes(0xb7 + rng.nextInt(2)); } break;
+            case 2: case 3: expr(o, 'd', d + 1); expr(o, 'd', d + 1); arithmetic(o, 'd', 0xa0 + rng.nextInt(7)); break;
+            case 4: expr(o, 'd', d + 1); arithmetic(o, 'd', 0x99 + rng.nextInt(7)); break;
+            default: if (rng.nextBoolean()) { expr(o, 'f', d + 1); arithmetic(o, 'd', 0xbb); } else { expr(o, 'i', d + 1); o.bytes(0xb7 + rng.nextInt(2)); } break;
         }
     }
 
@@ -215,9 +220,38 @@ final class DifferentialGenerator {
         switch (pick) {
             case 0: o.bytes(0x43); o.f32((float) edgeF64()); break;
             case 1: o.bytes(0x20).u(L_F32); break;
-            case 2: expr(o, 'f', d + 1); expr(o, 'f', d + 1); o.bytes(0x92 + rng.nextInt(7)); break;
-            default: if (rng.nextBoolean()) { expr(o, 'd', d + 1); o.bytes(0xb6); } else { address(o, d); o.bytes(0x2a, 0, 0); } break;
+            case 2: expr(o, 'f', d + 1); expr(o, 'f', d + 1); arithmetic(o, 'f', 0x92 + rng.nextInt(7)); break;
+            default: if (rng.nextBoolean()) { expr(o, 'd', d + 1); arithmetic(o, 'f', 0xb6); } else { address(o, d); o.bytes(0x2a, 0, 0); } break;
         }
+    }
+
+    /**
+     * Emits float instruction {@code op} and, where the spec leaves the sign and payload of a NaN result open
+     * (arithmetic, min/max, rounding, sqrt, promote and demote: the spec's NaN propagation rules under Execution,
+     * Numerics, Floating-Point Operations), replaces
+     * a NaN result by the positive canonical NaN. Engines may differ there (seed 1004739 stored 0xffc00000 from
+     * Chicory, 0x7fc00000 from ours, both correct), and a store or a copysign would make the difference
+     * observable. The bit operations (abs, neg, copysign), constants, loads and stores keep their NaNs as they
+     * are, so payloads must still travel through them unchanged.
+     */
+    private static void arithmetic(Out o, char t, int op) {
+        o.bytes(op);
+        boolean exact = t == 'f' ? op == 0x98 : op == 0x99 || op == 0x9a || op == 0xa6;
+        if (!exact) {
+            canonical(o, t);
+        }
+    }
+
+    /** Replaces a NaN on top of the stack by the positive canonical NaN: {@code select(v, nan, v == v)}. */
+    private static void canonical(Out o, char t) {
+        int tmp = t == 'f' ? T_F32 : T_F64;
+        o.bytes(0x21).u(tmp).bytes(0x20).u(tmp);
+        if (t == 'f') {
+            o.bytes(0x43).f32(Float.intBitsToFloat(0x7fc00000));
+        } else {
+            o.bytes(0x44).f64(Double.longBitsToDouble(0x7ff8000000000000L));
+        }
+        o.bytes(0x20).u(tmp).bytes(0x20).u(tmp).bytes(t == 'f' ? 0x5b : 0x61, 0x1b);
     }
 
     private long edge32() {

@@ -49,6 +49,9 @@ final class CappedTable extends TableInstance {
             budget.used += declared.min();
             TableLimits capped = new TableLimits(declared.min(), Math.min(declared.max(), MAX_ELEMENTS),
                     declared.shared());
+            // A Table of its own even when nothing is capped: Chicory's TableInstance.grow also grows the limits of
+            // the Table it was made from, and the parsed module's would carry one instance's growth into the next
+            // (a guest restarted after a trap).
             return new CappedTable(new Table(table.elementType(), capped, table.initialize()), initialValue, budget);
         };
     }

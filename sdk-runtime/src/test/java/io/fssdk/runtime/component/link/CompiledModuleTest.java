@@ -71,6 +71,35 @@ class CompiledModuleTest {
         assertEquals(-1, declared.memory().grow(1), "the module's own maximum of 2 pages holds under a larger cap");
     }
 
+    /**
+     * {@code (table 2 funcref) (func (export "grow") (result i32) (table.grow (ref.null func) (i32.const 3)))}.
+     */
+    private static final byte[] GROW = {
+        0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x01, 0x05, 0x01, 0x60, 0x00, 0x01, 0x7f, 0x03, 0x02, 0x01,
+        0x00, 0x04, 0x04, 0x01, 0x70, 0x00, 0x02, 0x07, 0x08, 0x01, 0x04, 'g', 'r', 'o', 'w', 0x00, 0x00, 0x0a, 0x0b,
+        0x01, 0x09, 0x00, (byte) 0xd0, 0x70, 0x41, 0x03, (byte) 0xfc, 0x0f, 0x00, 0x0b,
+    };
+
+    /**
+     * Chicory 1.7.5's {@code TableInstance.grow} also grows the minimum of the {@code Table} it was made from, so
+     * an instance whose table came straight from the parsed module would leave the next instance of that module
+     * (a guest restarted after a trap) starting with the grown table; the differential test hit this. Each
+     * instance here must start at the declared size: {@link CappedTable} gives every instance a table of its own.
+     */
+    @ParameterizedTest
+    @EnumSource(ExecutionMode.class)
+    void aRestartedInstanceStartsWithTheDeclaredTableSize(ExecutionMode mode) {
+        CompiledModule m = parse(GROW, mode);
+        Instance first = m.instantiate(ImportValues.builder().build(), 10);
+        assertEquals(2, first.export("grow").apply()[0], "the old size");
+        assertEquals(5, first.table(0).size());
+
+        Instance second = m.instantiate(ImportValues.builder().build(), 10);
+        assertEquals(2, second.table(0).size(), "the declared size, not the first instance's");
+        assertEquals(2, second.export("grow").apply()[0]);
+        assertEquals(2, m.module().tableSection().getTable(0).limits().min(), "the parsed module is untouched");
+    }
+
     @ParameterizedTest
     @EnumSource(ExecutionMode.class)
     void codeIsPreparedOnceAndShared(ExecutionMode mode) {
