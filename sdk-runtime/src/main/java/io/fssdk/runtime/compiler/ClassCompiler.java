@@ -76,7 +76,9 @@ final class ClassCompiler {
                 return "java/lang/Object";
             }
         };
-        cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, name, null, "java/lang/Object", null);
+        cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, name, null, "java/lang/Object",
+                new String[] {Type.getInternalName(BoxedEntries.class)});
+        entriesDispatcher(cw);
         Map<String, String> dispatchers = new LinkedHashMap<>();
         for (int f : functions) {
             if (f < layout.importCount) {
@@ -166,6 +168,47 @@ final class ClassCompiler {
         boxParams(mv, ft.params(), 0);
         mv.visitMethodInsn(INVOKESTATIC, SUPPORT, helper, "(" + CTX_DESC + "I[J)[J", false);
         returnUnboxed(mv, ft.returns());
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    /**
+     * A public constructor and {@link BoxedEntries#call}: one {@code lookupswitch} over this class's functions,
+     * each case a static call of its boxed entry (about 10 bytes a case, so the method stays JIT-compilable for
+     * the few hundred functions a class holds).
+     */
+    private void entriesDispatcher(ClassWriter cw) {
+        MethodVisitor init = cw.visitMethod(ACC_PUBLIC, "<init>", "()V", null, null);
+        init.visitCode();
+        init.visitVarInsn(ALOAD, 0);
+        init.visitMethodInsn(org.objectweb.asm.Opcodes.INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+        init.visitInsn(RETURN);
+        init.visitMaxs(0, 0);
+        init.visitEnd();
+        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "call", "(I[J" + CTX_DESC + ")[J", null, null);
+        mv.visitCode();
+        int[] keys = functions.stream().mapToInt(Integer::intValue).sorted().toArray();
+        Label[] cases = new Label[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            cases[i] = new Label();
+        }
+        Label unknown = new Label();
+        mv.visitVarInsn(ILOAD, 1);
+        mv.visitLookupSwitchInsn(unknown, keys, cases);
+        for (int i = 0; i < keys.length; i++) {
+            mv.visitLabel(cases[i]);
+            mv.visitVarInsn(ALOAD, 2);
+            mv.visitVarInsn(ALOAD, 3);
+            mv.visitMethodInsn(INVOKESTATIC, name, "b" + keys[i], "([J" + CTX_DESC + ")[J", false);
+            mv.visitInsn(ARETURN);
+        }
+        mv.visitLabel(unknown);
+        mv.visitTypeInsn(org.objectweb.asm.Opcodes.NEW, "java/lang/IllegalArgumentException");
+        mv.visitInsn(DUP);
+        mv.visitLdcInsn("no such function in " + name);
+        mv.visitMethodInsn(org.objectweb.asm.Opcodes.INVOKESPECIAL, "java/lang/IllegalArgumentException", "<init>",
+                "(Ljava/lang/String;)V", false);
+        mv.visitInsn(org.objectweb.asm.Opcodes.ATHROW);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
     }

@@ -4,21 +4,21 @@ import com.dylibso.chicory.runtime.Machine;
 import com.dylibso.chicory.runtime.TrapException;
 import com.dylibso.chicory.runtime.WasmRuntimeException;
 import com.dylibso.chicory.wasm.ChicoryException;
-import java.lang.invoke.MethodHandle;
 
 /**
- * Chicory's {@link Machine} for compiled code: enters function {@code funcId} through its boxed entry, and
+ * Chicory's {@link Machine} for compiled code: enters function {@code funcId} through its boxed entry (see
+ * {@link BoxedEntries}), and
  * turns the JVM exceptions compiled code raises for guest faults into Chicory traps naming the wasm function
  * (found from the generated frames of the stack trace).
  */
 final class CompiledMachine implements Machine {
     private final GuestContext ctx;
-    private final MethodHandle[] boxed;
+    private final BoxedEntries[] entries;
     private final ModuleLayout layout;
 
-    CompiledMachine(GuestContext ctx, MethodHandle[] boxed, ModuleLayout layout) {
+    CompiledMachine(GuestContext ctx, BoxedEntries[] entries, ModuleLayout layout) {
         this.ctx = ctx;
-        this.boxed = boxed;
+        this.entries = entries;
         this.layout = layout;
     }
 
@@ -33,7 +33,7 @@ final class CompiledMachine implements Machine {
             ctx.bind();
         }
         try {
-            return (long[]) boxed[funcId].invokeExact(args, ctx);
+            return entries[funcId].call(funcId, args, ctx);
         } catch (IndexOutOfBoundsException e) {
             // The flat memory's array bounds check is the wasm bounds check.
             throw withCause(new WasmRuntimeException("out of bounds memory access" + where(e)), e);

@@ -16,19 +16,19 @@ import java.util.function.Function;
 public final class CompiledWasm {
     private final ModuleLayout layout;
     private final MethodHandle[] direct;
-    private final MethodHandle[] boxed;
+    private final BoxedEntries[] entries;
     private final Set<Integer> interpreted;
     private final Map<String, String> reasons;
     private final int maxMethodSize;
     private final Map<Integer, Integer> overJitLimit;
 
-    CompiledWasm(ModuleLayout layout, MethodHandle[] direct, MethodHandle[] boxed, Set<Integer> interpreted,
+    CompiledWasm(ModuleLayout layout, MethodHandle[] direct, BoxedEntries[] entries, Set<Integer> interpreted,
             Map<String, String> reasons, int maxMethodSize, Map<Integer, Integer> overJitLimit) {
         this.overJitLimit = Map.copyOf(overJitLimit);
         this.maxMethodSize = maxMethodSize;
         this.layout = layout;
         this.direct = direct;
-        this.boxed = boxed;
+        this.entries = entries;
         this.interpreted = Set.copyOf(interpreted);
         this.reasons = Map.copyOf(reasons);
     }
@@ -39,7 +39,7 @@ public final class CompiledWasm {
     }
 
     CompiledMachine newMachine(Instance instance) {
-        return new CompiledMachine(new GuestContext(instance, direct, layout.sigIds), boxed, layout);
+        return new CompiledMachine(new GuestContext(instance, direct, layout.sigIds), entries, layout);
     }
 
     /** The memory factory compiled code needs: a {@link FlatMemory}. */

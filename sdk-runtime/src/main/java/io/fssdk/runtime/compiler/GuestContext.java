@@ -35,6 +35,16 @@ public final class GuestContext {
     public Instance foreignInstance;
     /** The function index, in {@link #foreignInstance}, of that table entry. */
     public int foreignFunction;
+    /*
+     * Foreign table entries whose type already matched (a small direct-mapped cache): a component's shims call
+     * across instances on every record, and comparing the two types structurally each time (lists of value
+     * types) was an eighth of an empty fs-process. A function's type never changes, so an entry stays true.
+     */
+    private static final int CHECKED = 16;
+    private final Instance[] checkedOwner = new Instance[CHECKED];
+    private final int[] checkedRef = new int[CHECKED];
+    private final int[] checkedType = new int[CHECKED];
+
     /** The call's fuel budget, shared with the other core instances of the component; null means unlimited. */
     FuelTank fuel;
     /**
@@ -70,6 +80,24 @@ public final class GuestContext {
             memory = f;
         }
         bound = true;
+    }
+
+    /** Whether function {@code ref} of {@code owner} was found to have this instance's type {@code typeIdx}. */
+    boolean foreignChecked(Instance owner, int ref, int typeIdx) {
+        int i = slot(ref, typeIdx);
+        return checkedOwner[i] == owner && checkedRef[i] == ref && checkedType[i] == typeIdx;
+    }
+
+    /** Records a successful {@link #foreignChecked} comparison. */
+    void rememberForeignCheck(Instance owner, int ref, int typeIdx) {
+        int i = slot(ref, typeIdx);
+        checkedOwner[i] = owner;
+        checkedRef[i] = ref;
+        checkedType[i] = typeIdx;
+    }
+
+    private static int slot(int ref, int typeIdx) {
+        return (ref * 31 + typeIdx) & (CHECKED - 1);
     }
 
     /** A Chicory interpreter over the same instance, made on first use (see {@link GuestSupport#interpret}). */

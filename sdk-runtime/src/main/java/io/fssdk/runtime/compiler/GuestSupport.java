@@ -169,9 +169,12 @@ public final class GuestSupport {
             }
             return ref;
         }
-        FunctionType actual = owner.type(owner.functionType(ref));
-        if (!actual.typesMatch(ctx.instance.type(typeIdx))) {
-            throw new ChicoryException("indirect call type mismatch");
+        if (!ctx.foreignChecked(owner, ref, typeIdx)) {
+            FunctionType actual = owner.type(owner.functionType(ref));
+            if (!actual.typesMatch(ctx.instance.type(typeIdx))) {
+                throw new ChicoryException("indirect call type mismatch");
+            }
+            ctx.rememberForeignCheck(owner, ref, typeIdx);
         }
         ctx.foreignInstance = owner;
         ctx.foreignFunction = ref;

@@ -75,7 +75,8 @@ public final class WasmCompiler {
             self.addExports(WasmCompiler.class.getPackageName(), loader.getUnnamedModule());
         }
         MethodHandle[] direct = new MethodHandle[layout.types.length];
-        MethodHandle[] boxed = new MethodHandle[layout.types.length];
+        BoxedEntries[] entries = new BoxedEntries[layout.types.length];
+        Map<Class<?>, BoxedEntries> byClass = new HashMap<>();
         try {
             MethodHandles.Lookup lookup = MethodHandles.publicLookup();
             Map<String, Class<?>> loaded = new HashMap<>();
@@ -88,13 +89,18 @@ public final class WasmCompiler {
                 }
                 direct[f] = lookup.findStatic(c, "f" + f,
                         MethodType.fromMethodDescriptorString(JvmTypes.descriptor(layout.types[f]), loader));
-                boxed[f] = lookup.findStatic(c, "b" + f,
-                        MethodType.methodType(long[].class, long[].class, GuestContext.class));
+                Class<?> owned = c;
+                BoxedEntries e = byClass.get(owned);
+                if (e == null) {
+                    e = (BoxedEntries) owned.getConstructor().newInstance();
+                    byClass.put(owned, e);
+                }
+                entries[f] = e;
             }
-        } catch (ReflectiveOperationException | LinkageError e) {
+        } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
             throw new IllegalStateException("generated code failed to load: " + e, e);
         }
-        return new CompiledWasm(layout, direct, boxed, compiled.interpreted, compiled.reasons, compiled.maxMethodSize,
+        return new CompiledWasm(layout, direct, entries, compiled.interpreted, compiled.reasons, compiled.maxMethodSize,
                 compiled.overJitLimit);
     }
 
