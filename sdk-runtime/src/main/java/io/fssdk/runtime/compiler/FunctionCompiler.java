@@ -131,6 +131,8 @@ final class FunctionCompiler {
     /** The region this compiler emits as its own method, or null for the function's main method. */
     private final RegionPlanner.Region region;
     private Map<Integer, RegionPlanner.Region> chosen = Map.of();
+    /** Whether the memory local may be older than the memory's array (see {@link #reloadMemory}). */
+    private boolean memoryStale;
     /** A region method's shared exit (see {@link #leaveRegion}), made on first use, and its exit-code local. */
     private Label exitStub;
     private int exitCodeSlot = -1;
@@ -176,7 +178,8 @@ final class FunctionCompiler {
         int from;
         int to;
         if (region == null) {
-            mv = cv.visitMethod(ACC_PUBLIC | ACC_STATIC, "f" + func, JvmTypes.descriptor(type), null, null);
+            mv = staleAtLabels(cv.visitMethod(ACC_PUBLIC | ACC_STATIC, "f" + func, JvmTypes.descriptor(type), null,
+                    null));
             if (layout.split && heights == null && !planFixed) {
                 SplitSearch.Plan plan = SplitSearch.choose(this, body.instructions(), type, layout);
                 if (plan != null) {
@@ -188,7 +191,7 @@ final class FunctionCompiler {
             from = 0;
             to = code.size();
         } else {
-            mv = cv.visitMethod(ACC_PUBLIC | ACC_STATIC, regionName(region), REGION_DESC, null, null);
+            mv = staleAtLabels(cv.visitMethod(ACC_PUBLIC | ACC_STATIC, regionName(region), REGION_DESC, null, null));
             from = region.start;
             to = region.end;
         }
@@ -644,7 +647,9 @@ final class FunctionCompiler {
         }
         if (layout.hasMemory) {
             memSlot = slot++;
-            reloadMemory();
+            emitMemoryRefetch();
+            mv.visitVarInsn(ASTORE, memSlot);
+            memoryStale = false;
         }
         nextSlot = slot;
     }
@@ -658,11 +663,33 @@ final class FunctionCompiler {
         });
     }
 
-    int memSlot() {
+    /**
+     * Pushes the memory's array for an access: the local copy, or, where it may be stale, the array refetched
+     * (and kept in the local for the accesses after it).
+     */
+    void pushMemory() {
         if (memSlot < 0) {
             throw new UnsupportedOperationException("memory instruction in a module without memory");
         }
-        return memSlot;
+        if (memoryStale) {
+            emitMemoryRefetch();
+            mv.visitInsn(org.objectweb.asm.Opcodes.DUP);
+            mv.visitVarInsn(ASTORE, memSlot);
+            memoryStale = false;
+        } else {
+            mv.visitVarInsn(ALOAD, memSlot);
+        }
+    }
+
+    /** A method visitor that marks the memory local stale at every label: a merge may come from anywhere. */
+    private MethodVisitor staleAtLabels(MethodVisitor target) {
+        return new MethodVisitor(org.objectweb.asm.Opcodes.ASM9, target) {
+            @Override
+            public void visitLabel(Label label) {
+                memoryStale = true;
+                super.visitLabel(label);
+            }
+        };
     }
 
     MethodVisitor mv() {
@@ -673,14 +700,22 @@ final class FunctionCompiler {
         return stack;
     }
 
+    /**
+     * After anything that may have grown the memory (a call, a region call, {@code memory.grow}): the local
+     * copy of its array is stale, and the next access refetches it ({@link #pushMemory}). Lazily, because an
+     * interpreter's dispatch calls a region per case and touches memory only in some: an eager refetch after
+     * each call was 10 of the 22 bytes a case cost its method, and the method's size is what limits how many
+     * cases share one.
+     */
     void reloadMemory() {
-        if (memSlot >= 0) {
-            mv.visitVarInsn(ALOAD, ctxSlot);
-            // Two field loads, not a call to mem(): see FlatMemory.bytes.
-            mv.visitFieldInsn(GETFIELD, CTX, "memory", Type.getDescriptor(FlatMemory.class));
-            mv.visitFieldInsn(GETFIELD, Type.getInternalName(FlatMemory.class), "bytes", "[B");
-            mv.visitVarInsn(ASTORE, memSlot);
-        }
+        memoryStale = true;
+    }
+
+    /** Pushes the memory's current array: two field loads, not a call (see {@link FlatMemory#bytes}). */
+    private void emitMemoryRefetch() {
+        mv.visitVarInsn(ALOAD, ctxSlot);
+        mv.visitFieldInsn(GETFIELD, CTX, "memory", Type.getDescriptor(FlatMemory.class));
+        mv.visitFieldInsn(GETFIELD, Type.getInternalName(FlatMemory.class), "bytes", "[B");
     }
 
     void loadContext() {

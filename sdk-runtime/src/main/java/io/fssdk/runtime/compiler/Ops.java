@@ -447,13 +447,13 @@ final class Ops {
         fc.stack().pop();
         effectiveAddress(fc, ins);
         if (view == null) {
-            mv.visitVarInsn(ALOAD, fc.memSlot());
+            fc.pushMemory();
             mv.visitInsn(SWAP);
             mv.visitInsn(BALOAD);
         } else {
             mv.visitFieldInsn(GETSTATIC, SUPPORT, view, "Ljava/lang/invoke/VarHandle;");
             mv.visitInsn(SWAP);
-            mv.visitVarInsn(ALOAD, fc.memSlot());
+            fc.pushMemory();
             mv.visitInsn(SWAP);
             mv.visitMethodInsn(INVOKEVIRTUAL, VH, "get", "([BI)" + raw.getDescriptor(), false);
         }
@@ -488,7 +488,7 @@ final class Ops {
         mv.visitVarInsn(value.getOpcode(ISTORE), tmp);
         effectiveAddress(fc, ins);
         if (view == null) {
-            mv.visitVarInsn(ALOAD, fc.memSlot());
+            fc.pushMemory();
             mv.visitInsn(SWAP);
             mv.visitVarInsn(ILOAD, tmp);
             mv.visitInsn(BASTORE);
@@ -496,7 +496,7 @@ final class Ops {
         }
         mv.visitFieldInsn(GETSTATIC, SUPPORT, view, "Ljava/lang/invoke/VarHandle;");
         mv.visitInsn(SWAP);
-        mv.visitVarInsn(ALOAD, fc.memSlot());
+        fc.pushMemory();
         mv.visitInsn(SWAP);
         mv.visitVarInsn(value.getOpcode(ILOAD), tmp);
         if (raw == Type.SHORT_TYPE) {
