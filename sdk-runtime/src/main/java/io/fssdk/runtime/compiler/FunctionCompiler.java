@@ -210,7 +210,9 @@ final class FunctionCompiler {
             if (heights != null) {
                 heights[i] = skipping ? -1 : stack.size();
                 Label here = new Label();
+                boolean stale = memoryStale; // a label only to read the offset: no merge, memory stays fresh
                 mv.visitLabel(here);
+                memoryStale = stale;
                 offsets[i] = here.getOffset();
             }
             if (skipping) {
