@@ -1,0 +1,173 @@
+package io.fssdk.runtime.compiler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.dylibso.chicory.wasm.Parser;
+import com.dylibso.chicory.wasm.WasmModule;
+import java.io.ByteArrayOutputStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An interpreter's dispatch loop, the shape QuickJS's and SpiderMonkey's bytecode loops take in wasm: a
+ * {@code br_table} on an opcode read from memory into a nest of {@value #HANDLERS} blocks, one handler after
+ * each block's end, every handler branching back to the loop, one of them leaving with a value. Too large for one
+ * JVM method, it must be split so that no method passes the JIT limit, it agrees with Chicory's interpreter, and
+ * (the reason for the planner's nest rules) a handler runs at most a few region calls deep: a plan that chained
+ * one region per nesting level put each QuickJS opcode 35 calls deep.
+ */
+class DispatchNestTest {
+    private static final int HANDLERS = 250;
+    private static final int PROGRAM = 3000;
+    /** How many times a handler repeats its step: enough that the function is about eight JIT limits large. */
+    private static final int WORK = 4;
+    /** Where handlers keep a scratch word, past the program. */
+    private static final int SCRATCH = 4096;
+
+    @Test
+    void theNestCompilesFullyAndAgreesWithTheInterpreter() {
+        WasmModule m = Parser.parse(module());
+        CompiledWasm compiled = WasmCompiler.compile(m, CompilerOptions.DEFAULTS);
+        assertEquals(Set.of(), compiled.interpretedFunctions(), "falls back: " + compiled.interpretedReasons());
+        assertEquals(Map.of(), compiled.overJitLimit());
+        assertTrue(compiled.maxMethodSize() < ClassCompiler.JIT_LIMIT, "largest method " + compiled.maxMethodSize());
+        List<DifferentialEngine.Call> calls = List.of(new DifferentialEngine.Call("run", new long[] {0}),
+                new DifferentialEngine.Call("run", new long[] {1234}));
+        try {
+            assertEquals(new DifferentialEngine(m, null).run(calls), new DifferentialEngine(m, compiled).run(calls));
+        } catch (DifferentialEngine.Invalid e) {
+            throw new AssertionError("the generated module must be valid", e);
+        }
+    }
+
+    @Test
+    void aHandlerRunsOnlyAFewRegionCallsDeep() {
+        WasmModule m = Parser.parse(module());
+        ModuleLayout layout = new ModuleLayout(m, "fssdk/generated/DispatchNest", Integer.MAX_VALUE, true, 0);
+        FunctionCompiler fc = new FunctionCompiler(layout, 0, "fssdk/generated/DispatchNest0", new HashMap<>());
+        var code = m.codeSection().getFunctionBody(0).instructions();
+        SplitSearch.Plan plan = SplitSearch.choose(fc, code, layout.types[0], layout);
+        assertNotNull(plan, "a function this large is split");
+        int deepest = 0;
+        for (int i = 0; i < code.size(); i++) {
+            int depth = 0;
+            for (RegionPlanner.Region r : plan.regions().values()) {
+                if (r.start <= i && i < r.end) {
+                    depth++;
+                }
+            }
+            deepest = Math.max(deepest, depth);
+        }
+        assertTrue(deepest <= 4, "an instruction runs " + deepest + " region calls deep");
+    }
+
+    /**
+     * {@code (func (export "run") (param $pc i32) (result i32))} over a program of {@value #PROGRAM} opcodes at
+     * address 0, ended by 255 (the default target: leave with the accumulator).
+     */
+    static byte[] module() {
+        Out body = new Out();
+        body.u(1).u(2).b(0x7f); // two i32 locals: 1 = pc, 2 = acc
+        body.b(0x20).u(0).b(0x21).u(1); // pc = param
+        body.b(0x02).b(0x7f); // block $done (result i32)
+        body.b(0x03).b(0x40); // loop $next
+        body.b(0x02).b(0x40); // block $exit
+        for (int i = 0; i < HANDLERS; i++) {
+            body.b(0x02).b(0x40); // block $case_i, innermost first closed
+        }
+        body.b(0x20).u(1).b(0x2d).u(0).u(0); // i32.load8_u (local.get pc)
+        body.b(0x0e).u(HANDLERS); // br_table $case_0 .. $case_{n-1}, default $exit
+        for (int i = 0; i <= HANDLERS; i++) {
+            body.u(i);
+        }
+        for (int i = 0; i < HANDLERS; i++) {
+            body.b(0x0b); // end of $case_i: handler i follows
+            int toLoop = HANDLERS - i; // the blocks $case_{i+1}.. and $exit are open inside $next
+            for (int w = 0; w < WORK; w++) {
+                // acc = acc * (7i + w + 1) + i + pc, through the scratch word in memory
+                body.b(0x41).s(SCRATCH).b(0x20).u(2).b(0x41).s(7 * i + w + 1).b(0x6c).b(0x41).s(i).b(0x6a)
+                        .b(0x20).u(1).b(0x6a).b(0x36).u(2).u(0);
+                body.b(0x41).s(SCRATCH).b(0x28).u(2).u(0).b(0x21).u(2);
+            }
+            if (i % 50 == 7) {
+                // Leave early with a value once the accumulator has a given bit: a branch that carries a
+                // value out of whatever region holds this handler.
+                body.b(0x20).u(2).b(0x20).u(2).b(0x41).s(1 << 20).b(0x71).b(0x0d).u(toLoop + 1).b(0x1a);
+            }
+            body.b(0x20).u(1).b(0x41).s(1).b(0x6a).b(0x21).u(1); // pc++
+            body.b(0x0c).u(toLoop); // br $next
+        }
+        body.b(0x0b); // end $exit
+        body.b(0x20).u(2).b(0x0c).u(1); // br $done with acc
+        body.b(0x0b); // end loop
+        body.b(0x00); // unreachable
+        body.b(0x0b); // end $done
+        body.b(0x0b); // end of the function
+
+        Out m = new Out();
+        m.b(0x00).b(0x61).b(0x73).b(0x6d).b(0x01).b(0x00).b(0x00).b(0x00);
+        m.section(1, new Out().u(1).b(0x60).u(1).b(0x7f).u(1).b(0x7f));
+        m.section(3, new Out().u(1).u(0));
+        m.section(5, new Out().u(1).b(0x00).u(1));
+        m.section(7, new Out().u(1).name("run").b(0x00).u(0));
+        m.section(10, new Out().u(1).u(body.size()).bytes(body));
+        Out data = new Out().u(1).b(0x00).b(0x41).s(0).b(0x0b).u(PROGRAM + 1);
+        for (int k = 0; k < PROGRAM; k++) {
+            data.b((k * 37 + k / 7) % HANDLERS);
+        }
+        data.b(255);
+        m.section(11, data);
+        return m.toByteArray();
+    }
+
+    /** A byte sink with the wasm binary encodings this module needs. */
+    private static final class Out extends ByteArrayOutputStream {
+        Out b(int v) {
+            write(v);
+            return this;
+        }
+
+        /** Unsigned LEB128. */
+        Out u(int v) {
+            do {
+                int low = v & 0x7f;
+                v >>>= 7;
+                write(v != 0 ? low | 0x80 : low);
+            } while (v != 0);
+            return this;
+        }
+
+        /** Signed LEB128 (an {@code i32.const} operand). */
+        Out s(int v) {
+            while (true) {
+                int low = v & 0x7f;
+                v >>= 7;
+                boolean done = v == 0 && (low & 0x40) == 0 || v == -1 && (low & 0x40) != 0;
+                write(done ? low : low | 0x80);
+                if (done) {
+                    return this;
+                }
+            }
+        }
+
+        Out name(String n) {
+            u(n.length());
+            writeBytes(n.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return this;
+        }
+
+        Out bytes(Out other) {
+            writeBytes(other.toByteArray());
+            return this;
+        }
+
+        void section(int id, Out content) {
+            b(id).u(content.size()).bytes(content);
+        }
+    }
+}
