@@ -21,9 +21,9 @@ import java.util.Arrays;
  *
  * <p>Compiled guest code reads and writes {@link #bytes()} inline through little-endian
  * {@link MethodHandles#byteArrayViewVarHandle} views; growing replaces the array by a larger copy (up to the
- * maximum), which is why compiled code refetches the array after every call and {@code memory.grow}. The same
- * object serves Chicory's interpreter and host code through the {@link Memory} interface. Shared memories
- * (threads) are not supported: the engine rejects them before a memory is made.
+ * maximum), which is why compiled code refetches the array at its first access after a call or
+ * {@code memory.grow}. The same object serves Chicory's interpreter and host code through the {@link Memory}
+ * interface. Shared memories (threads) are not supported: the engine rejects them before a memory is made.
  */
 public final class FlatMemory implements Memory {
     private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);

@@ -26,8 +26,8 @@ import java.util.TreeSet;
  * What such a branch carries (a block's results, the function's result) waits in the frame's slots after the
  * locals, and the caller pushes it back before branching on: clang's code branches out of a dispatch case with
  * a value often enough that refusing such runs kept an interpreter's outer dispatch levels in one method. The
- * function must have at most one result, and no value leaving a region may be a v128. Stack heights come from a first translation of the function
- * ({@link FunctionCompiler} records them).
+ * function must have at most one result, and no value leaving a region may be a v128. Stack heights come from
+ * a first translation of the function ({@link FunctionCompiler} records them).
  */
 final class RegionPlanner {
     /** One planned region: instructions {@code [start, end)}. */
@@ -215,9 +215,11 @@ final class RegionPlanner {
      * <p>A region may only start and end where this level's own stack is empty (height {@code base}):
      * validation forbids the code of a block to pop below its base, so such a run can never consume a value
      * pushed before it, and leaves nothing behind. A construct larger than the budget is split inside first
-     * (recursively); if what is left of it then fits, it may be part of a region at this level, whose method
-     * calls the inner regions in turn. Regions thus nest, and no method, the function's own included, has to
-     * hold hundreds of region calls (an interpreter's dispatch: a deep nest of blocks, one case after each).
+     * (recursively); if what is left of it then fits, it may become a region of its own at this level, whose
+     * method calls the inner regions in turn. Beside such a construct every statement worth a call is outlined
+     * before the construct is: in an interpreter's dispatch (a deep nest of blocks, one case after each) that
+     * keeps the blocks of many levels in one method and each case one call away, where outlining the nest level
+     * by level made a chain of nested methods every dispatched case had to descend.
      */
     private int choose(int from, int to, int base, Map<Integer, Region> chosen) {
         int residual = 0;

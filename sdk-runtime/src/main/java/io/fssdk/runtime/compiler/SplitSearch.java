@@ -16,8 +16,8 @@ import java.util.Map;
  */
 final class SplitSearch {
     /**
-     * Functions this small are not measured: they never reach the JIT limit. A call costs about 16 bytecode
-     * bytes with its memory refetch, and call-heavy code came within a few bytes of the limit at 900.
+     * Functions this small are not measured: they never reach the JIT limit (16 bytecode bytes an instruction
+     * at most); at 900, call-heavy functions of StarlingMonkey came out a hundred bytes over it.
      */
     static final int MIN_SPLIT_INSTRUCTIONS = 500;
     /** What a split aims at, below HotSpot's 8,000-byte limit to leave room for estimation error. */
