@@ -63,6 +63,42 @@ class CallWatchdogTest {
         assertTrue(ends(name));
     }
 
+    /**
+     * Calls of random length around a 1 ms deadline, thousands of them, so that the tick fires while calls end:
+     * an interrupt a call saw is always reported by its {@code stop()} and cleared, and none ever reaches a
+     * later call or the code after {@code stop()}. A stress test: it puts many fires close to stops, but cannot
+     * force the narrowest interleavings.
+     */
+    @Test
+    void anInterruptNeverOutlivesItsCall() {
+        String name = "test-deadline-race";
+        CallWatchdog w = new CallWatchdog(Duration.ofMillis(1), new DeadlineTicker(name));
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        int fired = 0;
+        int finished = 0;
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1500);
+        while (System.nanoTime() < end) {
+            w.start();
+            long until = System.nanoTime() + random.nextLong(TimeUnit.MICROSECONDS.toNanos(2500));
+            boolean saw = false;
+            while (!saw && System.nanoTime() < until) {
+                saw = Thread.currentThread().isInterrupted(); // what compiled guest code polls
+            }
+            boolean stopped = w.stop();
+            assertFalse(Thread.currentThread().isInterrupted(), "an interrupt outlived its call");
+            if (saw) {
+                assertTrue(stopped, "the call saw an interrupt its stop() did not report");
+            }
+            if (stopped) {
+                fired++;
+            } else {
+                finished++;
+            }
+        }
+        w.close();
+        assertTrue(fired > 10 && finished > 10, "fired " + fired + ", finished " + finished);
+    }
+
     @Test
     void aWatchdogWithoutADeadlineStartsNoThread() {
         String name = "test-deadline-none";
