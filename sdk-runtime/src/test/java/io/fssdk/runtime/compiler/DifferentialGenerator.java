@@ -1,6 +1,5 @@
 package io.fssdk.runtime.compiler;
 
-import java.io.ByteArrayOutputStream;
 import java.util.SplittableRandom;
 
 /**
@@ -42,22 +41,22 @@ final class DifferentialGenerator {
     }
 
     private byte[] module() {
-        Out m = new Out();
+        WasmBytes m = new WasmBytes();
         m.bytes(0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00);
         // Types: 0 = (i32 i64 f64) -> i32, 1 = (i32) -> i32 for the host function.
-        m.section(1, new Out().u(2).bytes(0x60, 3, 0x7f, 0x7e, 0x7c, 1, 0x7f).bytes(0x60, 1, 0x7f, 1, 0x7f));
-        Out imp = new Out().u(1);
+        m.section(1, new WasmBytes().u(2).bytes(0x60, 3, 0x7f, 0x7e, 0x7c, 1, 0x7f).bytes(0x60, 1, 0x7f, 1, 0x7f));
+        WasmBytes imp = new WasmBytes().u(1);
         imp.name("env").name("h").bytes(0x00).u(1);
         m.section(2, imp);
-        Out fn = new Out().u(functions);
+        WasmBytes fn = new WasmBytes().u(functions);
         for (int i = 0; i < functions; i++) {
             fn.u(0);
         }
         m.section(3, fn);
-        m.section(4, new Out().u(1).bytes(0x70, 0x00).u(functions + 1));
-        m.section(5, new Out().u(1).bytes(0x01, 1, 4));
-        m.section(6, new Out().u(1).bytes(0x7f, 0x01, 0x41).s(rng.nextInt(100)).bytes(0x0b));
-        Out exp = new Out().u(functions + 2);
+        m.section(4, new WasmBytes().u(1).bytes(0x70, 0x00).u(functions + 1));
+        m.section(5, new WasmBytes().u(1).bytes(0x01, 1, 4));
+        m.section(6, new WasmBytes().u(1).bytes(0x7f, 0x01, 0x41).s(rng.nextInt(100)).bytes(0x0b));
+        WasmBytes exp = new WasmBytes().u(functions + 2);
         for (int i = 0; i < functions; i++) {
             exp.name("f" + i).bytes(0x00).u(i + 1);
         }
@@ -65,14 +64,14 @@ final class DifferentialGenerator {
         exp.name("g").bytes(0x03).u(0);
         m.section(7, exp);
         // Table slot i holds function i: slot 0 is the host function, whose type differs from type 0.
-        Out elem = new Out().u(1).bytes(0x00, 0x41, 0x00, 0x0b).u(functions + 1);
+        WasmBytes elem = new WasmBytes().u(1).bytes(0x00, 0x41, 0x00, 0x0b).u(functions + 1);
         for (int i = 0; i <= functions; i++) {
             elem.u(i);
         }
         m.section(9, elem);
-        Out code = new Out().u(functions);
+        WasmBytes code = new WasmBytes().u(functions);
         for (current = 1; current <= functions; current++) {
-            Out body = new Out();
+            WasmBytes body = new WasmBytes();
             body.u(6).u(2).bytes(0x7f).u(1).bytes(0x7e).u(1).bytes(0x7c).u(1).bytes(0x7d);
             body.u(1).bytes(0x7c).u(1).bytes(0x7d); // T_F64, T_F32
             loops = 0;
@@ -88,7 +87,7 @@ final class DifferentialGenerator {
         return m.toByteArray();
     }
 
-    private void statement(Out o, int depth) {
+    private void statement(WasmBytes o, int depth) {
         int pick = rng.nextInt(depth > 1 ? 5 : 7);
         switch (pick) {
             case 0: expr(o, 'i', depth); o.bytes(0x21).u(rng.nextBoolean() ? L_I32 : P_I32); break;
@@ -102,7 +101,7 @@ final class DifferentialGenerator {
     }
 
     /** A loop that runs local L_COUNT (set to 0..7 first) times; nested loops reuse the counter, ending early. */
-    private void loop(Out o, int depth) {
+    private void loop(WasmBytes o, int depth) {
         if (loops++ > 2) {
             store(o, depth);
             return;
@@ -116,7 +115,7 @@ final class DifferentialGenerator {
     }
 
     /** Three nested blocks left by a br_table on a random i32, each exit then runs a different statement. */
-    private void brTable(Out o, int depth) {
+    private void brTable(WasmBytes o, int depth) {
         o.bytes(0x02, 0x40, 0x02, 0x40, 0x02, 0x40);
         expr(o, 'i', depth + 1);
         o.bytes(0x0e).u(2).u(0).u(1).u(2).bytes(0x0b);
@@ -126,7 +125,7 @@ final class DifferentialGenerator {
         o.bytes(0x0b);
     }
 
-    private void store(Out o, int depth) {
+    private void store(WasmBytes o, int depth) {
         address(o, depth);
         int pick = rng.nextInt(4);
         char t = "ildf".charAt(pick);
@@ -136,7 +135,7 @@ final class DifferentialGenerator {
     }
 
     /** Mostly in-bounds addresses, sometimes anything (out of bounds traps are part of the comparison). */
-    private void address(Out o, int depth) {
+    private void address(WasmBytes o, int depth) {
         if (rng.nextInt(4) == 0) {
             expr(o, 'i', depth + 1);
         } else {
@@ -145,7 +144,7 @@ final class DifferentialGenerator {
     }
 
     /** Pushes one value of type i (i32), l (i64), d (f64) or f (f32). */
-    private void expr(Out o, char t, int depth) {
+    private void expr(WasmBytes o, char t, int depth) {
         boolean leaf = depth > 4 || rng.nextInt(3) == 0;
         switch (t) {
             case 'i': i32(o, depth, leaf); break;
@@ -155,7 +154,7 @@ final class DifferentialGenerator {
         }
     }
 
-    private void i32(Out o, int d, boolean leaf) {
+    private void i32(WasmBytes o, int d, boolean leaf) {
         int pick = leaf ? rng.nextInt(2) : rng.nextInt(14);
         switch (pick) {
             case 0: o.bytes(0x41).s(edge32()); break;
@@ -175,14 +174,14 @@ final class DifferentialGenerator {
     }
 
     /** i32.load, or one of the four narrow loads (8/16 bits, signed/unsigned). */
-    private void load32(Out o, int d) {
+    private void load32(WasmBytes o, int d) {
         address(o, d);
         int narrow = rng.nextInt(5);
         o.bytes(narrow == 0 ? 0x28 : 0x2b + narrow, 0, 0);
     }
 
     /** A direct call of an earlier function (no recursion) or an indirect call through any table slot. */
-    private void call(Out o, int d) {
+    private void call(WasmBytes o, int d) {
         expr(o, 'i', d + 2);
         expr(o, 'l', d + 2);
         expr(o, 'd', d + 2);
@@ -193,7 +192,7 @@ final class DifferentialGenerator {
         }
     }
 
-    private void i64(Out o, int d, boolean leaf) {
+    private void i64(WasmBytes o, int d, boolean leaf) {
         int pick = leaf ? rng.nextInt(2) : rng.nextInt(6);
         switch (pick) {
             case 0: o.bytes(0x42).s(rng.nextBoolean() ? edge32() : rng.nextLong()); break;
@@ -204,7 +203,7 @@ final class DifferentialGenerator {
         }
     }
 
-    private void f64(Out o, int d, boolean leaf) {
+    private void f64(WasmBytes o, int d, boolean leaf) {
         int pick = leaf ? rng.nextInt(2) : rng.nextInt(6);
         switch (pick) {
             case 0: o.bytes(0x44); o.f64(edgeF64()); break;
@@ -215,7 +214,7 @@ final class DifferentialGenerator {
         }
     }
 
-    private void f32(Out o, int d, boolean leaf) {
+    private void f32(WasmBytes o, int d, boolean leaf) {
         int pick = leaf ? rng.nextInt(2) : rng.nextInt(4);
         switch (pick) {
             case 0: o.bytes(0x43); o.f32((float) edgeF64()); break;
@@ -234,7 +233,7 @@ final class DifferentialGenerator {
      * observable. The bit operations (abs, neg, copysign), constants, loads and stores keep their NaNs as they
      * are, so payloads must still travel through them unchanged.
      */
-    private static void arithmetic(Out o, char t, int op) {
+    private static void arithmetic(WasmBytes o, char t, int op) {
         o.bytes(op);
         boolean exact = t == 'f' ? op == 0x98 : op == 0x99 || op == 0x9a || op == 0xa6;
         if (!exact) {
@@ -243,7 +242,7 @@ final class DifferentialGenerator {
     }
 
     /** Replaces a NaN on top of the stack by the positive canonical NaN: {@code select(v, nan, v == v)}. */
-    private static void canonical(Out o, char t) {
+    private static void canonical(WasmBytes o, char t) {
         int tmp = t == 'f' ? T_F32 : T_F64;
         o.bytes(0x21).u(tmp).bytes(0x20).u(tmp);
         if (t == 'f') {
@@ -262,70 +261,5 @@ final class DifferentialGenerator {
     private double edgeF64() {
         double[] e = {0, -0.0, 1, -1, 0.5, Double.NaN, Double.POSITIVE_INFINITY, 2147483648.0, -2147483649.0, 1e300};
         return rng.nextBoolean() ? e[rng.nextInt(e.length)] : Double.longBitsToDouble(rng.nextLong());
-    }
-
-    /** A byte buffer with the binary format's encodings. */
-    private static final class Out extends ByteArrayOutputStream {
-        Out bytes(int... bs) {
-            for (int b : bs) {
-                write(b);
-            }
-            return this;
-        }
-
-        Out u(long v) {
-            do {
-                int b = (int) (v & 0x7f);
-                v >>>= 7;
-                write(v != 0 ? b | 0x80 : b);
-            } while (v != 0);
-            return this;
-        }
-
-        Out s(long v) {
-            while (true) {
-                int b = (int) (v & 0x7f);
-                v >>= 7;
-                if ((v == 0 && (b & 0x40) == 0) || (v == -1 && (b & 0x40) != 0)) {
-                    write(b);
-                    return this;
-                }
-                write(b | 0x80);
-            }
-        }
-
-        Out f64(double d) {
-            long bits = Double.doubleToRawLongBits(d);
-            for (int i = 0; i < 8; i++) {
-                write((int) (bits >>> (8 * i)) & 0xff);
-            }
-            return this;
-        }
-
-        Out f32(float f) {
-            int bits = Float.floatToRawIntBits(f);
-            for (int i = 0; i < 4; i++) {
-                write((bits >>> (8 * i)) & 0xff);
-            }
-            return this;
-        }
-
-        Out name(String s) {
-            byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            u(b.length);
-            write(b, 0, b.length);
-            return this;
-        }
-
-        Out append(Out other) {
-            write(other.buf, 0, other.count);
-            return this;
-        }
-
-        void section(int id, Out content) {
-            write(id);
-            u(content.size());
-            append(content);
-        }
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
-import java.io.ByteArrayOutputStream;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,103 +70,57 @@ class DispatchNestTest {
      * address 0, ended by 255 (the default target: leave with the accumulator).
      */
     static byte[] module() {
-        Out body = new Out();
-        body.u(1).u(2).b(0x7f); // two i32 locals: 1 = pc, 2 = acc
-        body.b(0x20).u(0).b(0x21).u(1); // pc = param
-        body.b(0x02).b(0x7f); // block $done (result i32)
-        body.b(0x03).b(0x40); // loop $next
-        body.b(0x02).b(0x40); // block $exit
+        WasmBytes body = new WasmBytes();
+        body.u(1).u(2).bytes(0x7f); // two i32 locals: 1 = pc, 2 = acc
+        body.bytes(0x20).u(0).bytes(0x21).u(1); // pc = param
+        body.bytes(0x02).bytes(0x7f); // block $done (result i32)
+        body.bytes(0x03).bytes(0x40); // loop $next
+        body.bytes(0x02).bytes(0x40); // block $exit
         for (int i = 0; i < HANDLERS; i++) {
-            body.b(0x02).b(0x40); // block $case_i, innermost first closed
+            body.bytes(0x02).bytes(0x40); // block $case_i, innermost first closed
         }
-        body.b(0x20).u(1).b(0x2d).u(0).u(0); // i32.load8_u (local.get pc)
-        body.b(0x0e).u(HANDLERS); // br_table $case_0 .. $case_{n-1}, default $exit
+        body.bytes(0x20).u(1).bytes(0x2d).u(0).u(0); // i32.load8_u (local.get pc)
+        body.bytes(0x0e).u(HANDLERS); // br_table $case_0 .. $case_{n-1}, default $exit
         for (int i = 0; i <= HANDLERS; i++) {
             body.u(i);
         }
         for (int i = 0; i < HANDLERS; i++) {
-            body.b(0x0b); // end of $case_i: handler i follows
+            body.bytes(0x0b); // end of $case_i: handler i follows
             int toLoop = HANDLERS - i; // the blocks $case_{i+1}.. and $exit are open inside $next
             for (int w = 0; w < WORK; w++) {
                 // acc = acc * (7i + w + 1) + i + pc, through the scratch word in memory
-                body.b(0x41).s(SCRATCH).b(0x20).u(2).b(0x41).s(7 * i + w + 1).b(0x6c).b(0x41).s(i).b(0x6a)
-                        .b(0x20).u(1).b(0x6a).b(0x36).u(2).u(0);
-                body.b(0x41).s(SCRATCH).b(0x28).u(2).u(0).b(0x21).u(2);
+                body.bytes(0x41).s(SCRATCH).bytes(0x20).u(2).bytes(0x41).s(7 * i + w + 1).bytes(0x6c).bytes(0x41).s(i).bytes(0x6a)
+                        .bytes(0x20).u(1).bytes(0x6a).bytes(0x36).u(2).u(0);
+                body.bytes(0x41).s(SCRATCH).bytes(0x28).u(2).u(0).bytes(0x21).u(2);
             }
             if (i % 50 == 7) {
                 // Leave early with a value once the accumulator has a given bit: a branch that carries a
                 // value out of whatever region holds this handler.
-                body.b(0x20).u(2).b(0x20).u(2).b(0x41).s(1 << 20).b(0x71).b(0x0d).u(toLoop + 1).b(0x1a);
+                body.bytes(0x20).u(2).bytes(0x20).u(2).bytes(0x41).s(1 << 20).bytes(0x71).bytes(0x0d).u(toLoop + 1).bytes(0x1a);
             }
-            body.b(0x20).u(1).b(0x41).s(1).b(0x6a).b(0x21).u(1); // pc++
-            body.b(0x0c).u(toLoop); // br $next
+            body.bytes(0x20).u(1).bytes(0x41).s(1).bytes(0x6a).bytes(0x21).u(1); // pc++
+            body.bytes(0x0c).u(toLoop); // br $next
         }
-        body.b(0x0b); // end $exit
-        body.b(0x20).u(2).b(0x0c).u(1); // br $done with acc
-        body.b(0x0b); // end loop
-        body.b(0x00); // unreachable
-        body.b(0x0b); // end $done
-        body.b(0x0b); // end of the function
+        body.bytes(0x0b); // end $exit
+        body.bytes(0x20).u(2).bytes(0x0c).u(1); // br $done with acc
+        body.bytes(0x0b); // end loop
+        body.bytes(0x00); // unreachable
+        body.bytes(0x0b); // end $done
+        body.bytes(0x0b); // end of the function
 
-        Out m = new Out();
-        m.b(0x00).b(0x61).b(0x73).b(0x6d).b(0x01).b(0x00).b(0x00).b(0x00);
-        m.section(1, new Out().u(1).b(0x60).u(1).b(0x7f).u(1).b(0x7f));
-        m.section(3, new Out().u(1).u(0));
-        m.section(5, new Out().u(1).b(0x00).u(1));
-        m.section(7, new Out().u(1).name("run").b(0x00).u(0));
-        m.section(10, new Out().u(1).u(body.size()).bytes(body));
-        Out data = new Out().u(1).b(0x00).b(0x41).s(0).b(0x0b).u(PROGRAM + 1);
+        WasmBytes m = new WasmBytes();
+        m.bytes(0x00).bytes(0x61).bytes(0x73).bytes(0x6d).bytes(0x01).bytes(0x00).bytes(0x00).bytes(0x00);
+        m.section(1, new WasmBytes().u(1).bytes(0x60).u(1).bytes(0x7f).u(1).bytes(0x7f));
+        m.section(3, new WasmBytes().u(1).u(0));
+        m.section(5, new WasmBytes().u(1).bytes(0x00).u(1));
+        m.section(7, new WasmBytes().u(1).name("run").bytes(0x00).u(0));
+        m.section(10, new WasmBytes().u(1).u(body.size()).append(body));
+        WasmBytes data = new WasmBytes().u(1).bytes(0x00).bytes(0x41).s(0).bytes(0x0b).u(PROGRAM + 1);
         for (int k = 0; k < PROGRAM; k++) {
-            data.b((k * 37 + k / 7) % HANDLERS);
+            data.bytes((k * 37 + k / 7) % HANDLERS);
         }
-        data.b(255);
+        data.bytes(255);
         m.section(11, data);
         return m.toByteArray();
-    }
-
-    /** A byte sink with the wasm binary encodings this module needs. */
-    private static final class Out extends ByteArrayOutputStream {
-        Out b(int v) {
-            write(v);
-            return this;
-        }
-
-        /** Unsigned LEB128. */
-        Out u(int v) {
-            do {
-                int low = v & 0x7f;
-                v >>>= 7;
-                write(v != 0 ? low | 0x80 : low);
-            } while (v != 0);
-            return this;
-        }
-
-        /** Signed LEB128 (an {@code i32.const} operand). */
-        Out s(int v) {
-            while (true) {
-                int low = v & 0x7f;
-                v >>= 7;
-                boolean done = v == 0 && (low & 0x40) == 0 || v == -1 && (low & 0x40) != 0;
-                write(done ? low : low | 0x80);
-                if (done) {
-                    return this;
-                }
-            }
-        }
-
-        Out name(String n) {
-            u(n.length());
-            writeBytes(n.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return this;
-        }
-
-        Out bytes(Out other) {
-            writeBytes(other.toByteArray());
-            return this;
-        }
-
-        void section(int id, Out content) {
-            b(id).u(content.size()).bytes(content);
-        }
     }
 }
