@@ -273,9 +273,9 @@ final class ClassCompiler {
         Label foreign = new Label();
         mv.visitJumpInsn(IFLT, foreign);
         mv.visitVarInsn(ALOAD, ctx);
-        mv.visitFieldInsn(GETFIELD, CTX, "direct", "[Ljava/lang/invoke/MethodHandle;");
         mv.visitVarInsn(ILOAD, target);
-        mv.visitInsn(AALOAD);
+        mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "direct", "(" + CTX_DESC + "I)Ljava/lang/invoke/MethodHandle;",
+                false);
         int slot = 0;
         List<Type> params = new ArrayList<>();
         for (ValType v : ft.params()) {

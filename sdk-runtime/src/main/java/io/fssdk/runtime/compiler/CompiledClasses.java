@@ -6,6 +6,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -20,7 +21,7 @@ import java.util.TreeSet;
  * class loader of its own, so names never clash, and a cached entry stays valid in any JVM.
  */
 public final class CompiledClasses {
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
     /** A bound on any count read back, so a damaged payload fails as such rather than allocating wildly. */
     private static final int MAX_COUNT = 1 << 24;
 
@@ -29,14 +30,25 @@ public final class CompiledClasses {
     final Map<String, String> reasons;
     final int maxMethodSize;
     final Map<Integer, Integer> overJitLimit;
+    /**
+     * The number of the class holding each function (imports included), as the layout assigned them: kept so
+     * that loading needs no function bodies (the layout counts their instructions to fill classes).
+     */
+    final int[] classOf;
 
     CompiledClasses(Map<String, byte[]> classes, Set<Integer> interpreted, Map<String, String> reasons,
-            int maxMethodSize, Map<Integer, Integer> overJitLimit) {
+            int maxMethodSize, Map<Integer, Integer> overJitLimit, int[] classOf) {
+        this.classOf = classOf;
         this.overJitLimit = overJitLimit;
         this.classes = classes;
         this.interpreted = interpreted;
         this.reasons = reasons;
         this.maxMethodSize = maxMethodSize;
+    }
+
+    /** Indices of the functions left to Chicory's interpreter (empty when everything compiled). */
+    public Set<Integer> interpretedFunctions() {
+        return Collections.unmodifiableSet(interpreted);
     }
 
     /** The total size of the generated class files, in bytes. */
@@ -67,6 +79,10 @@ public final class CompiledClasses {
             for (Map.Entry<Integer, Integer> e : overJitLimit.entrySet()) {
                 out.writeInt(e.getKey());
                 out.writeInt(e.getValue());
+            }
+            out.writeInt(classOf.length);
+            for (int c : classOf) {
+                out.writeInt(c);
             }
             out.writeInt(classes.size());
             for (Map.Entry<String, byte[]> e : classes.entrySet()) {
@@ -104,6 +120,10 @@ public final class CompiledClasses {
             for (int i = count(in); i > 0; i--) {
                 overJitLimit.put(in.readInt(), in.readInt());
             }
+            int[] classOf = new int[count(in)];
+            for (int i = 0; i < classOf.length; i++) {
+                classOf[i] = in.readInt();
+            }
             Map<String, byte[]> classes = new LinkedHashMap<>();
             for (int i = count(in); i > 0; i--) {
                 String name = in.readUTF();
@@ -118,7 +138,7 @@ public final class CompiledClasses {
             if (in.available() != 0) {
                 throw new IllegalArgumentException("trailing bytes after the compiled classes");
             }
-            return new CompiledClasses(classes, interpreted, reasons, maxMethodSize, overJitLimit);
+            return new CompiledClasses(classes, interpreted, reasons, maxMethodSize, overJitLimit, classOf);
         } catch (IOException e) {
             throw new IllegalArgumentException("compiled classes cut short: " + e, e);
         }

@@ -13,12 +13,12 @@ import com.dylibso.chicory.wasm.ChicoryException;
  */
 final class CompiledMachine implements Machine {
     private final GuestContext ctx;
-    private final BoxedEntries[] entries;
+    private final LoadedCode code;
     private final ModuleLayout layout;
 
-    CompiledMachine(GuestContext ctx, BoxedEntries[] entries, ModuleLayout layout) {
+    CompiledMachine(GuestContext ctx, LoadedCode code, ModuleLayout layout) {
         this.ctx = ctx;
-        this.entries = entries;
+        this.code = code;
         this.layout = layout;
     }
 
@@ -33,7 +33,7 @@ final class CompiledMachine implements Machine {
             ctx.bind();
         }
         try {
-            return entries[funcId].call(funcId, args, ctx);
+            return code.entry(funcId).call(funcId, args, ctx);
         } catch (IndexOutOfBoundsException e) {
             // The flat memory's array bounds check is the wasm bounds check.
             throw withCause(new WasmRuntimeException("out of bounds memory access" + where(e)), e);

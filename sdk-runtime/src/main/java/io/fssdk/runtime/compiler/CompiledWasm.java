@@ -4,7 +4,6 @@ import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Machine;
 import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
-import java.lang.invoke.MethodHandle;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -15,20 +14,18 @@ import java.util.function.Function;
  */
 public final class CompiledWasm {
     private final ModuleLayout layout;
-    private final MethodHandle[] direct;
-    private final BoxedEntries[] entries;
+    private final LoadedCode code;
     private final Set<Integer> interpreted;
     private final Map<String, String> reasons;
     private final int maxMethodSize;
     private final Map<Integer, Integer> overJitLimit;
 
-    CompiledWasm(ModuleLayout layout, MethodHandle[] direct, BoxedEntries[] entries, Set<Integer> interpreted,
+    CompiledWasm(ModuleLayout layout, LoadedCode code, Set<Integer> interpreted,
             Map<String, String> reasons, int maxMethodSize, Map<Integer, Integer> overJitLimit) {
         this.overJitLimit = Map.copyOf(overJitLimit);
         this.maxMethodSize = maxMethodSize;
         this.layout = layout;
-        this.direct = direct;
-        this.entries = entries;
+        this.code = code;
         this.interpreted = Set.copyOf(interpreted);
         this.reasons = Map.copyOf(reasons);
     }
@@ -39,7 +36,7 @@ public final class CompiledWasm {
     }
 
     CompiledMachine newMachine(Instance instance) {
-        return new CompiledMachine(new GuestContext(instance, direct, layout.sigIds), entries, layout);
+        return new CompiledMachine(new GuestContext(instance, code, layout.sigIds), code, layout);
     }
 
     /** The memory factory compiled code needs: a {@link FlatMemory}. */

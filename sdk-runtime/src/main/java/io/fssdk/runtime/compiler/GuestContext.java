@@ -4,7 +4,6 @@ import com.dylibso.chicory.runtime.GlobalInstance;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.InterpreterMachine;
 import com.dylibso.chicory.runtime.Memory;
-import java.lang.invoke.MethodHandle;
 
 /**
  * The per-instance state compiled guest code runs against: one object per Chicory {@link Instance}, passed as
@@ -22,8 +21,8 @@ public final class GuestContext {
     public final Instance instance;
     /** Every global of the instance, imported ones first, so a {@code global.get} is one array load. */
     public GlobalInstance[] globals;
-    /** The direct handle of every function (imports are boxing bridges), for {@code call_indirect}. */
-    public final MethodHandle[] direct;
+    /** The module's code: the direct handle of every function (imports are boxing bridges), for {@code call_indirect}. */
+    final LoadedCode code;
     /** The structural signature id of every function, compared by {@code call_indirect}. */
     public final int[] sigIds;
     /**
@@ -55,9 +54,9 @@ public final class GuestContext {
     boolean bound;
     private InterpreterMachine interpreter;
 
-    GuestContext(Instance instance, MethodHandle[] direct, int[] sigIds) {
+    GuestContext(Instance instance, LoadedCode code, int[] sigIds) {
         this.instance = instance;
-        this.direct = direct;
+        this.code = code;
         this.sigIds = sigIds;
     }
 

@@ -10,6 +10,7 @@ import com.dylibso.chicory.runtime.TrapException;
 import com.dylibso.chicory.runtime.WasmRuntimeException;
 import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.types.FunctionType;
+import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -179,6 +180,11 @@ public final class GuestSupport {
         ctx.foreignInstance = owner;
         ctx.foreignFunction = ref;
         return -1;
+    }
+
+    /** The method handle of function {@code f} of this instance, for a {@code call_indirect} {@link #indirect} resolved. */
+    public static MethodHandle direct(GuestContext ctx, int f) {
+        return ctx.code.direct(f);
     }
 
     /** Calls the foreign table entry {@link #indirect} found, through its instance's machine. */

@@ -23,6 +23,8 @@ final class ModuleLayout {
     final FunctionType[] types;
     final int[] sigIds;
     final String[] owners;
+    /** The number of the class holding each function: {@link #owners} is the class prefix plus it. */
+    final int[] classOf;
     final boolean hasMemory;
     /** Whether large functions are split into regions (see {@link RegionPlanner}). */
     final boolean split;
@@ -34,8 +36,15 @@ final class ModuleLayout {
     private final Map<FunctionType, Integer> ids = new HashMap<>();
     private final NameCustomSection names;
 
+    /**
+     * Lays out {@code module}.
+     *
+     * @param classOf the class of each function as an earlier layout of the same module assigned them (for
+     *     code loaded from a cache, whose module may be parsed without function bodies), or null to assign them
+     *     here by counting instructions
+     */
     ModuleLayout(WasmModule module, String classPrefix, int maxInstructionsPerClass, boolean split,
-            int forcedSplitBudget) {
+            int forcedSplitBudget, int[] classOf) {
         this.forcedSplitBudget = forcedSplitBudget;
         this.module = module;
         this.split = split;
@@ -68,18 +77,18 @@ final class ModuleLayout {
         // that bounds each class's constant pool and size while keeping neighbours (which call each other
         // most) together.
         this.owners = new String[types.length];
-        int cls = 0;
-        int used = 0;
-        for (int i = 0; i < types.length; i++) {
-            int size = i < importCount ? 8 : module.codeSection().getFunctionBody(i - importCount).instructions().size();
-            if (used > 0 && used + size > maxInstructionsPerClass) {
-                cls++;
-                used = 0;
-            }
-            used += size;
-            owners[i] = classPrefix + cls;
+        this.classOf = classOf != null ? classOf : assignClasses(module, types.length, importCount,
+                maxInstructionsPerClass);
+        if (this.classOf.length != types.length) {
+            throw new IllegalStateException("the code has " + this.classOf.length + " functions, the module "
+                    + types.length);
         }
-        this.classCount = types.length == 0 ? 0 : cls + 1;
+        int classes = 0;
+        for (int i = 0; i < types.length; i++) {
+            owners[i] = classPrefix + this.classOf[i];
+            classes = Math.max(classes, this.classOf[i] + 1);
+        }
+        this.classCount = classes;
         this.hasMemory = module.memorySection().map(ms -> ms.memoryCount() > 0).orElse(false)
                 || module.importSection().count(ExternalType.MEMORY) > 0;
         NameCustomSection n;
@@ -89,6 +98,23 @@ final class ModuleLayout {
             n = null;
         }
         this.names = n;
+    }
+
+    private static int[] assignClasses(WasmModule module, int functions, int importCount,
+            int maxInstructionsPerClass) {
+        int[] classOf = new int[functions];
+        int cls = 0;
+        int used = 0;
+        for (int i = 0; i < functions; i++) {
+            int size = i < importCount ? 8 : module.codeSection().getFunctionBody(i - importCount).instructions().size();
+            if (used > 0 && used + size > maxInstructionsPerClass) {
+                cls++;
+                used = 0;
+            }
+            used += size;
+            classOf[i] = cls;
+        }
+        return classOf;
     }
 
     /**

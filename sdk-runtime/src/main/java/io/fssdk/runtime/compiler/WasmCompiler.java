@@ -1,9 +1,6 @@
 package io.fssdk.runtime.compiler;
 
 import com.dylibso.chicory.wasm.WasmModule;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -39,7 +36,7 @@ public final class WasmCompiler {
      * on the module, the options and this compiler's code ({@link #fingerprint()}), so it may be cached.
      */
     public static CompiledClasses translate(WasmModule module, CompilerOptions options) {
-        ModuleLayout layout = layout(module, options);
+        ModuleLayout layout = layout(module, options, null);
         Map<String, List<Integer>> byClass = new LinkedHashMap<>();
         for (int f = 0; f < layout.types.length; f++) {
             byClass.computeIfAbsent(layout.owners[f], k -> new ArrayList<>()).add(f);
@@ -55,17 +52,19 @@ public final class WasmCompiler {
             classes.put(e.getKey(), compileClass(layout, e.getKey(), e.getValue(), interpreted, reasons, maxMethodSize,
                     overJitLimit));
         }
-        return new CompiledClasses(classes, interpreted, reasons, maxMethodSize[0], overJitLimit);
+        return new CompiledClasses(classes, interpreted, reasons, maxMethodSize[0], overJitLimit, layout.classOf);
     }
 
     /**
      * Loads classes {@link #translate translated} from {@code module} with {@code options} (in this JVM or,
-     * through a code cache, in another) into a class loader of their own.
+     * through a code cache, in another) into a class loader of their own. Classes are defined, and functions
+     * looked up, on first use ({@link LoadedCode}).
      *
-     * @throws IllegalStateException if the classes do not match the module (a function's method is missing)
+     * @throws IllegalStateException if the classes do not match the module (a function's class is missing)
      */
     public static CompiledWasm load(WasmModule module, CompilerOptions options, CompiledClasses compiled) {
-        ModuleLayout layout = layout(module, options);
+        // The classes say where each function is, so a module parsed without its function bodies will do.
+        ModuleLayout layout = layout(module, options, compiled.classOf);
         ClassLoader parent = WasmCompiler.class.getClassLoader();
         GeneratedLoader loader = new GeneratedLoader(parent, new HashMap<>(compiled.classes));
         Module self = WasmCompiler.class.getModule();
@@ -74,33 +73,14 @@ public final class WasmCompiler {
             // module) is the one reader that needs GuestContext, GuestSupport and FlatMemory.
             self.addExports(WasmCompiler.class.getPackageName(), loader.getUnnamedModule());
         }
-        MethodHandle[] direct = new MethodHandle[layout.types.length];
-        BoxedEntries[] entries = new BoxedEntries[layout.types.length];
-        Map<Class<?>, BoxedEntries> byClass = new HashMap<>();
-        try {
-            MethodHandles.Lookup lookup = MethodHandles.publicLookup();
-            Map<String, Class<?>> loaded = new HashMap<>();
-            for (int f = 0; f < layout.types.length; f++) {
-                String owner = layout.owners[f];
-                Class<?> c = loaded.get(owner);
-                if (c == null) {
-                    c = Class.forName(owner.replace('/', '.'), true, loader);
-                    loaded.put(owner, c);
-                }
-                direct[f] = lookup.findStatic(c, "f" + f,
-                        MethodType.fromMethodDescriptorString(JvmTypes.descriptor(layout.types[f]), loader));
-                Class<?> owned = c;
-                BoxedEntries e = byClass.get(owned);
-                if (e == null) {
-                    e = (BoxedEntries) owned.getConstructor().newInstance();
-                    byClass.put(owned, e);
-                }
-                entries[f] = e;
+        for (int f = 0; f < layout.types.length; f++) {
+            // Classes load on first use (LoadedCode); check now that each function has one, so that classes
+            // of another module (a code-cache entry that decodes but is not this module's) are refused here.
+            if (!compiled.classes.containsKey(layout.owners[f])) {
+                throw new IllegalStateException("generated code has no class for " + layout.describe(f));
             }
-        } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
-            throw new IllegalStateException("generated code failed to load: " + e, e);
         }
-        return new CompiledWasm(layout, direct, entries, compiled.interpreted, compiled.reasons, compiled.maxMethodSize,
+        return new CompiledWasm(layout, new LoadedCode(layout, loader), compiled.interpreted, compiled.reasons, compiled.maxMethodSize,
                 compiled.overJitLimit);
     }
 
@@ -112,9 +92,9 @@ public final class WasmCompiler {
         return CompilerFingerprint.VALUE;
     }
 
-    private static ModuleLayout layout(WasmModule module, CompilerOptions options) {
+    private static ModuleLayout layout(WasmModule module, CompilerOptions options, int[] classOf) {
         return new ModuleLayout(module, PACKAGE + "MC", options.maxInstructionsPerClass(),
-                options.splitLargeFunctions(), options.forcedSplitBudget());
+                options.splitLargeFunctions(), options.forcedSplitBudget(), classOf);
     }
 
     private static byte[] compileClass(ModuleLayout layout, String name, List<Integer> functions,

@@ -47,7 +47,7 @@ class DispatchNestTest {
     @Test
     void aHandlerRunsOnlyAFewRegionCallsDeep() {
         WasmModule m = Parser.parse(module());
-        ModuleLayout layout = new ModuleLayout(m, "fssdk/generated/DispatchNest", Integer.MAX_VALUE, true, 0);
+        ModuleLayout layout = new ModuleLayout(m, "fssdk/generated/DispatchNest", Integer.MAX_VALUE, true, 0, null);
         FunctionCompiler fc = new FunctionCompiler(layout, 0, "fssdk/generated/DispatchNest0", new HashMap<>());
         var code = m.codeSection().getFunctionBody(0).instructions();
         SplitSearch.Plan plan = SplitSearch.choose(fc, code, layout.types[0], layout);

@@ -9,15 +9,33 @@ import com.dylibso.chicory.wasm.types.MemoryLimits;
 import io.fssdk.runtime.component.InvalidException;
 import io.fssdk.runtime.component.LinkException;
 import io.fssdk.runtime.component.MalformedException;
+import io.fssdk.runtime.component.core.StubBodies;
+import java.io.ByteArrayInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One core module of a component: parsed by Chicory when the component is loaded, made runnable by its
  * {@link CoreCodegen} at most once (on first instantiation, under a lock), then shared by every instance. Chicory
  * ties a compiled machine factory to the one {@link WasmModule} object it was compiled from, so both are
- * kept together here.
+ * kept together here. When the code cache already holds code for every function of the module, the module is
+ * parsed with stub function bodies and without validation (see {@link CoreCodegen#precompiled}); should that
+ * code then fail to load, the module is parsed again, whole and validated, before anything is instantiated
+ * from it.
  */
 final class CompiledModule {
-    private final WasmModule module;
+    private static final Logger LOG = LoggerFactory.getLogger("io.fssdk.runtime.component");
+
+    /** The parsed module; replaced once (under the lock, before any instance) if precompiled code fails to load. */
+    private volatile WasmModule module;
+    /**
+     * Cached code found before parsing (then {@link #module} has stub bodies and is not validated), until
+     * {@link #code()} uses it.
+     */
+    private CoreCodegen.Precompiled precompiled;
+    /** The module's bytes while {@link #precompiled} is pending: validated and parsed again if it fails. */
+    private byte[] unvalidated;
+    private final int offset;
     private final CoreCodegen codegen;
     private final CodeCache cache;
     private final String component;
@@ -26,8 +44,11 @@ final class CompiledModule {
     private CoreCodegen.Code code;
 
     private CompiledModule(WasmModule module, CoreCodegen codegen, CodeCache cache, String component, String label,
-            String digest) {
+            String digest, CoreCodegen.Precompiled precompiled, byte[] unvalidated, int offset) {
         this.module = module;
+        this.precompiled = precompiled;
+        this.unvalidated = unvalidated;
+        this.offset = offset;
         this.digest = digest;
         this.codegen = codegen;
         this.cache = cache;
@@ -52,10 +73,23 @@ final class CompiledModule {
     static CompiledModule parse(byte[] bytes, int offset, CoreCodegen codegen, CodeCache cache, String component,
             int index) {
         String label = "core module " + index;
+        // The digest is only a cache key: skip hashing (30 ms for a 12 MB module) when there is no cache.
+        String digest = cache == null ? null : CodeCache.digest(bytes);
+        CoreCodegen.Precompiled pre = digest == null ? null : codegen.precompiled(digest, cache);
+        WasmModule module = pre == null ? parseModule(bytes, true, offset, label)
+                : parseModule(StubBodies.of(bytes, label + " is malformed"), false, offset, label);
+        return new CompiledModule(module, codegen, cache, component, label, digest, pre, pre == null ? null : bytes,
+                offset);
+    }
+
+    /**
+     * Chicory's parse of {@code bytes}, with or without validation (see {@link CoreCodegen#precompiled} for
+     * when that is skipped), its failures as ours.
+     */
+    private static WasmModule parseModule(byte[] bytes, boolean validate, int offset, String label) {
         try {
-            // The digest is only a cache key: skip hashing (30 ms for a 12 MB module) when there is no cache.
-            String digest = cache == null ? null : CodeCache.digest(bytes);
-            return new CompiledModule(Parser.parse(bytes), codegen, cache, component, label, digest);
+            return validate ? Parser.parse(bytes)
+                    : Parser.builder().withValidation(false).build().parse(() -> new ByteArrayInputStream(bytes));
         } catch (com.dylibso.chicory.wasm.InvalidException e) {
             throw new InvalidException(label + " is invalid: " + e.getMessage(), e);
         } catch (RuntimeException | AssertionError | StackOverflowError e) {
@@ -84,6 +118,17 @@ final class CompiledModule {
 
     /** Prepares the module's code now (compiling it, if the generator compiles); later calls reuse it. */
     synchronized CoreCodegen.Code code() {
+        if (code == null && precompiled != null) {
+            try {
+                code = precompiled.load(module, "`" + component + "`, " + label);
+            } catch (RuntimeException | LinkageError e) {
+                LOG.warn("`{}`, {}: cached code does not load ({}); validating and compiling again", component, label,
+                        e.toString());
+                module = parseModule(unvalidated, true, offset, label);
+            }
+            precompiled = null;
+            unvalidated = null;
+        }
         if (code == null) {
             code = codegen.prepare(module, digest, "`" + component + "`, " + label, cache);
         }
@@ -101,8 +146,9 @@ final class CompiledModule {
     Instance instantiate(ImportValues imports, int maxMemoryPages) {
         // withStart(false): Chicory would otherwise run an exported `_start` as part of instantiation, but
         // the component model runs only the start section; a command's `_start` runs when `run` is called.
+        CoreCodegen.Code prepared = code(); // first: it may replace the module (see code())
         Instance.Builder b = Instance.builder(module).withImportValues(imports).withStart(false);
-        code().configure(b);
+        prepared.configure(b);
         b.withTableFactory(CappedTable.factory(label));
         module.memorySection().ifPresent(ms -> {
             if (ms.memoryCount() > 0) {

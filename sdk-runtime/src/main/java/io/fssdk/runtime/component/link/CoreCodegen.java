@@ -25,6 +25,32 @@ interface CoreCodegen {
      */
     Code prepare(WasmModule module, String digest, String label, CodeCache cache);
 
+    /**
+     * Code for the module whose bytes have SHA-256 {@code digest}, found in {@code cache} before the module is
+     * parsed, or null. A generator returns it only for code that runs every function compiled; then the entry
+     * also vouches that these exact bytes passed Chicory's validation when it was written (code is compiled,
+     * and stored, only from a validated module), so the module is parsed again neither validated nor with its
+     * function bodies, which no one will run ({@link io.fssdk.runtime.component.core.StubBodies}): those two
+     * were most of a big guest's warm start (StarlingMonkey: 3.1 of 4.4 s). The cache directory is trusted as
+     * it is: it holds code the JVM runs. Functions left to Chicory's interpreter need their bodies, validated
+     * (validation annotates {@code drop} and {@code select} of a {@code v128} for the interpreter), hence the
+     * condition.
+     */
+    default Precompiled precompiled(String digest, CodeCache cache) {
+        return null;
+    }
+
+    /** Cached code found by {@link #precompiled}, waiting for the module it belongs to. */
+    interface Precompiled {
+        /**
+         * Loads the code for {@code module}, parsed from the bytes the digest named with stub bodies.
+         *
+         * @throws RuntimeException if the code does not load; the caller then validates the module and
+         *     prepares it afresh
+         */
+        Code load(WasmModule module, String label);
+    }
+
     /** Runnable code for one module: it configures every instance built from that module. */
     interface Code {
         /** Sets the machine (how functions execute) and the memory implementation on {@code builder}. */

@@ -101,49 +101,75 @@ final class CoreCodegens {
      * The interpreter (first tier, and any function left to it) gets the back-edge deadline check.
      */
     static CoreCodegen ours(boolean background) {
-        return (module, digest, label, cache) -> {
-            CompilerOptions options = CompilerOptions.DEFAULTS;
-            String key = cache == null || digest == null ? null : ourKey(digest, options);
-            try {
-                byte[] hit = key == null ? null : cache.get(key);
-                if (hit != null) {
-                    try {
-                        return configure(WasmCompiler.load(module, options, CompiledClasses.fromBytes(hit)), label);
-                    } catch (IllegalArgumentException | IllegalStateException e) {
-                        LOG.warn("{}: cached code does not load ({}); compiling again", label, e.getMessage());
-                    }
-                }
-                if (background && instructions(module) > BACKGROUND_INSTRUCTIONS) {
-                    BackgroundCompiler compiler = BackgroundCompiler.start(() -> {
-                        long t0 = System.nanoTime();
-                        CompiledWasm compiled = compileAndStore(module, options, cache, key);
-                        LOG.info("{}: compiled in the background in {} ms", label, (System.nanoTime() - t0) / 1_000_000);
-                        logInterpreted(compiled, label);
-                        return compiled;
-                    });
-                    compiler.onFailure(e -> LOG.warn("{}: the compiler failed ({}); it stays in the interpreter",
-                            label, e.toString()));
-                    return new CoreCodegen.Code() {
-                        @Override
-                        public void configure(Instance.Builder b) {
-                            b.withMachineFactory(compiler.machineFactory()).withMemoryFactory(compiler.memoryFactory())
-                                    .withUnsafeExecutionListener(BackEdgeInterruption.INSTANCE);
-                        }
+        return new CoreCodegen() {
+            @Override
+            public Code prepare(WasmModule module, String digest, String label, CodeCache cache) {
+                return prepareOurs(background, module, digest, label, cache);
+            }
 
-                        @Override
-                        public void awaitCompiled() {
-                            compiler.await();
-                        }
-                    };
+            @Override
+            public Precompiled precompiled(String digest, CodeCache cache) {
+                byte[] hit = cache.get(ourKey(digest, CompilerOptions.DEFAULTS));
+                if (hit == null) {
+                    return null;
                 }
-                return configure(compileAndStore(module, options, cache, key), label);
-            } catch (com.dylibso.chicory.wasm.InvalidException e) {
-                throw new InvalidException(label + " is invalid: " + e.getMessage(), e);
-            } catch (RuntimeException | LinkageError e) {
-                LOG.warn("{}: the compiler failed ({}); running it in the interpreter", label, e.toString());
-                return INTERPRETER.prepare(module, digest, label, cache);
+                CompiledClasses classes;
+                try {
+                    classes = CompiledClasses.fromBytes(hit);
+                } catch (IllegalArgumentException e) {
+                    return null; // prepare() finds it again, says so, and compiles
+                }
+                if (!classes.interpretedFunctions().isEmpty()) {
+                    return null;
+                }
+                return (module, label) -> configure(WasmCompiler.load(module, CompilerOptions.DEFAULTS, classes), label);
             }
         };
+    }
+
+    private static CoreCodegen.Code prepareOurs(boolean background, WasmModule module, String digest, String label,
+            CodeCache cache) {
+        CompilerOptions options = CompilerOptions.DEFAULTS;
+        String key = cache == null || digest == null ? null : ourKey(digest, options);
+        try {
+            byte[] hit = key == null ? null : cache.get(key);
+            if (hit != null) {
+                try {
+                    return configure(WasmCompiler.load(module, options, CompiledClasses.fromBytes(hit)), label);
+                } catch (IllegalArgumentException | IllegalStateException e) {
+                    LOG.warn("{}: cached code does not load ({}); compiling again", label, e.getMessage());
+                }
+            }
+            if (background && instructions(module) > BACKGROUND_INSTRUCTIONS) {
+                BackgroundCompiler compiler = BackgroundCompiler.start(() -> {
+                    long t0 = System.nanoTime();
+                    CompiledWasm compiled = compileAndStore(module, options, cache, key);
+                    LOG.info("{}: compiled in the background in {} ms", label, (System.nanoTime() - t0) / 1_000_000);
+                    logInterpreted(compiled, label);
+                    return compiled;
+                });
+                compiler.onFailure(e -> LOG.warn("{}: the compiler failed ({}); it stays in the interpreter",
+                        label, e.toString()));
+                return new CoreCodegen.Code() {
+                    @Override
+                    public void configure(Instance.Builder b) {
+                        b.withMachineFactory(compiler.machineFactory()).withMemoryFactory(compiler.memoryFactory())
+                                .withUnsafeExecutionListener(BackEdgeInterruption.INSTANCE);
+                    }
+
+                    @Override
+                    public void awaitCompiled() {
+                        compiler.await();
+                    }
+                };
+            }
+            return configure(compileAndStore(module, options, cache, key), label);
+        } catch (com.dylibso.chicory.wasm.InvalidException e) {
+            throw new InvalidException(label + " is invalid: " + e.getMessage(), e);
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warn("{}: the compiler failed ({}); running it in the interpreter", label, e.toString());
+            return INTERPRETER.prepare(module, digest, label, cache);
+        }
     }
 
     private static CompiledWasm compileAndStore(WasmModule module, CompilerOptions options, CodeCache cache,
