@@ -209,6 +209,7 @@ public final class CounterMain implements Callable<Integer> {
             Operator op = operator();
             StateDirectory.prepare(stateDir);
             count(op);
+            finishCompiling(op);
             return EXIT_OK;
         } catch (CliException e) {
             stderr.println("counter: " + e.getMessage());
@@ -298,6 +299,21 @@ public final class CounterMain implements Callable<Integer> {
                 throw CliException.usage(e.getMessage(), e);
             }
             throw CliException.failure(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Lets a guest that is still compiling in the background finish, so that the code cache holds it for the
+     * next run: compiler threads are daemons, and exiting now would drop the work (a big guest would then be
+     * compiled again on every short run, and never start warm).
+     */
+    private void finishCompiling(Operator op) {
+        if (op.driver() instanceof WasmDriver w && w.component() != null
+                && w.component().options().codeCache().isPresent() && w.component().compiling()) {
+            if (!quiet) {
+                stderr.println("counter: finishing the compile for the code cache; the next run starts compiled");
+            }
+            w.component().compileAndWait();
         }
     }
 

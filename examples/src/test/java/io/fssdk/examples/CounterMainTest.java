@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -148,6 +149,28 @@ class CounterMainTest {
         assertEquals("{\"total_processed\":1,\"counter_map\":{\"hello\":3}}\n", component.out());
         Run again = run("hello\n", "--state-dir", state(), "--native");
         assertEquals("{\"total_processed\":1,\"counter_map\":{\"hello\":4}}\n", again.out());
+    }
+
+    @Test
+    void aGuestStillCompilingWhenTheInputEndsIsCompiledIntoTheCodeCacheSoTheNextRunStartsCompiled()
+            throws IOException {
+        // QuickJS's core module is over the size that compiles eagerly, so the run counts in the interpreter
+        // while it compiles in the background; compiler threads are daemons, so without waiting for it the
+        // cache would only ever hold the small modules and every run would start cold.
+        Path cache = dir.resolve("code-cache");
+        String[] args = {"--wasm", Path.of("guests", "js", "counter.wasm").toString(), "--state-dir", state(),
+            "--code-cache", cache.toString(), "--deadline", "120"};
+        Run first = run("hello\n", args);
+        assertEquals(0, first.exitCode(), first.err());
+        long biggest;
+        try (Stream<Path> entries = Files.list(cache)) {
+            biggest = entries.mapToLong(p -> p.toFile().length()).max().orElse(0);
+        }
+        assertTrue(biggest > 1_000_000, "the interpreter's compiled code is in the cache: largest entry " + biggest);
+
+        Run second = run("hello\n", args);
+        assertEquals(new Run(0, "{\"total_processed\":1,\"counter_map\":{\"hello\":2}}\n", ""), second,
+                "warm from the cache: nothing left to compile at the end");
     }
 
     @Test

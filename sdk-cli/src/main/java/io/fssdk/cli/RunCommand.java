@@ -3,6 +3,7 @@ package io.fssdk.cli;
 import io.fssdk.api.ErrorCode;
 import io.fssdk.api.SdkException;
 import io.fssdk.runtime.OperatorRunner;
+import io.fssdk.runtime.component.Component;
 import io.fssdk.runtime.component.ComponentOptions;
 import io.fssdk.runtime.processor.WasmDriver;
 import io.fssdk.store.rocksdb.RocksDBStateBackend;
@@ -213,6 +214,14 @@ final class RunCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(hook);
             hooked = true;
             pipeline.run();
+            Component loaded = wasm.component();
+            if (loaded != null && loaded.options().codeCache().isPresent() && loaded.compiling()) {
+                // Compiler threads are daemons: exiting now would drop the work, and a big guest would be
+                // compiled again on every short run instead of starting warm from the cache.
+                io.err().println("[" + fc.name() + "] finishing the compile for the code cache; the next run "
+                        + "starts compiled");
+                loaded.compileAndWait();
+            }
         } catch (RuntimeException e) {
             primary = e;
             throw e;

@@ -78,6 +78,28 @@ class RunFilesTest {
     }
 
     @Test
+    void aGuestStillCompilingWhenTheInputEndsIsCachedBeforeTheCommandReturns() throws IOException {
+        // QuickJS compiles in the background while the first records run interpreted; compiler threads are
+        // daemons, so the command waits for it, or the cache would never hold it and every run would start cold.
+        Path cache = tmp.resolve("code-cache");
+        String[] args = {"run", "--config", Cli.COUNTER_CONFIG.toString(), "--wasm",
+            Cli.ROOT.resolve("examples/guests/js/counter.wasm").toString(), "--input", "-", "--output", "-",
+            "--state-dir", tmp.resolve("state").toString(), "--code-cache", cache.toString()};
+        Cli.Result first = Cli.withStdin("hello\n", args);
+        assertEquals(0, first.exitCode(), first.err());
+        long biggest;
+        try (var files = Files.list(cache)) {
+            biggest = files.mapToLong(p -> p.toFile().length()).max().orElse(0);
+        }
+        assertTrue(biggest > 1_000_000, "the interpreter's compiled code is in the cache: largest entry " + biggest);
+        Cli.Result second = Cli.withStdin("hello\n", args);
+        assertEquals(0, second.exitCode(), second.err());
+        // The word's count is state, so it continues; this guest keeps its total in memory only.
+        assertEquals("{\"total_processed\":1,\"counter_map\":{\"hello\":2}}\n", second.out());
+        assertFalse(second.err().contains("finishing the compile"), "warm: " + second.err());
+    }
+
+    @Test
     void theProgressLineGoesToStderrWhenForced() {
         // Off by default when stderr is not a terminal (the first test's stderr is empty); --progress forces it.
         Cli.Result r = Cli.withStdin("a\nb\n", "run", "--config", Cli.COUNTER_CONFIG.toString(), "--wasm",

@@ -61,6 +61,11 @@ public final class BackgroundCompiler {
         }
     }
 
+    /** Whether the compilation has ended (compiled, or failed). */
+    public boolean done() {
+        return result.isDone();
+    }
+
     /** What the compilation does when it fails: run {@code action} with the failure. */
     public void onFailure(java.util.function.Consumer<Throwable> action) {
         result.whenComplete((code, failure) -> {

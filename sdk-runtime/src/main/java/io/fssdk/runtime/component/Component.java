@@ -95,6 +95,15 @@ public final class Component {
     }
 
     /**
+     * Whether a core module is still compiling in the background (started by {@link #compile()} or a first
+     * instance). A command that ends while this is true and wants the code cached waits with
+     * {@link #compileAndWait()}: compiler threads are daemons, so the JVM's exit would drop the work.
+     */
+    public boolean compiling() {
+        return prepared.compiling();
+    }
+
+    /**
      * {@link #compile()}, then waits until modules compiling in the background are done, so that every later
      * call runs compiled code (for benchmarks, and embedders that prefer a slow start to a slow first minute).
      * A module the compiler failed on stays interpreted; this returns then too.

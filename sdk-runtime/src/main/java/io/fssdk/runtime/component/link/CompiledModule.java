@@ -103,6 +103,11 @@ final class CompiledModule {
         return m == null || m.isEmpty() ? e.getClass().getSimpleName() : m;
     }
 
+    /** Whether this module's code is being compiled in the background. */
+    synchronized boolean compiling() {
+        return code != null && code.compiling();
+    }
+
     WasmModule module() {
         return module;
     }

@@ -59,5 +59,10 @@ interface CoreCodegen {
         /** Waits for code still compiling in the background; returns at once for code made eagerly. */
         default void awaitCompiled() {
         }
+
+        /** Whether the code is still being compiled in the background. */
+        default boolean compiling() {
+            return false;
+        }
     }
 }

@@ -161,6 +161,11 @@ final class CoreCodegens {
                     public void awaitCompiled() {
                         compiler.await();
                     }
+
+                    @Override
+                    public boolean compiling() {
+                        return !compiler.done();
+                    }
                 };
             }
             return configure(compileAndStore(module, options, cache, key), label);

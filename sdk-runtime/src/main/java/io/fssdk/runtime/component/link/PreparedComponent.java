@@ -107,6 +107,11 @@ public final class PreparedComponent {
         modules.values().forEach(CompiledModule::code);
     }
 
+    /** Whether a module is still compiling in the background (one not prepared yet is not). */
+    public boolean compiling() {
+        return modules.values().stream().anyMatch(CompiledModule::compiling);
+    }
+
     /** {@link #compileAll()}, then waits for modules compiling in the background. */
     public void compileAllAndWait() {
         modules.values().forEach(m -> m.code().awaitCompiled());
