@@ -31,7 +31,7 @@ JCO_HOME="$WORK/jco-1.4.4"
 JCO135_HOME="$WORK/jco-1.35.0"
 JAR="$ROOT/benchmarks/target/benchmarks.jar"
 PEER_BIN="$HERE/wasmtime/target/release/fssdk-wasmtime-peer"
-SM_PROCESSOR="$ROOT/examples/guests/js/starlingmonkey/counter.wasm"
+SM_PROCESSOR="$ROOT/examples/guests/js/counter-starlingmonkey.wasm"
 SM_GREETER="$ROOT/sdk-runtime/src/test/resources/io/fssdk/runtime/wasi/starlingmonkey.wasm"
 
 JDK="${JAVA_HOME:-}"; JDK25=""; SM=""; SM_KIND=""; NO_SM=0; NO_JCO=0; NO_WASMTIME=0; RUN_ARGS=()
