@@ -1,6 +1,5 @@
 package io.fssdk.runtime.compiler;
 
-import static org.objectweb.asm.Opcodes.AALOAD;
 import static org.objectweb.asm.Opcodes.ACC_PUBLIC;
 import static org.objectweb.asm.Opcodes.ACC_STATIC;
 import static org.objectweb.asm.Opcodes.ALOAD;
@@ -8,7 +7,6 @@ import static org.objectweb.asm.Opcodes.ARETURN;
 import static org.objectweb.asm.Opcodes.ASTORE;
 import static org.objectweb.asm.Opcodes.ATHROW;
 import static org.objectweb.asm.Opcodes.DUP;
-import static org.objectweb.asm.Opcodes.DUP2_X2;
 import static org.objectweb.asm.Opcodes.DUP_X1;
 import static org.objectweb.asm.Opcodes.GETFIELD;
 import static org.objectweb.asm.Opcodes.GOTO;
@@ -21,7 +19,6 @@ import static org.objectweb.asm.Opcodes.IFGE;
 import static org.objectweb.asm.Opcodes.IFNE;
 import static org.objectweb.asm.Opcodes.ILOAD;
 import static org.objectweb.asm.Opcodes.INVOKESTATIC;
-import static org.objectweb.asm.Opcodes.INVOKEVIRTUAL;
 import static org.objectweb.asm.Opcodes.IRETURN;
 import static org.objectweb.asm.Opcodes.ISTORE;
 import static org.objectweb.asm.Opcodes.ISUB;
@@ -29,10 +26,8 @@ import static org.objectweb.asm.Opcodes.LALOAD;
 import static org.objectweb.asm.Opcodes.LASTORE;
 import static org.objectweb.asm.Opcodes.NEWARRAY;
 import static org.objectweb.asm.Opcodes.POP;
-import static org.objectweb.asm.Opcodes.POP2;
 import static org.objectweb.asm.Opcodes.PUTFIELD;
 import static org.objectweb.asm.Opcodes.RETURN;
-import static org.objectweb.asm.Opcodes.SWAP;
 import static org.objectweb.asm.Opcodes.T_LONG;
 
 import com.dylibso.chicory.wasm.types.AnnotatedInstruction;
@@ -583,7 +578,7 @@ final class FunctionCompiler {
         skipDepth = 0;
     }
 
-    private static List<Type> types(List<ValType> vts) {
+    static List<Type> types(List<ValType> vts) {
         List<Type> out = new ArrayList<>(vts.size());
         for (ValType v : vts) {
             out.add(JvmTypes.of(v));
@@ -724,6 +719,20 @@ final class FunctionCompiler {
         mv.visitVarInsn(ALOAD, ctxSlot);
     }
 
+    ModuleLayout layout() {
+        return layout;
+    }
+
+    /** The internal name of the class this function's methods go into. */
+    String className() {
+        return className;
+    }
+
+    /** Records a {@code call_indirect} dispatcher the class must generate (see the constructor). */
+    void needIndirectDispatcher(String name, String desc) {
+        indirectDispatchers.put(name, desc);
+    }
+
     /** Counts down the poll budget; every {@link GuestContext#POLL_INTERVAL} steps, checks interruption. */
     private void emitPoll() {
         Label ok = new Label();
@@ -812,20 +821,20 @@ final class FunctionCompiler {
                 startSkipping();
                 return;
             case CALL:
-                call((int) ins.operand(0));
+                CallOps.call(this, (int) ins.operand(0));
                 return;
             case CALL_INDIRECT:
-                callIndirect((int) ins.operand(0), (int) ins.operand(1));
+                CallOps.callIndirect(this, (int) ins.operand(0), (int) ins.operand(1));
                 return;
             case RETURN_CALL:
                 // Not a true tail call: the JVM has none. A call then a return is exact except for stack depth,
                 // which bounds tail recursion by the thread's stack like any other recursion.
-                call((int) ins.operand(0));
+                CallOps.call(this, (int) ins.operand(0));
                 emitReturn();
                 startSkipping();
                 return;
             case RETURN_CALL_INDIRECT:
-                callIndirect((int) ins.operand(0), (int) ins.operand(1));
+                CallOps.callIndirect(this, (int) ins.operand(0), (int) ins.operand(1));
                 emitReturn();
                 startSkipping();
                 return;
@@ -834,7 +843,7 @@ final class FunctionCompiler {
                 return;
             case SELECT:
             case SELECT_T:
-                select();
+                CallOps.select(this);
                 return;
             case LOCAL_GET: {
                 int i = (int) ins.operand(0);
@@ -862,10 +871,10 @@ final class FunctionCompiler {
                 return;
             }
             case GLOBAL_GET:
-                globalGet((int) ins.operand(0));
+                CallOps.globalGet(this, (int) ins.operand(0));
                 return;
             case GLOBAL_SET:
-                globalSet((int) ins.operand(0));
+                CallOps.globalSet(this, (int) ins.operand(0));
                 return;
             case REF_NULL:
                 mv.visitInsn(ICONST_M1);
@@ -1014,121 +1023,8 @@ final class FunctionCompiler {
         } else if (results.size() == 1) {
             mv.visitInsn(ret.getOpcode(IRETURN));
         } else {
-            boxTop(results);
+            CallOps.boxTop(this, results);
             mv.visitInsn(ARETURN);
         }
-    }
-
-    /** Replaces the top {@code values.size()} stack values by a {@code long[]} holding them in order. */
-    private void boxTop(List<Type> values) {
-        int n = values.size();
-        for (int i = n - 1; i >= 0; i--) {
-            mv.visitVarInsn(values.get(i).getOpcode(ISTORE), temp(values.get(i), i));
-        }
-        mv.visitLdcInsn(n);
-        mv.visitIntInsn(NEWARRAY, T_LONG);
-        for (int i = 0; i < n; i++) {
-            mv.visitInsn(DUP);
-            mv.visitLdcInsn(i);
-            mv.visitVarInsn(values.get(i).getOpcode(ILOAD), temp(values.get(i), i));
-            JvmTypes.toLong(mv, values.get(i));
-            mv.visitInsn(LASTORE);
-        }
-    }
-
-    /** Replaces a {@code long[]} on top of the stack by the values it holds. */
-    private void unboxResults(List<Type> results) {
-        int arr = temp(JvmTypes.LONG_ARRAY, 0);
-        mv.visitVarInsn(ASTORE, arr);
-        for (int i = 0; i < results.size(); i++) {
-            mv.visitVarInsn(ALOAD, arr);
-            mv.visitLdcInsn(i);
-            mv.visitInsn(LALOAD);
-            JvmTypes.fromLong(mv, results.get(i));
-        }
-    }
-
-    private void afterCall(FunctionType ft) {
-        for (int i = 0; i < ft.params().size(); i++) {
-            stack.pop();
-        }
-        List<Type> results = types(ft.returns());
-        if (results.size() > 1) {
-            unboxResults(results);
-        }
-        results.forEach(stack::push);
-        reloadMemory();
-    }
-
-    private void call(int target) {
-        FunctionType ft = layout.types[target];
-        mv.visitVarInsn(ALOAD, ctxSlot);
-        mv.visitMethodInsn(INVOKESTATIC, layout.owners[target], "f" + target, JvmTypes.descriptor(ft), false);
-        afterCall(ft);
-    }
-
-    private void callIndirect(int typeIdx, int table) {
-        stack.pop();
-        FunctionType ft = layout.module.typeSection().getType(typeIdx);
-        int sig = layout.sigIdOf(ft);
-        String name = "ci" + sig + "_" + table + "_" + typeIdx;
-        List<ValType> params = new ArrayList<>(ft.params());
-        params.add(ValType.I32);
-        String desc = JvmTypes.descriptor(FunctionType.of(params, ft.returns()));
-        indirectDispatchers.put(name, desc);
-        mv.visitVarInsn(ALOAD, ctxSlot);
-        mv.visitMethodInsn(INVOKESTATIC, className, name, desc, false);
-        afterCall(ft);
-    }
-
-    private void select() {
-        stack.pop();
-        Type t = stack.pop();
-        stack.pop();
-        Label takeSecond = new Label();
-        Label end = new Label();
-        mv.visitJumpInsn(IFEQ, takeSecond);
-        OperandStack.emitPop(mv, t);
-        mv.visitJumpInsn(GOTO, end);
-        mv.visitLabel(takeSecond);
-        if (t.getSize() == 2) {
-            mv.visitInsn(DUP2_X2);
-            mv.visitInsn(POP2);
-            mv.visitInsn(POP2);
-        } else {
-            mv.visitInsn(SWAP);
-            mv.visitInsn(POP);
-        }
-        mv.visitLabel(end);
-        stack.push(t);
-    }
-
-    private void loadGlobal(int index) {
-        mv.visitVarInsn(ALOAD, ctxSlot);
-        mv.visitFieldInsn(GETFIELD, CTX, "globals", "[Lcom/dylibso/chicory/runtime/GlobalInstance;");
-        mv.visitLdcInsn(index);
-        mv.visitInsn(AALOAD);
-    }
-
-    private Type globalType(int index) {
-        return JvmTypes.of(layout.globalTypes.get(index));
-    }
-
-    private void globalGet(int index) {
-        Type t = globalType(index);
-        loadGlobal(index);
-        mv.visitMethodInsn(INVOKEVIRTUAL, "com/dylibso/chicory/runtime/GlobalInstance", "getValue", "()J", false);
-        JvmTypes.fromLong(mv, t);
-        stack.push(t);
-    }
-
-    private void globalSet(int index) {
-        Type t = stack.pop();
-        JvmTypes.toLong(mv, t);
-        int tmp = temp(Type.LONG_TYPE, 0);
-        mv.visitVarInsn(org.objectweb.asm.Opcodes.LSTORE, tmp);
-        loadGlobal(index);
-        mv.visitVarInsn(org.objectweb.asm.Opcodes.LLOAD, tmp);
-        mv.visitMethodInsn(INVOKEVIRTUAL, "com/dylibso/chicory/runtime/GlobalInstance", "setValue", "(J)V", false);
     }
 }
