@@ -1,0 +1,46 @@
+package io.fssdk.runtime.component.link;
+
+import io.fssdk.runtime.component.abi.Realloc;
+
+/**
+ * The {@code realloc} option of one canonical definition: calls the guest's {@code cabi_realloc} with imports
+ * forbidden, as the spec requires (CanonicalABI.md, {@code may_leave}).
+ *
+ * <p>Every {@code list<u8>} or string a call passes in allocates, so this runs once or more per record. It
+ * passes its four arguments in one array kept per definition (and so per instance) instead of a new
+ * varargs array per call. Reuse is safe because the array is dead once the call has started: every
+ * machine (our compiler's boxed entries, Chicory's interpreter and its compiler) copies the arguments out
+ * before running the function, and nothing keeps the array. A realloc cannot call back into the host
+ * (imports trap while it runs), so it cannot re-enter this object either; should a host-function realloc
+ * ever do so, the nested call finds the array taken and allocates its own rather than overwrite the outer
+ * call's arguments.
+ */
+final class GuestRealloc implements Realloc {
+    private final InstanceState state;
+    private final CoreInvoker function;
+    /** The arguments array while no call holds it; null during a call. */
+    private long[] scratch = new long[4];
+
+    GuestRealloc(InstanceState state, CoreInvoker function) {
+        this.state = state;
+        this.function = function;
+    }
+
+    @Override
+    public int realloc(int oldPtr, int oldSize, int align, int newSize) {
+        long[] args = scratch;
+        if (args == null) {
+            args = new long[4];
+        }
+        scratch = null;
+        try {
+            args[0] = oldPtr;
+            args[1] = oldSize;
+            args[2] = align;
+            args[3] = newSize;
+            return (int) state.callRestricted(function, args)[0];
+        } finally {
+            scratch = args;
+        }
+    }
+}
