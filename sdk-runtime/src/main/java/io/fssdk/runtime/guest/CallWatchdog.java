@@ -11,9 +11,15 @@ import java.util.concurrent.TimeUnit;
  *
  * <p><b>Cost.</b> Scheduling a timer per call would put every record of every driver through one
  * shared, locked delay queue. Instead each watchdog is checked by a periodic tick on one shared thread
- * ({@link DeadlineTicker}, which ends when the last watchdog is closed), and a call only records its start ({@link #start()}) and end ({@link #stop()}) under an
- * uncontended lock. A call is stopped between its deadline and its deadline plus one tick
- * (a tenth of the deadline, between 1 and 100 ms).
+ * ({@link DeadlineTicker}, which ends when the last watchdog is closed), and a call only records its start
+ * ({@link #start()}) and end ({@link #stop()}) under an uncontended lock. A call does not read the clock:
+ * {@link System#nanoTime()} costs about 22 ns here, as much as a whole raw guest call, and was paid on every
+ * record. The tick reads it instead: a call's start is counted, and the first tick that finds a call running
+ * notes the time; the call has run at least that long ago, so the tick that finds the same call running a
+ * whole deadline after that interrupts it. It fires no earlier than the deadline, and no later than the
+ * deadline plus two tick periods; the period is half of what a tick was when calls read the clock, so a
+ * call is still stopped between its deadline and its deadline plus one tick (a tenth of the deadline,
+ * between 1 and 100 ms).
  *
  * <p><b>The interrupt flag.</b> The tick interrupts while holding the lock, and {@link #stop()} takes the
  * same lock, so once {@code stop()} has it any interrupt this watchdog sent has already landed; it then
@@ -29,11 +35,17 @@ public final class CallWatchdog implements AutoCloseable {
     private final long deadlineNanos;
     private final long tickNanos;
     private final Object lock = new Object();
+    /** The thread of the running or last call; kept after the call, so most calls store nothing here. */
     private Thread thread;
-    private long startedAt;
+    /** How many calls have started; tells the tick whether the call it sees is the one it saw before. */
+    private long calls;
     private boolean running;
     private boolean fired;
     private ScheduledFuture<?> tick;
+    /** Tick state: the call seen running at an earlier tick ({@link #calls} then), or -1 for none. */
+    private long watchedCall = -1;
+    /** Tick state: when {@link #watchedCall} was first seen running; it started before. */
+    private long watchedSince;
 
     /** A watchdog for {@code deadline}; a zero deadline means none, and the watchdog does nothing. */
     public CallWatchdog(Duration deadline) {
@@ -44,8 +56,9 @@ public final class CallWatchdog implements AutoCloseable {
     CallWatchdog(Duration deadline, DeadlineTicker ticker) {
         this.ticker = ticker;
         this.deadlineNanos = deadline.toNanos();
+        // Half a tick: the tick sees a call up to one period after it started (see the class comment).
         this.tickNanos = Math.max(TimeUnit.MILLISECONDS.toNanos(1),
-                Math.min(TimeUnit.MILLISECONDS.toNanos(100), deadlineNanos / 10));
+                Math.min(TimeUnit.MILLISECONDS.toNanos(100), deadlineNanos / 10)) / 2;
     }
 
     /** Starts timing a call on the current thread. */
@@ -53,9 +66,14 @@ public final class CallWatchdog implements AutoCloseable {
         if (deadlineNanos == 0) {
             return;
         }
+        Thread current = Thread.currentThread();
         synchronized (lock) {
-            thread = Thread.currentThread();
-            startedAt = System.nanoTime();
+            // A reference store into this long-lived object costs a GC write barrier with a memory fence on
+            // G1; the thread rarely changes, so store it only when it does.
+            if (thread != current) {
+                thread = current;
+            }
+            calls++;
             fired = false;
             running = true;
             if (tick == null) {
@@ -78,7 +96,6 @@ public final class CallWatchdog implements AutoCloseable {
             running = false;
             interrupted = fired;
             fired = false;
-            thread = null;
         }
         if (interrupted) {
             Thread.interrupted(); // ours: Chicory leaves it set, and the embedder's next wait must not see it
@@ -103,7 +120,16 @@ public final class CallWatchdog implements AutoCloseable {
     /** Interrupts the running call if it is past its deadline; called by the ticker. */
     void check() {
         synchronized (lock) {
-            if (running && !fired && System.nanoTime() - startedAt >= deadlineNanos) {
+            if (!running || fired) {
+                watchedCall = -1;
+                return;
+            }
+            long now = System.nanoTime();
+            if (watchedCall != calls) {
+                // First seen now: it started at most one period ago, but no later than now.
+                watchedCall = calls;
+                watchedSince = now;
+            } else if (now - watchedSince >= deadlineNanos) {
                 fired = true;
                 thread.interrupt();
             }
