@@ -18,8 +18,9 @@ import io.fssdk.runtime.component.abi.Realloc;
 final class GuestRealloc implements Realloc {
     private final InstanceState state;
     private final CoreInvoker function;
-    /** The arguments array while no call holds it; null during a call. */
-    private long[] scratch = new long[4];
+    private final long[] scratch = new long[4];
+    /** Whether a call holds {@link #scratch} (a flag, not a nulled field: see {@code HostCalls} on barriers). */
+    private boolean busy;
 
     GuestRealloc(InstanceState state, CoreInvoker function) {
         this.state = state;
@@ -28,11 +29,9 @@ final class GuestRealloc implements Realloc {
 
     @Override
     public int realloc(int oldPtr, int oldSize, int align, int newSize) {
-        long[] args = scratch;
-        if (args == null) {
-            args = new long[4];
-        }
-        scratch = null;
+        boolean nested = busy;
+        long[] args = nested ? new long[4] : scratch;
+        busy = true;
         try {
             args[0] = oldPtr;
             args[1] = oldSize;
@@ -40,7 +39,7 @@ final class GuestRealloc implements Realloc {
             args[3] = newSize;
             return (int) state.callRestricted(function, args)[0];
         } finally {
-            scratch = args;
+            busy = nested;
         }
     }
 }
