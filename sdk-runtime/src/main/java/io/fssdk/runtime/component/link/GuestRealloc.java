@@ -6,7 +6,8 @@ import io.fssdk.runtime.component.abi.Realloc;
  * The {@code realloc} option of one canonical definition: calls the guest's {@code cabi_realloc} with imports
  * forbidden, as the spec requires (CanonicalABI.md, {@code may_leave}).
  *
- * <p>Every {@code list<u8>} or string a call passes in allocates, so this runs once or more per record. It
+ * <p>Every {@code list<u8>} or string a call passes in allocates, so this runs once or more per record. When
+ * the guest runs our compiled code the call is unboxed ({@link CoreInvoker#callI4ToI}). Otherwise it
  * passes its four arguments in one array kept per definition (and so per instance) instead of a new
  * varargs array per call. Reuse is safe because the array is dead once the call has started: every
  * machine (our compiler's boxed entries, Chicory's interpreter and its compiler) copies the arguments out
@@ -29,6 +30,9 @@ final class GuestRealloc implements Realloc {
 
     @Override
     public int realloc(int oldPtr, int oldSize, int align, int newSize) {
+        if (function.hasDirectI4ToI()) {
+            return state.callRestrictedI4ToI(function, oldPtr, oldSize, align, newSize);
+        }
         boolean nested = busy;
         long[] args = nested ? new long[4] : scratch;
         busy = true;
