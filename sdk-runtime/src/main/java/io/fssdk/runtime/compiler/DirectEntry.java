@@ -52,6 +52,11 @@ public final class DirectEntry {
         return find(instance, funcId, I3_TO_V);
     }
 
+    /** Whether {@code instance} runs our compiled code for good (see {@link #i4ToI}). */
+    public static boolean runsCompiled(Instance instance) {
+        return instance.getMachine() instanceof CompiledMachine;
+    }
+
     private static Optional<DirectEntry> find(Instance instance, int funcId, MethodType type) {
         if (!(instance.getMachine() instanceof CompiledMachine m)) {
             return Optional.empty();

@@ -43,7 +43,7 @@ final class CoreInvoker {
     }
 
     /** The index of the function {@code instance} exports as {@code name}, or -1. */
-    private static int functionIndex(Instance instance, String name) {
+    static int functionIndex(Instance instance, String name) {
         ExportSection exports = instance.module().exportSection();
         for (int i = 0; i < exports.exportCount(); i++) {
             Export x = exports.getExport(i);
