@@ -34,18 +34,36 @@ final class CompiledMachine implements Machine {
         }
         try {
             return code.entry(funcId).call(funcId, args, ctx);
-        } catch (IndexOutOfBoundsException e) {
-            // The flat memory's array bounds check is the wasm bounds check.
-            throw withCause(new WasmRuntimeException("out of bounds memory access" + where(e)), e);
-        } catch (StackOverflowError e) {
-            throw withCause(new ChicoryException("call stack exhausted"), e);
-        } catch (ArithmeticException e) {
-            throw withCause(new TrapException("arithmetic trap: " + e.getMessage() + where(e)), e);
-        } catch (RuntimeException | Error e) {
-            throw e;
         } catch (Throwable t) {
-            throw new ChicoryException(t);
+            throw fault(t);
         }
+    }
+
+    /** Binds the context on the first call, for entries that bypass {@link #call} ({@link DirectEntry}). */
+    void ensureBound() {
+        if (!ctx.bound) {
+            ctx.bind();
+        }
+    }
+
+    /**
+     * What a call that threw {@code t} throws: the JVM exceptions compiled code raises for guest faults become
+     * Chicory traps; other runtime exceptions and errors pass through; checked ones are wrapped.
+     */
+    RuntimeException fault(Throwable t) {
+        if (t instanceof IndexOutOfBoundsException e) {
+            // The flat memory's array bounds check is the wasm bounds check.
+            return withCause(new WasmRuntimeException("out of bounds memory access" + where(e)), e);
+        } else if (t instanceof StackOverflowError e) {
+            return withCause(new ChicoryException("call stack exhausted"), e);
+        } else if (t instanceof ArithmeticException e) {
+            return withCause(new TrapException("arithmetic trap: " + e.getMessage() + where(e)), e);
+        } else if (t instanceof RuntimeException e) {
+            return e;
+        } else if (t instanceof Error e) {
+            throw e;
+        }
+        return new ChicoryException(t);
     }
 
     private static <T extends RuntimeException> T withCause(T e, Throwable cause) {

@@ -38,6 +38,11 @@ final class LoadedCode {
         this.entries = new BoxedEntries[layout.types.length];
     }
 
+    /** The number of functions, imports included. */
+    int functionCount() {
+        return direct.length;
+    }
+
     /** Function {@code f}'s static method, typed as {@link JvmTypes#descriptor} says. */
     MethodHandle direct(int f) {
         MethodHandle h = (MethodHandle) HANDLES.getAcquire(direct, f);

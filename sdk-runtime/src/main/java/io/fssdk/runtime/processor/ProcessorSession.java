@@ -37,6 +37,13 @@ final class ProcessorSession implements GuestSession {
     private final ExportedFunction close;
     private final ExportedFunction exec;
     private final ExportedFunction custom;
+    /**
+     * The core arguments of {@code fs-process} (source id, pointer, length), refilled per record instead of a
+     * varargs array per call. Filled only after {@link ExportedFunction#rawCall()} entered the instance, which
+     * traps on reentrance, so a nested call can never overwrite it while an outer one uses it; and the engine
+     * copies the arguments out before running the guest, so nothing reads it once the call started.
+     */
+    private final long[] processArgs = new long[3];
 
     private ProcessorSession(ComponentInstance instance, GuestResources resources) {
         this.instance = instance;
@@ -102,7 +109,11 @@ final class ProcessorSession implements GuestSession {
         RawCall c = process.rawCall();
         try {
             int ptr = c.writeBytes(data);
-            c.invoke(Integer.toUnsignedLong(sourceId), Integer.toUnsignedLong(ptr), data.length);
+            long[] args = processArgs;
+            args[0] = Integer.toUnsignedLong(sourceId);
+            args[1] = Integer.toUnsignedLong(ptr);
+            args[2] = data.length;
+            c.invoke(args);
         } finally {
             c.close();
         }

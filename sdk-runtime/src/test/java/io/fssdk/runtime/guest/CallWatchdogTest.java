@@ -99,6 +99,40 @@ class CallWatchdogTest {
         assertTrue(fired > 10 && finished > 10, "fired " + fired + ", finished " + finished);
     }
 
+    /**
+     * Calls do not read the clock: the tick times them from when it first saw them running (see
+     * {@link CallWatchdog}). That must never make a deadline fire early: every call the watchdog reports as
+     * interrupted ran at least the deadline, measured from before its {@code start()}, and calls that run well
+     * past it are interrupted. Not a timed assertion: a slow machine only makes calls longer, never shorter.
+     */
+    @Test
+    void aDeadlineNeverFiresEarlyAndStillFires() {
+        long deadline = TimeUnit.MILLISECONDS.toNanos(2);
+        CallWatchdog w = new CallWatchdog(Duration.ofNanos(deadline), new DeadlineTicker("test-deadline-early"));
+        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        int fired = 0;
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1000);
+        while (System.nanoTime() < end) {
+            long before = System.nanoTime();
+            w.start();
+            // Stop at an interrupt, or give up after a thousand deadlines (far past when it must have fired).
+            long length = random.nextBoolean() ? random.nextLong(deadline) : 1000 * deadline;
+            while (!Thread.currentThread().isInterrupted() && System.nanoTime() - before < length) {
+                Thread.onSpinWait();
+            }
+            boolean stopped = w.stop();
+            long ran = System.nanoTime() - before;
+            if (stopped) {
+                fired++;
+                assertTrue(ran >= deadline, "interrupted after " + ran + " ns, before the deadline");
+            } else {
+                assertTrue(length < deadline, "a call of a thousand deadlines was not interrupted");
+            }
+        }
+        w.close();
+        assertTrue(fired > 10, "fired " + fired);
+    }
+
     @Test
     void aWatchdogWithoutADeadlineStartsNoThread() {
         String name = "test-deadline-none";

@@ -1,5 +1,6 @@
 package io.fssdk.runtime.component.link;
 
+import com.dylibso.chicory.runtime.ImportFunction;
 import com.dylibso.chicory.runtime.ImportGlobal;
 import com.dylibso.chicory.runtime.ImportMemory;
 import com.dylibso.chicory.runtime.ImportTable;
@@ -17,6 +18,7 @@ import io.fssdk.runtime.component.binary.CoreSort;
 import io.fssdk.runtime.component.binary.Sort;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code (core instance (instantiate m (with "name" (instance i))*))}: resolves every import of core
@@ -46,7 +48,7 @@ final class CoreInstantiation {
             switch (imp.importType()) {
                 case FUNCTION -> {
                     CoreFunc f = ((CoreExtern.Func) from.export(imp.name(), CoreSort.FUNC)).func();
-                    imports.addFunction(f.asImport(imp.module(), imp.name()));
+                    imports.addFunction(bypassingShim(f, imp.module(), imp.name()));
                 }
                 case MEMORY -> imports.addMemory(new ImportMemory(imp.module(), imp.name(),
                         ((CoreExtern.Mem) from.export(imp.name(), CoreSort.MEMORY)).memory()));
@@ -82,6 +84,23 @@ final class CoreInstantiation {
             TrapException trap = Traps.of(module.label() + " start", e);
             throw trap != null ? trap : new LinkException(module.label() + " cannot be instantiated: " + e, e);
         }
+    }
+
+    /**
+     * {@code f} as an import; a shim function ({@link ShimBypass}) is bound to what its table slot holds
+     * instead of being run, which only {@code wit-component}'s fixup modules and main modules import.
+     */
+    private static ImportFunction bypassingShim(CoreFunc f, String module, String name) {
+        if (f instanceof CoreFunc.Exported e) {
+            int index = CoreInvoker.functionIndex(e.instance(), e.exportName());
+            if (index >= 0) {
+                Optional<ShimBypass> bypass = ShimBypass.of(e.instance(), index);
+                if (bypass.isPresent()) {
+                    return new ImportFunction(module, name, e.type(), bypass.get());
+                }
+            }
+        }
+        return f.asImport(module, name);
     }
 
     /** {@code (core instance (export "n" (sort i))*)}. */

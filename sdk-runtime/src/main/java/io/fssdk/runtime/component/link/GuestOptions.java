@@ -42,9 +42,7 @@ final class GuestOptions {
             return new GuestOptions(CanonicalOptions.of(enc, guest), post);
         }
         CoreInvoker realloc = new CoreInvoker(Scope.at(scope.coreFuncs, o.realloc().getAsInt(), Sort.CORE_FUNC));
-        InstanceState state = scope.state;
-        return new GuestOptions(CanonicalOptions.of(enc, guest, (oldPtr, oldSize, align, newSize) -> (int) state
-                .callRestricted(realloc, oldPtr, oldSize, align, newSize)[0]), post);
+        return new GuestOptions(CanonicalOptions.of(enc, guest, new GuestRealloc(scope.state, realloc)), post);
     }
 
     CanonicalOptions abi() {

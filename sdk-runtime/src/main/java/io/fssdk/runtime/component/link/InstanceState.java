@@ -69,6 +69,17 @@ final class InstanceState {
         }
     }
 
+    /** {@link #callRestricted} on the unboxed path of a {@code (i32, i32, i32, i32) -> i32} function (realloc). */
+    int callRestrictedI4ToI(CoreInvoker function, int a, int b, int c, int d) {
+        boolean before = mayLeave;
+        mayLeave = false;
+        try {
+            return function.callI4ToI(a, b, c, d);
+        } finally {
+            mayLeave = before;
+        }
+    }
+
     /** Calls guest code (realloc, post-return) during which imports are forbidden. */
     long[] callRestricted(CoreInvoker function, long... args) {
         boolean before = mayLeave;

@@ -88,7 +88,7 @@ final class LiftedFunc implements ComponentFunc {
     /** Starts a fast-path call; the returned object is reused by every call of this function. */
     RawCall rawCall() {
         state.enter(path);
-        fast.results = null;
+        fast.reset();
         return fast;
     }
 
@@ -112,10 +112,24 @@ final class LiftedFunc implements ComponentFunc {
         return trap;
     }
 
-    /** The fast path: one mutable call object per function, since an instance runs one call at a time. */
+    /**
+     * The fast path: one mutable call object per function, since an instance runs one call at a time. Whether
+     * the core function was called is a flag, and the results are kept only when there are some: storing a
+     * new array into this long-lived object costs a GC write barrier with a memory fence on G1, and most
+     * per-record exports ({@code fs-process}) return nothing.
+     */
     private final class FastCall implements RawCall {
-        /** The core results once the core function returned (never null then: see {@link CoreInvoker}). */
-        long[] results;
+        /** Whether the core function returned. */
+        private boolean invoked;
+        /** Its results when it returned some; null otherwise. */
+        private long[] results;
+
+        void reset() {
+            invoked = false;
+            if (results != null) {
+                results = null;
+            }
+        }
 
         @Override
         public int writeBytes(byte[] data) {
@@ -155,12 +169,16 @@ final class LiftedFunc implements ComponentFunc {
 
         @Override
         public long[] invoke(long... coreArgs) {
-            if (results != null) {
+            if (invoked) {
                 throw new IllegalStateException("a raw call invokes its core function once");
             }
             try {
-                results = core.call(coreArgs);
-                return results;
+                long[] r = core.call(coreArgs);
+                invoked = true;
+                if (r.length != 0) {
+                    results = r;
+                }
+                return r;
             } catch (RuntimeException | StackOverflowError e) {
                 throw fail(e);
             }
@@ -205,13 +223,13 @@ final class LiftedFunc implements ComponentFunc {
         @Override
         public void close() {
             try {
-                if (results != null && !state.root.isPoisoned()) {
-                    postReturn(results);
+                if (invoked && !state.root.isPoisoned()) {
+                    postReturn(results != null ? results : NO_VALUES);
                 }
             } catch (RuntimeException | StackOverflowError e) {
                 throw fail(e);
             } finally {
-                results = null;
+                reset();
                 state.leave();
             }
         }

@@ -44,7 +44,7 @@ final class LoweredImport implements WasmFunctionHandle {
         this.hasCoreResult = !abi.lowerCoreResults().isEmpty();
         this.parentChild = target instanceof LiftedFunc l && l.state().isAncestorOrDescendantOf(caller);
         this.frame = target instanceof ComponentFunc.Raw ? new RawFrameImpl(target.path(), options.abi(),
-                caller.tables) : null;
+                caller.tables, abi.lowerCoreParams().size()) : null;
     }
 
     /** The core signature the guest imports this function with. */
@@ -89,7 +89,8 @@ final class LoweredImport implements WasmFunctionHandle {
     private long[] callRaw(ComponentFunc.Raw raw, long[] args) {
         // A raw function may call back into the guest (realloc) and so re-enter this frame: keep a copy of
         // the outer call's state and restore it afterwards.
-        RawFrameImpl f = frame.busy() ? new RawFrameImpl(raw.path(), options.abi(), caller.tables) : frame;
+        RawFrameImpl f = frame.busy() ? new RawFrameImpl(raw.path(), options.abi(), caller.tables, args.length)
+                : frame;
         f.begin(args);
         try {
             long r = raw.function().call(f);

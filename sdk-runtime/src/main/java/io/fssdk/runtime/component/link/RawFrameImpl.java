@@ -12,32 +12,46 @@ import io.fssdk.runtime.component.abi.ResourceTables;
 /**
  * The {@link RawFrame} of one lowered import. It is reused across calls (an instance runs one call at a
  * time), so the fast path allocates nothing per call beyond what the host function itself does.
+ *
+ * <p>The call's arguments are copied into an array of the frame's own rather than the caller's array
+ * being kept: storing a new array into this long-lived object costs a GC write barrier with a memory
+ * fence on G1, more than copying the few arguments of a host function.
  */
 final class RawFrameImpl implements RawFrame {
     private final String path;
     private final CanonicalOptions options;
     private final ResourceTables tables;
+    /** The current call's arguments, the first {@link #argCount} of them. */
     private long[] args;
+    /** The number of arguments of the current call, or -1 between calls. */
+    private int argCount = -1;
     // One scope per frame, reopened per call; opened lazily since most calls borrow nothing.
     private final BorrowScope scope = new BorrowScope();
     private boolean scopeOpen;
 
-    RawFrameImpl(String path, CanonicalOptions options, ResourceTables tables) {
+    /** A frame for a function of {@code coreParams} core parameters (more grow the array: it is a hint). */
+    RawFrameImpl(String path, CanonicalOptions options, ResourceTables tables, int coreParams) {
         this.path = path;
         this.options = options;
         this.tables = tables;
+        this.args = new long[coreParams];
     }
 
     boolean busy() {
-        return args != null;
+        return argCount >= 0;
     }
 
     void begin(long[] coreArgs) {
-        this.args = coreArgs;
+        int n = coreArgs.length;
+        if (n > args.length) {
+            args = new long[n];
+        }
+        System.arraycopy(coreArgs, 0, args, 0, n);
+        argCount = n;
     }
 
     void end() {
-        args = null;
+        argCount = -1;
         if (scopeOpen) {
             scopeOpen = false;
             scope.finish();
@@ -45,27 +59,35 @@ final class RawFrameImpl implements RawFrame {
     }
 
     private void live() {
-        if (args == null) {
+        if (argCount < 0) {
             throw new IllegalStateException("a raw frame is only valid during its call");
         }
+    }
+
+    /** Argument {@code index}, failing as an access to an array of exactly the call's arguments would. */
+    private long arg(int index) {
+        if (index < 0 || index >= argCount) {
+            throw new ArrayIndexOutOfBoundsException("Index " + index + " out of bounds for length " + argCount);
+        }
+        return args[index];
     }
 
     @Override
     public int argCount() {
         live();
-        return args.length;
+        return argCount;
     }
 
     @Override
     public int i32(int index) {
         live();
-        return (int) args[index];
+        return (int) arg(index);
     }
 
     @Override
     public long i64(int index) {
         live();
-        return args[index];
+        return arg(index);
     }
 
     @Override

@@ -1,0 +1,118 @@
+package io.fssdk.runtime.component.link;
+
+import com.dylibso.chicory.runtime.ImportFunction;
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.TableInstance;
+import com.dylibso.chicory.runtime.TrapException;
+import com.dylibso.chicory.runtime.WasmFunctionHandle;
+import com.dylibso.chicory.wasm.ChicoryException;
+import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.AnnotatedInstruction;
+import com.dylibso.chicory.wasm.types.ExternalType;
+import com.dylibso.chicory.wasm.types.FunctionType;
+import com.dylibso.chicory.wasm.types.OpCode;
+import io.fssdk.runtime.compiler.DirectEntry;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An import bound to a shim function, called without running the shim. {@code wit-component} lowers an
+ * import that needs the guest's memory or realloc through two helper modules: the main module imports a
+ * shim function whose whole body is {@code call_indirect} of a fixed slot of the shim's table, and a fixup
+ * module fills that slot with the lowered import once the memory exists. A record's {@code emit} thus
+ * crossed four engine boundaries (the shim's export, its {@code call_indirect} into the fixup instance, the
+ * fixup's import bridge, the host function), about a quarter of an emit-once {@code fs-process}.
+ *
+ * <p>This does what the shim body does, at each call: the same bounds, null and structural type checks of
+ * the slot with the same errors as our compiler's {@code call_indirect}, then the slot's function. When that
+ * is a lowered import of the fixup instance, its host function is called directly; anything else is called
+ * through its instance's machine, as the shim would. The table is read on every call, so a slot changed
+ * later is honoured. Used only when the shim runs our compiled code, whose {@code call_indirect} errors
+ * these are.
+ */
+final class ShimBypass implements WasmFunctionHandle {
+    private final Instance shim;
+    private final TableInstance table;
+    private final int slot;
+    private final FunctionType expected;
+    /** The last (instance, function) found to have the expected type; a function's type never changes. */
+    private Instance checkedOwner;
+    private int checkedRef = -1;
+
+    private ShimBypass(Instance shim, TableInstance table, int slot, FunctionType expected) {
+        this.shim = shim;
+        this.table = table;
+        this.slot = slot;
+        this.expected = expected;
+    }
+
+    /**
+     * The bypass of function {@code funcIndex} of {@code shim}, if its body is exactly
+     * {@code local.get 0 .. local.get n-1, i32.const slot, call_indirect (type t) (table x)} forwarding all
+     * of its parameters to a slot of a function type the same as its own, and {@code shim} runs compiled.
+     */
+    static Optional<ShimBypass> of(Instance shim, int funcIndex) {
+        if (!DirectEntry.runsCompiled(shim)) {
+            return Optional.empty();
+        }
+        WasmModule m = shim.module();
+        int imported = m.importSection().count(ExternalType.FUNCTION);
+        int local = funcIndex - imported;
+        if (local < 0 || local >= m.codeSection().functionBodyCount()) {
+            return Optional.empty();
+        }
+        FunctionType own = shim.type(shim.functionType(funcIndex));
+        List<AnnotatedInstruction> code = m.codeSection().getFunctionBody(local).instructions();
+        int n = own.params().size();
+        if (code.size() != n + 3) {
+            return Optional.empty();
+        }
+        for (int i = 0; i < n; i++) {
+            AnnotatedInstruction get = code.get(i);
+            if (get.opcode() != OpCode.LOCAL_GET || get.operand(0) != i) {
+                return Optional.empty();
+            }
+        }
+        AnnotatedInstruction konst = code.get(n);
+        AnnotatedInstruction call = code.get(n + 1);
+        if (konst.opcode() != OpCode.I32_CONST || call.opcode() != OpCode.CALL_INDIRECT
+                || code.get(n + 2).opcode() != OpCode.END) {
+            return Optional.empty();
+        }
+        FunctionType target = shim.type((int) call.operand(0));
+        if (!target.typesMatch(own)) {
+            return Optional.empty();
+        }
+        return Optional.of(new ShimBypass(shim, shim.table((int) call.operand(1)), (int) konst.operand(0), target));
+    }
+
+    @Override
+    public long[] apply(Instance caller, long... args) {
+        // The checks and messages of GuestSupport.indirect, which the shim's call_indirect runs.
+        if (slot < 0 || slot >= table.size()) {
+            throw new TrapException("undefined element");
+        }
+        int ref = table.ref(slot);
+        if (ref < 0) {
+            throw new TrapException("uninitialized element " + slot);
+        }
+        Instance owner = table.instance(slot);
+        if (owner == null) {
+            owner = shim; // an entry without an instance is the shim's own function
+        }
+        if (owner != checkedOwner || ref != checkedRef) {
+            if (!owner.type(owner.functionType(ref)).typesMatch(expected)) {
+                throw new ChicoryException("indirect call type mismatch");
+            }
+            checkedOwner = owner;
+            checkedRef = ref;
+        }
+        if (ref < owner.imports().functionCount()) {
+            ImportFunction f = owner.imports().function(ref);
+            if (f.handle() instanceof LoweredImport lowered) {
+                return lowered.apply(owner, args);
+            }
+        }
+        return owner.getMachine().call(ref, args);
+    }
+}
