@@ -81,7 +81,9 @@ final class ClassCompiler {
         entriesDispatcher(cw);
         Map<String, String> dispatchers = new LinkedHashMap<>();
         for (int f : functions) {
-            if (f < layout.importCount) {
+            if (f < layout.importCount && directlyCallable(layout.types[f])) {
+                directImportBridge(cw, f);
+            } else if (f < layout.importCount) {
                 boxingBridge(cw, f, "callImport");
             } else if (interpreted.contains(f)) {
                 boxingBridge(cw, f, "interpret");
@@ -155,6 +157,56 @@ final class ClassCompiler {
         } else {
             mv.visitInsn(ARETURN);
         }
+    }
+
+    /** Whether an import of type {@code ft} can be called through {@link DirectImport}: few numbers in, one out. */
+    static boolean directlyCallable(FunctionType ft) {
+        if (ft.params().size() > DirectImport.MAX_PARAMS || ft.returns().size() > 1) {
+            return false;
+        }
+        for (ValType v : ft.params()) {
+            if (!isNumber(v)) {
+                return false;
+            }
+        }
+        return ft.returns().isEmpty() || isNumber(ft.returns().get(0));
+    }
+
+    private static boolean isNumber(ValType v) {
+        return v.equals(ValType.I32) || v.equals(ValType.I64) || v.equals(ValType.F32) || v.equals(ValType.F64);
+    }
+
+    /**
+     * {@code f<i>} for an import {@link #directlyCallable}: its arguments as longs (zeros after the last) to
+     * {@link GuestSupport#callImportDirect}, which uses the host's {@link DirectImport} when it has one.
+     */
+    private void directImportBridge(ClassWriter cw, int f) {
+        FunctionType ft = layout.types[f];
+        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, "f" + f, JvmTypes.descriptor(ft), null, null);
+        mv.visitCode();
+        mv.visitVarInsn(ALOAD, slotsOf(ft.params()));
+        mv.visitLdcInsn(f);
+        int slot = 0;
+        for (ValType v : ft.params()) {
+            Type t = JvmTypes.of(v);
+            mv.visitVarInsn(t.getOpcode(ILOAD), slot);
+            JvmTypes.toLong(mv, t);
+            slot += t.getSize();
+        }
+        for (int i = ft.params().size(); i < DirectImport.MAX_PARAMS; i++) {
+            mv.visitInsn(org.objectweb.asm.Opcodes.LCONST_0);
+        }
+        mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "callImportDirect", "(" + CTX_DESC + "IJJJJ)J", false);
+        if (ft.returns().isEmpty()) {
+            mv.visitInsn(org.objectweb.asm.Opcodes.POP2);
+            mv.visitInsn(RETURN);
+        } else {
+            Type t = JvmTypes.of(ft.returns().get(0));
+            JvmTypes.fromLong(mv, t);
+            mv.visitInsn(t.getOpcode(IRETURN));
+        }
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
     }
 
     /** {@code f<i>} for an import or an interpreted function: box, call {@code GuestSupport.<helper>}, unbox. */

@@ -44,6 +44,11 @@ public final class GuestContext {
     private final int[] checkedRef = new int[CHECKED];
     private final int[] checkedType = new int[CHECKED];
 
+    /**
+     * The {@link DirectImport} of each function import whose handle is one, else null; set by {@link #bind()}.
+     * Read by {@link GuestSupport#callImportDirect} on every host call, so it is resolved once per instance.
+     */
+    DirectImport[] directImports;
     /** The call's fuel budget, shared with the other core instances of the component; null means unlimited. */
     FuelTank fuel;
     /**
@@ -70,6 +75,13 @@ public final class GuestContext {
             g[i] = instance.global(i);
         }
         this.globals = g;
+        DirectImport[] direct = new DirectImport[instance.imports().functionCount()];
+        for (int i = 0; i < direct.length; i++) {
+            if (instance.imports().function(i).handle() instanceof DirectImport d) {
+                direct[i] = d;
+            }
+        }
+        this.directImports = direct;
         Memory m = instance.memory();
         if (m != null) {
             if (!(m instanceof FlatMemory f)) {

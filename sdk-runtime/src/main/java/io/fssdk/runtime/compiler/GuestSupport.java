@@ -148,6 +148,26 @@ public final class GuestSupport {
     }
 
     /**
+     * Calls import {@code index} with up to {@link DirectImport#MAX_PARAMS} arguments (unused ones 0): through
+     * the host's {@link DirectImport} when its handle is one, so nothing is boxed, else as {@link #callImport}.
+     */
+    public static long callImportDirect(GuestContext ctx, int index, long a0, long a1, long a2, long a3) {
+        DirectImport direct = ctx.directImports[index];
+        long result;
+        if (direct != null) {
+            result = direct.callDirect(ctx.instance, a0, a1, a2, a3);
+        } else {
+            ImportFunction f = ctx.instance.imports().function(index);
+            long[] results = f.handle().apply(ctx.instance, DirectImport.arguments(f.paramTypes().size(), a0, a1, a2, a3));
+            result = results == null || results.length == 0 ? 0 : results[0];
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            throw new ChicoryInterruptedException("Thread interrupted");
+        }
+        return result;
+    }
+
+    /**
      * Resolves a {@code call_indirect}: the function at {@code elem} in {@code table} must exist and have the
      * expected signature, compared structurally (so modules whose type sections differ still call each other).
      *

@@ -50,6 +50,27 @@ final class RawFrameImpl implements RawFrame {
         argCount = n;
     }
 
+    /** {@link #begin(long[])} for a call whose first {@code n} (at most 4) arguments are these. */
+    void begin(int n, long a0, long a1, long a2, long a3) {
+        if (n > args.length) {
+            args = new long[n];
+        }
+        long[] a = args;
+        if (n > 0) {
+            a[0] = a0;
+        }
+        if (n > 1) {
+            a[1] = a1;
+        }
+        if (n > 2) {
+            a[2] = a2;
+        }
+        if (n > 3) {
+            a[3] = a3;
+        }
+        argCount = n;
+    }
+
     void end() {
         argCount = -1;
         if (scopeOpen) {
