@@ -25,6 +25,11 @@ import org.slf4j.LoggerFactory;
  */
 final class CompiledModule {
     private static final Logger LOG = LoggerFactory.getLogger("io.fssdk.runtime.component");
+    /**
+     * Smaller modules are always parsed whole and validated, cache or not: it takes them milliseconds, and the
+     * linker reads the bodies of small helper modules (a {@code wit-component} shim, see {@link ShimBypass}).
+     */
+    static final int PRECOMPILED_MIN_BYTES = 256 * 1024;
 
     /** The parsed module; replaced once (under the lock, before any instance) if precompiled code fails to load. */
     private volatile WasmModule module;
@@ -72,10 +77,20 @@ final class CompiledModule {
      */
     static CompiledModule parse(byte[] bytes, int offset, CoreCodegen codegen, CodeCache cache, String component,
             int index) {
+        return parse(bytes, offset, codegen, cache, component, index, PRECOMPILED_MIN_BYTES);
+    }
+
+    /**
+     * {@link #parse(byte[], int, CoreCodegen, CodeCache, String, int)}, looking for precompiled code only for a
+     * module of at least {@code precompiledMinBytes} bytes (tests lower it).
+     */
+    static CompiledModule parse(byte[] bytes, int offset, CoreCodegen codegen, CodeCache cache, String component,
+            int index, int precompiledMinBytes) {
         String label = "core module " + index;
         // The digest is only a cache key: skip hashing (30 ms for a 12 MB module) when there is no cache.
         String digest = cache == null ? null : CodeCache.digest(bytes);
-        CoreCodegen.Precompiled pre = digest == null ? null : codegen.precompiled(digest, cache);
+        CoreCodegen.Precompiled pre = digest == null || bytes.length < precompiledMinBytes ? null
+                : codegen.precompiled(digest, cache);
         WasmModule module = pre == null ? parseModule(bytes, true, offset, label)
                 : parseModule(StubBodies.of(bytes, label + " is malformed"), false, offset, label);
         return new CompiledModule(module, codegen, cache, component, label, digest, pre, pre == null ? null : bytes,

@@ -1,6 +1,5 @@
 package io.fssdk.runtime.component.link;
 
-import com.dylibso.chicory.runtime.ImportFunction;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.TableInstance;
 import com.dylibso.chicory.runtime.TrapException;
@@ -12,6 +11,7 @@ import com.dylibso.chicory.wasm.types.ExternalType;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.OpCode;
 import io.fssdk.runtime.compiler.DirectEntry;
+import io.fssdk.runtime.compiler.DirectImport;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,9 +28,10 @@ import java.util.Optional;
  * is a lowered import of the fixup instance, its host function is called directly; anything else is called
  * through its instance's machine, as the shim would. The table is read on every call, so a slot changed
  * later is honoured. Used only when the shim runs our compiled code, whose {@code call_indirect} errors
- * these are.
+ * these are. Compiled callers call it as a {@link DirectImport}, and it calls a lowered import the same way, so
+ * an {@code emit} passes its arguments from the guest's code to the host function without an array.
  */
-final class ShimBypass implements WasmFunctionHandle {
+final class ShimBypass implements WasmFunctionHandle, DirectImport {
     private final Instance shim;
     private final TableInstance table;
     private final int slot;
@@ -88,6 +89,33 @@ final class ShimBypass implements WasmFunctionHandle {
 
     @Override
     public long[] apply(Instance caller, long... args) {
+        Instance owner = target();
+        int ref = table.ref(slot);
+        LoweredImport lowered = loweredAt(owner, ref);
+        return lowered != null ? lowered.apply(owner, args) : owner.getMachine().call(ref, args);
+    }
+
+    @Override
+    public long callDirect(Instance caller, long a0, long a1, long a2, long a3) {
+        Instance owner = target();
+        int ref = table.ref(slot);
+        LoweredImport lowered = loweredAt(owner, ref);
+        if (lowered != null) {
+            return lowered.callDirect(owner, a0, a1, a2, a3);
+        }
+        long[] results = owner.getMachine().call(ref, DirectImport.arguments(expected.params().size(), a0, a1, a2,
+                a3));
+        return results == null || results.length == 0 ? 0 : results[0];
+    }
+
+    /** The lowered import that function {@code ref} of {@code owner} is, or null for any other function. */
+    private static LoweredImport loweredAt(Instance owner, int ref) {
+        return ref < owner.imports().functionCount()
+                && owner.imports().function(ref).handle() instanceof LoweredImport l ? l : null;
+    }
+
+    /** The instance whose function the slot holds, after the checks of the shim's {@code call_indirect}. */
+    private Instance target() {
         // The checks and messages of GuestSupport.indirect, which the shim's call_indirect runs.
         if (slot < 0 || slot >= table.size()) {
             throw new TrapException("undefined element");
@@ -107,12 +135,6 @@ final class ShimBypass implements WasmFunctionHandle {
             checkedOwner = owner;
             checkedRef = ref;
         }
-        if (ref < owner.imports().functionCount()) {
-            ImportFunction f = owner.imports().function(ref);
-            if (f.handle() instanceof LoweredImport lowered) {
-                return lowered.apply(owner, args);
-            }
-        }
-        return owner.getMachine().call(ref, args);
+        return owner;
     }
 }

@@ -38,9 +38,12 @@ class PrecompiledLoadTest {
     @TempDir
     Path dir;
 
+    /** Parses as the linker does, but looks in the cache for modules of any size. */
     private CompiledModule parse(byte[] bytes, CodeCache cache) {
-        return CompiledModule.parse(bytes, 0, CoreCodegens.of(ComponentOptions.builder().build()), cache, "test", 0);
+        return CompiledModule.parse(bytes, 0, CODEGEN, cache, "test", 0, 0);
     }
+
+    private static final CoreCodegen CODEGEN = CoreCodegens.of(ComponentOptions.builder().build());
 
     private static long call(CompiledModule m, int a, int b) {
         Instance i = m.instantiate(ImportValues.builder().build(), 16);
@@ -62,6 +65,16 @@ class PrecompiledLoadTest {
         assertEquals(List.of(OpCode.UNREACHABLE, OpCode.END), opcodes(warm, 0), "bodies are not decoded");
         assertEquals(7, call(warm, 3, 4));
         assertEquals(-2, call(warm, Integer.MAX_VALUE, Integer.MAX_VALUE));
+    }
+
+    @Test
+    void aSmallModuleIsParsedWholeEvenWithItsCodeCached() {
+        CodeCache cache = new CodeCache(dir);
+        assertEquals(3, call(parse(ADD, cache), 1, 2));
+        CompiledModule small = CompiledModule.parse(ADD, 0, CODEGEN, cache, "test", 0);
+        assertEquals(List.of(OpCode.LOCAL_GET, OpCode.LOCAL_GET, OpCode.I32_ADD, OpCode.END), opcodes(small, 0),
+                "under " + CompiledModule.PRECOMPILED_MIN_BYTES + " bytes a module's bodies are decoded");
+        assertEquals(3, call(small, 1, 2));
     }
 
     @Test
