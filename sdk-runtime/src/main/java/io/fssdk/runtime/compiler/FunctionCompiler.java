@@ -24,11 +24,9 @@ import static org.objectweb.asm.Opcodes.ISTORE;
 import static org.objectweb.asm.Opcodes.ISUB;
 import static org.objectweb.asm.Opcodes.LALOAD;
 import static org.objectweb.asm.Opcodes.LASTORE;
-import static org.objectweb.asm.Opcodes.NEWARRAY;
 import static org.objectweb.asm.Opcodes.POP;
 import static org.objectweb.asm.Opcodes.PUTFIELD;
 import static org.objectweb.asm.Opcodes.RETURN;
-import static org.objectweb.asm.Opcodes.T_LONG;
 
 import com.dylibso.chicory.wasm.types.AnnotatedInstruction;
 import com.dylibso.chicory.wasm.types.FunctionBody;
@@ -629,9 +627,14 @@ final class FunctionCompiler {
         } else if (!chosen.isEmpty() || forceFrame) {
             // A split function keeps its locals in the frame, their one home: region calls then copy nothing,
             // which keeps the method that calls hundreds of regions (an interpreter's dispatch loop) small.
+            // From the context's pool, handed back at every return (see staleAtLabels): a split function is
+            // often a hot one (dlmalloc's malloc in every C guest), and a new array per call was most of what
+            // the generated code allocated.
             frameSlot = slot++;
+            mv.visitVarInsn(ALOAD, ctxSlot);
             mv.visitLdcInsn(n + (planner == null ? 1 : planner.frameExtra()));
-            mv.visitIntInsn(NEWARRAY, T_LONG);
+            mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "takeFrame", "(" + JvmTypes.CONTEXT.getDescriptor() + "I)[J",
+                    false);
             mv.visitVarInsn(ASTORE, frameSlot);
             localsInFrame = frameLocals;
             for (int i = 0; localsInFrame && i < params.size(); i++) {
@@ -685,6 +688,19 @@ final class FunctionCompiler {
             public void visitLabel(Label label) {
                 memoryStale = true;
                 super.visitLabel(label);
+            }
+
+            @Override
+            public void visitInsn(int opcode) {
+                if (region == null && frameSlot >= 0 && opcode >= IRETURN && opcode <= RETURN) {
+                    // The function's own method returns: its frame goes back to the pool (the result, if
+                    // any, is already on the operand stack). A trap skips this; the pool only shrinks then.
+                    super.visitVarInsn(ALOAD, ctxSlot);
+                    super.visitVarInsn(ALOAD, frameSlot);
+                    super.visitMethodInsn(INVOKESTATIC, SUPPORT, "giveFrame",
+                            "(" + JvmTypes.CONTEXT.getDescriptor() + "[J)V", false);
+                }
+                super.visitInsn(opcode);
             }
         };
     }

@@ -49,6 +49,13 @@ public final class GuestContext {
      * Read by {@link GuestSupport#callImportDirect} on every host call, so it is resolved once per instance.
      */
     DirectImport[] directImports;
+    /**
+     * Frames of split functions' calls (their locals, {@code long[]}), reused: {@code framePool[0 ..
+     * freeFrames)} are free, the rest are in use by calls running now or were lost to a trap. Calls into one
+     * instance nest on one thread, so this is a stack.
+     */
+    final long[][] framePool = new long[32][];
+    int freeFrames;
     /** The call's fuel budget, shared with the other core instances of the component; null means unlimited. */
     FuelTank fuel;
     /**

@@ -168,6 +168,39 @@ public final class GuestSupport {
     }
 
     /**
+     * A zeroed frame of at least {@code size} slots for a split function's call (see {@link GuestContext}'s
+     * pool): the free frame on top of the pool when it is large enough, else a new one.
+     */
+    public static long[] takeFrame(GuestContext ctx, int size) {
+        int n = ctx.freeFrames;
+        if (n > 0) {
+            long[] f = ctx.framePool[n - 1];
+            if (f.length >= size) {
+                ctx.freeFrames = n - 1;
+                java.util.Arrays.fill(f, 0, size, 0L);
+                return f;
+            }
+        }
+        return new long[size];
+    }
+
+    /**
+     * Returns a frame {@link #takeFrame} gave to a call that is returning. Calls nest, so frames come back in the
+     * order they were taken, each usually to the pool slot it came from: then nothing is stored, which spares the
+     * garbage collector's write barrier.
+     */
+    public static void giveFrame(GuestContext ctx, long[] frame) {
+        int n = ctx.freeFrames;
+        long[][] pool = ctx.framePool;
+        if (n < pool.length) {
+            if (pool[n] != frame) {
+                pool[n] = frame;
+            }
+            ctx.freeFrames = n + 1;
+        }
+    }
+
+    /**
      * Resolves a {@code call_indirect}: the function at {@code elem} in {@code table} must exist and have the
      * expected signature, compared structurally (so modules whose type sections differ still call each other).
      *
