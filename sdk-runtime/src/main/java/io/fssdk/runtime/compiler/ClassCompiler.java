@@ -196,7 +196,7 @@ final class ClassCompiler {
         for (int i = ft.params().size(); i < DirectImport.MAX_PARAMS; i++) {
             mv.visitInsn(org.objectweb.asm.Opcodes.LCONST_0);
         }
-        mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "callImportDirect", "(" + CTX_DESC + "IJJJJ)J", false);
+        mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "callImportDirect", "(" + CTX_DESC + "IJJJJJJ)J", false);
         if (ft.returns().isEmpty()) {
             mv.visitInsn(org.objectweb.asm.Opcodes.POP2);
             mv.visitInsn(RETURN);

@@ -15,20 +15,22 @@ import com.dylibso.chicory.runtime.Instance;
  */
 public interface DirectImport {
     /** The most parameters a direct call passes. */
-    int MAX_PARAMS = 4;
+    int MAX_PARAMS = 6;
 
     /**
      * Calls the function with its first arguments (as many as its type has; the rest are 0).
      *
      * @return its result, or 0 for a function without one
      */
-    long callDirect(Instance instance, long a0, long a1, long a2, long a3);
+    long callDirect(Instance instance, long a0, long a1, long a2, long a3, long a4,
+            long a5);
 
     /** The first {@code n} of a direct call's arguments as the array a {@code WasmFunctionHandle} takes. */
-    static long[] arguments(int n, long a0, long a1, long a2, long a3) {
+    static long[] arguments(int n, long a0, long a1, long a2, long a3, long a4,
+            long a5) {
         long[] args = new long[n];
         for (int i = 0; i < n; i++) {
-            args[i] = i == 0 ? a0 : i == 1 ? a1 : i == 2 ? a2 : a3;
+            args[i] = i == 0 ? a0 : i == 1 ? a1 : i == 2 ? a2 : i == 3 ? a3 : i == 4 ? a4 : a5;
         }
         return args;
     }

@@ -151,14 +151,16 @@ public final class GuestSupport {
      * Calls import {@code index} with up to {@link DirectImport#MAX_PARAMS} arguments (unused ones 0): through
      * the host's {@link DirectImport} when its handle is one, so nothing is boxed, else as {@link #callImport}.
      */
-    public static long callImportDirect(GuestContext ctx, int index, long a0, long a1, long a2, long a3) {
+    public static long callImportDirect(GuestContext ctx, int index, long a0, long a1, long a2, long a3, long a4,
+            long a5) {
         DirectImport direct = ctx.directImports[index];
         long result;
         if (direct != null) {
-            result = direct.callDirect(ctx.instance, a0, a1, a2, a3);
+            result = direct.callDirect(ctx.instance, a0, a1, a2, a3, a4, a5);
         } else {
             ImportFunction f = ctx.instance.imports().function(index);
-            long[] results = f.handle().apply(ctx.instance, DirectImport.arguments(f.paramTypes().size(), a0, a1, a2, a3));
+            long[] args = DirectImport.arguments(f.paramTypes().size(), a0, a1, a2, a3, a4, a5);
+            long[] results = f.handle().apply(ctx.instance, args);
             result = results == null || results.length == 0 ? 0 : results[0];
         }
         if (Thread.currentThread().isInterrupted()) {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Compiled code calls a host import through {@link DirectImport} when the handle offers it and the signature
- * allows (at most four numbers in, at most one out), through the boxed handle otherwise; both give the
+ * allows (at most six numbers in, at most one out), through the boxed handle otherwise; both give the
  * interpreter's results, with floats passed as their bits.
  */
 class DirectImportTest {
@@ -29,8 +29,8 @@ class DirectImportTest {
     private static final FunctionType MIX = FunctionType.of(List.of(ValType.I32, ValType.I64, ValType.F32,
             ValType.F64), List.of(ValType.I64));
     private static final FunctionType SUB = FunctionType.of(List.of(ValType.I32, ValType.I32), List.of(ValType.I32));
-    private static final FunctionType SUM5 = FunctionType.of(List.of(ValType.I32, ValType.I32, ValType.I32,
-            ValType.I32, ValType.I32), List.of(ValType.I32));
+    private static final FunctionType SUM7 = FunctionType.of(List.of(ValType.I32, ValType.I32, ValType.I32,
+            ValType.I32, ValType.I32, ValType.I32, ValType.I32), List.of(ValType.I32));
     private static final FunctionType TICK = FunctionType.of(List.of(), List.of());
 
     /** A host function that counts which way it was called. */
@@ -50,24 +50,24 @@ class DirectImportTest {
         }
 
         @Override
-        public long callDirect(Instance instance, long a0, long a1, long a2, long a3) {
+        public long callDirect(Instance instance, long a0, long a1, long a2, long a3, long a4, long a5) {
             direct++;
-            return body.applyAsLong(new long[] {a0, a1, a2, a3});
+            return body.applyAsLong(new long[] {a0, a1, a2, a3, a4, a5});
         }
     }
 
     /**
-     * Imports h.mix (i32 i64 f32 f64 -> i64), h.sub (i32 i32 -> i32), h.sum5 (5 x i32 -> i32) and h.tick
+     * Imports h.mix (i32 i64 f32 f64 -> i64), h.sub (i32 i32 -> i32), h.sum7 (7 x i32 -> i32) and h.tick
      * (-> nothing); exports one function per import that passes its parameters on.
      */
     private static byte[] module() {
         WasmBytes types = new WasmBytes().u(4);
         types.bytes(0x60).u(4).bytes(I32, I64, F32, F64).u(1).bytes(I64);
         types.bytes(0x60).u(2).bytes(I32, I32).u(1).bytes(I32);
-        types.bytes(0x60).u(5).bytes(I32, I32, I32, I32, I32).u(1).bytes(I32);
+        types.bytes(0x60).u(7).bytes(I32, I32, I32, I32, I32, I32, I32).u(1).bytes(I32);
         types.bytes(0x60).u(0).u(0);
-        String[] names = {"mix", "sub", "sum5", "tick"};
-        int[] arity = {4, 2, 5, 0};
+        String[] names = {"mix", "sub", "sum7", "tick"};
+        int[] arity = {4, 2, 7, 0};
         WasmBytes imports = new WasmBytes().u(4);
         WasmBytes functions = new WasmBytes().u(4);
         WasmBytes exports = new WasmBytes().u(4);
@@ -95,7 +95,7 @@ class DirectImportTest {
     private final Counting mix = new Counting(a -> (int) a[0] + a[1] + (long) (Float.intBitsToFloat((int) a[2]) * 2)
             + (long) (Double.longBitsToDouble(a[3]) * 4));
     private final WasmFunctionHandle sub = (instance, args) -> new long[] {(int) args[0] - (int) args[1]};
-    private final Counting sum5 = new Counting(a -> a[0] + a[1] + a[2] + a[3] + a[4]);
+    private final Counting sum7 = new Counting(a -> a[0] + a[1] + a[2] + a[3] + a[4] + a[5] + a[6]);
     private final Counting tick = new Counting(a -> 0);
 
     private Instance instance(boolean compiled) {
@@ -103,7 +103,7 @@ class DirectImportTest {
         ImportValues imports = ImportValues.builder()
                 .addFunction(new ImportFunction("h", "mix", MIX, mix))
                 .addFunction(new ImportFunction("h", "sub", SUB, sub))
-                .addFunction(new ImportFunction("h", "sum5", SUM5, sum5))
+                .addFunction(new ImportFunction("h", "sum7", SUM7, sum7))
                 .addFunction(new ImportFunction("h", "tick", TICK, tick))
                 .build();
         Instance.Builder b = Instance.builder(module).withImportValues(imports);
@@ -134,9 +134,9 @@ class DirectImportTest {
     void aPlainHandleOrTooManyParametersTakeTheBoxedWay() {
         Instance i = instance(true);
         assertArrayEquals(new long[] {-4}, i.export("sub").apply(3, 7));
-        assertArrayEquals(new long[] {15}, i.export("sum5").apply(1, 2, 3, 4, 5));
-        assertEquals(0, sum5.direct, "five parameters are more than a direct call passes");
-        assertEquals(1, sum5.boxed);
+        assertArrayEquals(new long[] {28}, i.export("sum7").apply(1, 2, 3, 4, 5, 6, 7));
+        assertEquals(0, sum7.direct, "seven parameters are more than a direct call passes");
+        assertEquals(1, sum7.boxed);
     }
 
     @Test
@@ -159,7 +159,7 @@ class DirectImportTest {
         ImportValues imports = ImportValues.builder()
                 .addFunction(new ImportFunction("h", "mix", MIX, failing))
                 .addFunction(new ImportFunction("h", "sub", SUB, sub))
-                .addFunction(new ImportFunction("h", "sum5", SUM5, sum5))
+                .addFunction(new ImportFunction("h", "sum7", SUM7, sum7))
                 .addFunction(new ImportFunction("h", "tick", TICK, tick))
                 .build();
         CompiledWasm code = WasmCompiler.compile(module, CompilerOptions.DEFAULTS);

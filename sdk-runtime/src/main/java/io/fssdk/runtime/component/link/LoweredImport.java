@@ -75,15 +75,16 @@ final class LoweredImport implements WasmFunctionHandle, DirectImport {
     }
 
     @Override
-    public long callDirect(Instance instance, long a0, long a1, long a2, long a3) {
+    public long callDirect(Instance instance, long a0, long a1, long a2, long a3, long a4,
+            long a5) {
         if (!(target instanceof ComponentFunc.Raw raw)) {
             // The value model builds lists of values anyway: two small arrays more do not matter there.
-            long[] r = apply(instance, DirectImport.arguments(coreParams, a0, a1, a2, a3));
+            long[] r = apply(instance, DirectImport.arguments(coreParams, a0, a1, a2, a3, a4, a5));
             return r.length == 0 ? 0 : r[0];
         }
         enter(raw.path());
         RawFrameImpl f = frameFor(raw);
-        f.begin(coreParams, a0, a1, a2, a3);
+        f.begin(coreParams, a0, a1, a2, a3, a4, a5);
         long r = runRaw(raw, f);
         return hasCoreResult ? r : 0;
     }

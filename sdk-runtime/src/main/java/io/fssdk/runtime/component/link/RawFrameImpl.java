@@ -50,8 +50,9 @@ final class RawFrameImpl implements RawFrame {
         argCount = n;
     }
 
-    /** {@link #begin(long[])} for a call whose first {@code n} (at most 4) arguments are these. */
-    void begin(int n, long a0, long a1, long a2, long a3) {
+    /** {@link #begin(long[])} for a call whose first {@code n} (at most 6) arguments are these. */
+    void begin(int n, long a0, long a1, long a2, long a3, long a4,
+            long a5) {
         if (n > args.length) {
             args = new long[n];
         }
@@ -67,6 +68,12 @@ final class RawFrameImpl implements RawFrame {
         }
         if (n > 3) {
             a[3] = a3;
+        }
+        if (n > 4) {
+            a[4] = a4;
+        }
+        if (n > 5) {
+            a[5] = a5;
         }
         argCount = n;
     }

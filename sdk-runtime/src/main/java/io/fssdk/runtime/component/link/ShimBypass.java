@@ -96,15 +96,16 @@ final class ShimBypass implements WasmFunctionHandle, DirectImport {
     }
 
     @Override
-    public long callDirect(Instance caller, long a0, long a1, long a2, long a3) {
+    public long callDirect(Instance caller, long a0, long a1, long a2, long a3, long a4,
+            long a5) {
         Instance owner = target();
         int ref = table.ref(slot);
         LoweredImport lowered = loweredAt(owner, ref);
         if (lowered != null) {
-            return lowered.callDirect(owner, a0, a1, a2, a3);
+            return lowered.callDirect(owner, a0, a1, a2, a3, a4, a5);
         }
-        long[] results = owner.getMachine().call(ref, DirectImport.arguments(expected.params().size(), a0, a1, a2,
-                a3));
+        long[] args = DirectImport.arguments(expected.params().size(), a0, a1, a2, a3, a4, a5);
+        long[] results = owner.getMachine().call(ref, args);
         return results == null || results.length == 0 ? 0 : results[0];
     }
 

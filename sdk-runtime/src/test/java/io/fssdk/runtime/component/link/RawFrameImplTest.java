@@ -38,6 +38,22 @@ class RawFrameImplTest {
     }
 
     @Test
+    void aDirectCallsValuesLookLikeItsArray() {
+        // Six values into a frame sized for two: the first n count, the rest are not arguments.
+        frame.begin(6, 1, 2, 3, 4, 5, 6);
+        assertEquals(6, frame.argCount());
+        for (int i = 0; i < 6; i++) {
+            assertEquals(i + 1, frame.i64(i));
+        }
+        frame.end();
+        frame.begin(2, 9, -9, 7, 7, 7, 7);
+        assertEquals(2, frame.argCount());
+        assertEquals(-9, frame.i32(1));
+        assertThrows(ArrayIndexOutOfBoundsException.class, () -> frame.i32(2), "only the first n are arguments");
+        frame.end();
+    }
+
+    @Test
     void aFrameIsOnlyValidDuringItsCall() {
         assertFalse(frame.busy());
         frame.begin(new long[0]);

@@ -73,7 +73,7 @@ class ShimBypassTest {
         shim.table(0).setRef(1, 0, target);
         assertArrayEquals(shim.export("f").apply(40, 2), bypass.apply(null, 40, 2));
         assertEquals(42, bypass.apply(null, 40, 2)[0]);
-        assertEquals(42, bypass.callDirect(null, 40, 2, 0, 0), "as compiled callers call it");
+        assertEquals(42, bypass.callDirect(null, 40, 2, 0, 0, 0, 0), "as compiled callers call it");
         // Changed later to a function of another type: the same error, not a stale call of the old one.
         shim.table(0).setRef(1, 1, target);
         assertSameFailure(shim, bypass, 1);
@@ -90,7 +90,7 @@ class ShimBypassTest {
         ChicoryException got = assertThrows(ChicoryException.class, () -> bypass.apply(null, 1, 2), "case " + what);
         assertEquals(want.getClass(), got.getClass());
         assertEquals(want.getMessage(), got.getMessage());
-        ChicoryException direct = assertThrows(ChicoryException.class, () -> bypass.callDirect(null, 1, 2, 0, 0));
+        ChicoryException direct = assertThrows(ChicoryException.class, () -> bypass.callDirect(null, 1, 2, 0, 0, 0, 0));
         assertEquals(want.getClass(), direct.getClass());
         assertEquals(want.getMessage(), direct.getMessage());
     }
