@@ -22,6 +22,42 @@ class DifferentialRegressionTest {
     }
 
     /**
+     * Not compiler bugs: on these mutants (the long run of session 7) Chicory's interpreter failed with an exception
+     * of its own (ArrayIndexOutOfBoundsException "Index -63 out of bounds for length 5", a NullPointerException in
+     * realloc) where ours trapped. The harness now counts those as interpreter crashes instead of mismatches.
+     */
+    @Test
+    void theInterpretersOwnCrashesAreNotMismatches() throws IOException {
+        replay(1796385985);
+        replay(1796386396);
+    }
+
+    /**
+     * Seed 1796377805: a mutant stores at address -64 (0xffffffc0) with offset 1060. The effective address is
+     * computed in 33 bits and lies past 4 GiB, so the store traps; ours does, Chicory's interpreter wraps it to 996
+     * and stores (the one mismatch that run found, and the interpreter's).
+     */
+    @Test
+    void anEffectiveAddressPastFourGibTraps() {
+        WasmBytes code = new WasmBytes().u(0).bytes(0x41).s(-64).bytes(0x41).s(0).bytes(0x3a).u(0).u(1060);
+        code.bytes(0x41).s(7).bytes(0x0b); // ... i32.store8 offset=1060; i32.const 7
+        WasmBytes m = new WasmBytes().bytes(0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00);
+        m.section(1, new WasmBytes().u(1).bytes(0x60).u(0).u(1).bytes(0x7f));
+        m.section(3, new WasmBytes().u(1).u(0));
+        m.section(5, new WasmBytes().u(1).bytes(0x00).u(1));
+        m.section(7, new WasmBytes().u(1).name("f").bytes(0x00).u(0));
+        m.section(10, new WasmBytes().u(1).u(code.size()).append(code));
+        com.dylibso.chicory.wasm.WasmModule module = com.dylibso.chicory.wasm.Parser.parse(m.toByteArray());
+        CompiledWasm compiled = WasmCompiler.compile(module, CompilerOptions.DEFAULTS);
+        com.dylibso.chicory.runtime.Instance i = com.dylibso.chicory.runtime.Instance.builder(module)
+                .withMachineFactory(compiled.machineFactory()).withMemoryFactory(compiled.memoryFactory()).build();
+        com.dylibso.chicory.runtime.WasmRuntimeException e = org.junit.jupiter.api.Assertions.assertThrows(
+                com.dylibso.chicory.runtime.WasmRuntimeException.class, () -> i.export("f").apply());
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("out of bounds memory access"),
+                e.getMessage());
+    }
+
+    /**
      * A mutant whose function body lacks its final end (its last end closes a block), which Chicory accepts; our
      * method ended at the block's branch target with no code after it (VerifyError: StackMapTable error: bad
      * offset) and the whole module fell back to the interpreter. See {@link UnclosedFunctionBodyTest}.
