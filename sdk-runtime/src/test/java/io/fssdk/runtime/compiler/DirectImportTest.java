@@ -99,9 +99,14 @@ class DirectImportTest {
     private final Counting tick = new Counting(a -> 0);
 
     private Instance instance(boolean compiled) {
+        return instance(compiled, mix);
+    }
+
+    /** An instance of {@link #module()} with {@code mixHandle} as h.mix, on our compiler or the interpreter. */
+    private Instance instance(boolean compiled, WasmFunctionHandle mixHandle) {
         WasmModule module = Parser.parse(module());
         ImportValues imports = ImportValues.builder()
-                .addFunction(new ImportFunction("h", "mix", MIX, mix))
+                .addFunction(new ImportFunction("h", "mix", MIX, mixHandle))
                 .addFunction(new ImportFunction("h", "sub", SUB, sub))
                 .addFunction(new ImportFunction("h", "sum7", SUM7, sum7))
                 .addFunction(new ImportFunction("h", "tick", TICK, tick))
@@ -155,16 +160,7 @@ class DirectImportTest {
         Counting failing = new Counting(a -> {
             throw boom;
         });
-        WasmModule module = Parser.parse(module());
-        ImportValues imports = ImportValues.builder()
-                .addFunction(new ImportFunction("h", "mix", MIX, failing))
-                .addFunction(new ImportFunction("h", "sub", SUB, sub))
-                .addFunction(new ImportFunction("h", "sum7", SUM7, sum7))
-                .addFunction(new ImportFunction("h", "tick", TICK, tick))
-                .build();
-        CompiledWasm code = WasmCompiler.compile(module, CompilerOptions.DEFAULTS);
-        Instance i = Instance.builder(module).withImportValues(imports).withMachineFactory(code.machineFactory())
-                .withMemoryFactory(code.memoryFactory()).build();
+        Instance i = instance(true, failing);
         assertSame(boom, assertThrows(IllegalStateException.class, () -> i.export("mix").apply(mixArgs())));
     }
 }
