@@ -203,6 +203,22 @@ public final class GuestSupport {
     }
 
     /**
+     * The function index at {@code elem} of table {@code t}, trapping as a {@code call_indirect} does when the
+     * element is out of range or empty. Also used where a call_indirect is done on a shim's behalf, so that it
+     * fails the same way.
+     */
+    public static int tableRef(TableInstance t, int elem) {
+        if (elem < 0 || elem >= t.size()) {
+            throw new TrapException("undefined element");
+        }
+        int ref = t.ref(elem);
+        if (ref < 0) {
+            throw new TrapException("uninitialized element " + elem);
+        }
+        return ref;
+    }
+
+    /**
      * Resolves a {@code call_indirect}: the function at {@code elem} in {@code table} must exist and have the
      * expected signature, compared structurally (so modules whose type sections differ still call each other).
      *
@@ -211,13 +227,7 @@ public final class GuestSupport {
      */
     public static int indirect(GuestContext ctx, int table, int elem, int sigId, int typeIdx) {
         TableInstance t = ctx.instance.table(table);
-        if (elem < 0 || elem >= t.size()) {
-            throw new TrapException("undefined element");
-        }
-        int ref = t.ref(elem);
-        if (ref < 0) {
-            throw new TrapException("uninitialized element " + elem);
-        }
+        int ref = tableRef(t, elem);
         Instance owner = t.instance(elem);
         if (owner == null || owner == ctx.instance) {
             if (ref >= ctx.sigIds.length || ctx.sigIds[ref] != sigId) {

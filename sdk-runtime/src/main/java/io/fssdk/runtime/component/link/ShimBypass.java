@@ -2,7 +2,6 @@ package io.fssdk.runtime.component.link;
 
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.TableInstance;
-import com.dylibso.chicory.runtime.TrapException;
 import com.dylibso.chicory.runtime.WasmFunctionHandle;
 import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.WasmModule;
@@ -12,6 +11,7 @@ import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.OpCode;
 import io.fssdk.runtime.compiler.DirectEntry;
 import io.fssdk.runtime.compiler.DirectImport;
+import io.fssdk.runtime.compiler.GuestSupport;
 import java.util.List;
 import java.util.Optional;
 
@@ -118,13 +118,7 @@ final class ShimBypass implements WasmFunctionHandle, DirectImport {
     /** The instance whose function the slot holds, after the checks of the shim's {@code call_indirect}. */
     private Instance target() {
         // The checks and messages of GuestSupport.indirect, which the shim's call_indirect runs.
-        if (slot < 0 || slot >= table.size()) {
-            throw new TrapException("undefined element");
-        }
-        int ref = table.ref(slot);
-        if (ref < 0) {
-            throw new TrapException("uninitialized element " + slot);
-        }
+        int ref = GuestSupport.tableRef(table, slot);
         Instance owner = table.instance(slot);
         if (owner == null) {
             owner = shim; // an entry without an instance is the shim's own function
