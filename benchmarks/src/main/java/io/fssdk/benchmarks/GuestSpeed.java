@@ -98,8 +98,17 @@ public final class GuestSpeed {
             long compiled = System.nanoTime() - loadedAt;
             runner.process(0, words[1]); // the first call after compiling switches to compiled code
             long t1 = System.nanoTime();
+            // -Dfssdk.bench.window=N also prints the rate over each N records: how far JIT warm-up has got.
+            int window = Integer.getInteger("fssdk.bench.window", 0);
+            long windowStart = t1;
             for (int i = 1; i <= records; i++) {
                 runner.process(0, words[i % words.length]);
+                if (window > 0 && i % window == 0) {
+                    long now = System.nanoTime();
+                    System.err.printf(Locale.ROOT, "  %s: records %,d-%,d at %,.0f records/s%n", label, i - window + 1,
+                            i, window / ((now - windowStart) / 1e9));
+                    windowStart = now;
+                }
             }
             double rate = records / ((System.nanoTime() - t1) / 1e9);
             System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %,.0f (%,d) |%n", label, mode,

@@ -67,6 +67,8 @@ final class FunctionCompiler {
         final List<Type> results;
         final int height;
         boolean hasElse;
+        /** Whether a branch jumped to {@link #target}: a dispatch nest emits stubs only for chain blocks used. */
+        boolean used;
 
         Frame(OpCode kind, List<Type> params, List<Type> results, int height) {
             this.kind = kind;
@@ -184,7 +186,8 @@ final class FunctionCompiler {
             from = 0;
             to = code.size();
         } else {
-            mv = staleAtLabels(cv.visitMethod(ACC_PUBLIC | ACC_STATIC, regionName(region), REGION_DESC, null, null));
+            mv = staleAtLabels(cv.visitMethod(ACC_PUBLIC | ACC_STATIC, regionName(region),
+                    region.nest != null ? GROUP_DESC : REGION_DESC, null, null));
             from = region.start;
             to = region.end;
         }
@@ -198,6 +201,7 @@ final class FunctionCompiler {
             // Stands for everything outside the region: branches past it leave the method with an exit code.
             frames.push(new Frame(OpCode.NOP, List.of(), List.of(), 0));
         }
+        Map<Integer, Label> entries = region != null && region.nest != null ? enterGroup() : null;
         for (int i = from; i < to; i++) {
             AnnotatedInstruction ins = code.get(i);
             if (heights != null) {
@@ -207,6 +211,22 @@ final class FunctionCompiler {
                 mv.visitLabel(here);
                 memoryStale = stale;
                 offsets[i] = here.getOffset();
+            }
+            if (entries != null) {
+                if (i == region.cutFrom()) {
+                    // The entries above this group (other groups, and the head) are cut out; the code after
+                    // them starts with what their block yields, pushed by the prologue.
+                    types(planner.blockResults(i)).forEach(stack::push);
+                    i = region.cutTo();
+                    continue;
+                }
+                Label entry = entries.get(i);
+                if (entry != null) {
+                    mv.visitLabel(entry);
+                }
+            }
+            if (!skipping) {
+                line((i + 1) & 0xFFFF);
             }
             if (skipping) {
                 if (!skip(ins)) {
@@ -218,6 +238,11 @@ final class FunctionCompiler {
                 emitRegionCall(r);
                 i = r.end - 1;
                 continue;
+            } else if (chosen.containsKey(RegionPlanner.groupKey(i)) && chosen.get(RegionPlanner.groupKey(i)).lo == 1
+                    && !(region != null && region.nest != null && region.start == i)) {
+                // A dispatch nest's outermost block (not the group method over it): its head and group calls.
+                i = emitDispatch(chosen.get(RegionPlanner.groupKey(i)).nest);
+                continue;
             }
             emit(ins);
             if (frames.isEmpty()) {
@@ -228,7 +253,10 @@ final class FunctionCompiler {
             closeUnendedBody();
         }
         if (region != null) {
-            // Falling off the end of the run.
+            // Falling off the end of the run (a group's: with what its block yields, to the frame).
+            if (region.nest != null) {
+                storeCarried(types(planner.blockResults(region.start)));
+            }
             storeBack();
             mv.visitInsn(ICONST_0);
             mv.visitInsn(IRETURN);
@@ -317,34 +345,267 @@ final class FunctionCompiler {
         return mainSize;
     }
 
+    /**
+     * A dispatch group's prologue: jumps to the handler of the entry passed (the method's third argument), with
+     * the values its chain block yields, if any, pushed back from the frame. An entry out of range traps.
+     * Returns the labels to place, by instruction.
+     */
+    private Map<Integer, Label> enterGroup() {
+        DispatchNest nest = region.nest.nest;
+        Map<Integer, Label> at = new HashMap<>();
+        Label bad = new Label();
+        Label[] cases = new Label[region.hi - region.lo + 1];
+        for (int k = region.lo; k <= region.hi; k++) {
+            cases[k - region.lo] = new Label();
+            at.put(nest.entry(k), new Label());
+        }
+        mv.visitVarInsn(ILOAD, GROUP_ENTRY_SLOT);
+        mv.visitTableSwitchInsn(region.lo, region.hi, bad, cases);
+        for (int k = region.lo; k <= region.hi; k++) {
+            mv.visitLabel(cases[k - region.lo]);
+            List<Type> yields = types(planner.blockResults(nest.chain[k]));
+            for (int j = 0; j < yields.size(); j++) {
+                mv.visitVarInsn(ALOAD, frameSlot);
+                mv.visitLdcInsn(localTypes.length + j);
+                mv.visitInsn(LALOAD);
+                JvmTypes.fromLong(mv, yields.get(j));
+            }
+            mv.visitJumpInsn(GOTO, at.get(nest.entry(k)));
+        }
+        mv.visitLabel(bad);
+        mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "unreachable", "()Lcom/dylibso/chicory/runtime/TrapException;",
+                false);
+        mv.visitInsn(ATHROW);
+        return at;
+    }
+
+    /**
+     * Emits a dispatch nest ({@link DispatchNest}) flat: the head, with the chain blocks open around it; for each
+     * chain block a branch reaches, a stub passing its entry to the group that holds it; an entry switch for
+     * group exits that lead to other entries; and one call site per group, which calls it and acts on its exit.
+     * Returns the index of the instruction before the nest's last {@code end}, where translation goes on.
+     */
+    private int emitDispatch(DispatchNest.Plan plan) {
+        DispatchNest nest = plan.nest;
+        List<AnnotatedInstruction> code = body.instructions();
+        int levels = nest.levels();
+        int h = stack.size();
+        Frame[] chain = new Frame[levels];
+        for (int k = 0; k < levels; k++) {
+            chain[k] = new Frame(OpCode.BLOCK, List.of(), types(planner.blockResults(nest.chain[k])), h);
+            frames.push(chain[k]);
+        }
+        Label entrySwitch = new Label();
+        List<Integer> outer = new ArrayList<>();
+        for (int j = nest.chain[levels - 1] + 1; j <= nest.brTable; j++) {
+            AnnotatedInstruction ins = code.get(j);
+            if (skipping && !skip(ins)) {
+                continue;
+            }
+            line((j + 1) & 0xFFFF);
+            if (j == nest.brTable && !skipping && entryMap(ins, chain, entrySwitch, h, outer)) {
+                break;
+            }
+            emit(ins);
+        }
+        // Past the head nothing falls through: what the stack holds from here on is what lay below the nest.
+        stack.truncate(h);
+        for (int k = levels - 1; k >= 1; k--) {
+            frames.pop();
+        }
+        Label[] callSites = new Label[plan.groups.size()];
+        for (int g = 0; g < callSites.length; g++) {
+            callSites[g] = new Label();
+        }
+        for (int k = 1; k < levels; k++) {
+            if (chain[k].used) {
+                mv.visitLabel(chain[k].target);
+                storeCarried(types(planner.blockResults(nest.chain[k])));
+                mv.visitLdcInsn(k);
+                mv.visitJumpInsn(GOTO, callSites[plan.groupOf[k]]);
+            }
+        }
+        Label afterNest = new Label();
+        Label bad = new Label();
+        Label[] byEntry = new Label[levels + outer.size()];
+        byEntry[0] = afterNest;
+        for (int k = 1; k < levels; k++) {
+            byEntry[k] = callSites[plan.groupOf[k]];
+        }
+        for (int j = 0; j < outer.size(); j++) {
+            byEntry[levels + j] = new Label();
+        }
+        mv.visitLabel(entrySwitch);
+        line(65_000);
+        mv.visitInsn(DUP);
+        mv.visitTableSwitchInsn(0, byEntry.length - 1, bad, byEntry);
+        for (int j = 0; j < outer.size(); j++) {
+            // A br_table target past the nest, seen from C_0 (the chain's other frames are closed here).
+            mv.visitLabel(byEntry[levels + j]);
+            mv.visitInsn(POP);
+            branchTo(outer.get(j) - (levels - 1));
+        }
+        mv.visitLabel(bad);
+        mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "unreachable", "()Lcom/dylibso/chicory/runtime/TrapException;",
+                false);
+        mv.visitInsn(ATHROW);
+        mv.visitLabel(afterNest);
+        mv.visitInsn(POP);
+        chain[0].used = true;
+        mv.visitJumpInsn(GOTO, chain[0].target);
+        for (int g = 0; g < callSites.length; g++) {
+            mv.visitLabel(callSites[g]);
+            line(65_001 + g);
+            callGroup(plan, plan.groups.get(g), entrySwitch, callSites);
+        }
+        startSkipping();
+        return nest.ends[0] - 1;
+    }
+
+    /**
+     * The head's {@code br_table} as a lookup: when every target is a chain block taking no values, the entry
+     * for each index comes from a string constant (one char per index), then goes to the entry switch. A case
+     * then costs the method one char, not a {@code tableswitch} slot plus a stub loading its entry (10 bytes
+     * in all): QuickJS's nest has 253 cases, and the method holding it is the function's main one.
+     */
+    private boolean entryMap(AnnotatedInstruction ins, Frame[] chain, Label entrySwitch, int h, List<Integer> outer) {
+        int count = ins.operandCount() - 1;
+        int levels = chain.length;
+        StringBuilder map = new StringBuilder(count);
+        int[] entry = new int[count + 1];
+        // All targets of a br_table take as many values: none, or it is not a dispatch into the chain.
+        int first = (int) ins.operand(0);
+        if (first >= levels || !chain[levels - 1 - first].results.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i <= count; i++) {
+            int d = (int) ins.operand(i);
+            if (d < levels) {
+                entry[i] = levels - 1 - d;
+            } else {
+                // Past the nest: an entry after the chain's, whose case in the entry switch branches there.
+                if (!outer.contains(d)) {
+                    outer.add(d);
+                }
+                entry[i] = levels + outer.indexOf(d);
+            }
+            if (i < count) {
+                map.append((char) entry[i]);
+            }
+        }
+        stack.pop();
+        int index = temp(Type.INT_TYPE, 2);
+        mv.visitVarInsn(ISTORE, index);
+        for (int k = 0; k < stack.size() - h; k++) {
+            OperandStack.emitPop(mv, stack.peek(k));
+        }
+        Label dflt = new Label();
+        mv.visitVarInsn(ILOAD, index);
+        mv.visitJumpInsn(IFLT, dflt);
+        mv.visitVarInsn(ILOAD, index);
+        mv.visitLdcInsn(count);
+        mv.visitJumpInsn(org.objectweb.asm.Opcodes.IF_ICMPGE, dflt);
+        mv.visitLdcInsn(map.toString());
+        mv.visitVarInsn(ILOAD, index);
+        mv.visitMethodInsn(org.objectweb.asm.Opcodes.INVOKEVIRTUAL, "java/lang/String", "charAt", "(I)C", false);
+        mv.visitJumpInsn(GOTO, entrySwitch);
+        mv.visitLabel(dflt);
+        mv.visitLdcInsn(entry[count]);
+        mv.visitJumpInsn(GOTO, entrySwitch);
+        startSkipping();
+        return true;
+    }
+
+    /**
+     * A group call site: the entry is on the stack. Falling off the group continues at the entry below it;
+     * exits to chain blocks continue at their entries, through the entry switch; others leave the nest as the
+     * branches they are, seen from its outermost block ({@code C_0}, the top frame here).
+     */
+    private void callGroup(DispatchNest.Plan plan, RegionPlanner.Region g, Label entrySwitch, Label[] callSites) {
+        int entry = temp(Type.INT_TYPE, 1);
+        mv.visitVarInsn(ISTORE, entry);
+        copyIn(g);
+        mv.visitVarInsn(ALOAD, frameSlot);
+        mv.visitVarInsn(ALOAD, ctxSlot);
+        mv.visitVarInsn(ILOAD, entry);
+        mv.visitMethodInsn(INVOKESTATIC, className, regionName(g), GROUP_DESC, false);
+        reloadMemory();
+        copyOut(g);
+        int code = temp(Type.INT_TYPE, 0);
+        mv.visitVarInsn(ISTORE, code);
+        Label notFallen = new Label();
+        mv.visitVarInsn(ILOAD, code);
+        mv.visitJumpInsn(IFNE, notFallen);
+        if (g.lo == 1) {
+            mv.visitJumpInsn(GOTO, frames.peek().target);
+        } else {
+            mv.visitLdcInsn(g.lo - 1);
+            mv.visitJumpInsn(GOTO, callSites[plan.groupOf[g.lo - 1]]);
+        }
+        mv.visitLabel(notFallen);
+        // Exit c > 0 is a branch c - 1 levels out from C_{lo-1}: to C_{lo-1-c} while that is a chain block
+        // (entry lo-1-c; C_0 is the nest's end), past the nest for larger c.
+        TreeSet<Integer> leaving = new TreeSet<>();
+        for (int c : g.exitCodes) {
+            if (c == -1 || c >= g.lo - 1) {
+                leaving.add(c);
+            }
+        }
+        int shift = g.lo - 2;
+        if (leaving.size() >= SWITCH_EXITS) {
+            switchOnExit(g, leaving, code, shift);
+        } else {
+            for (int c : leaving) {
+                Label next = new Label();
+                mv.visitVarInsn(ILOAD, code);
+                mv.visitLdcInsn(c);
+                mv.visitJumpInsn(org.objectweb.asm.Opcodes.IF_ICMPNE, next);
+                actOnExit(g, c, shift);
+                mv.visitLabel(next);
+            }
+        }
+        mv.visitLdcInsn(g.lo - 1);
+        mv.visitVarInsn(ILOAD, code);
+        mv.visitInsn(ISUB);
+        mv.visitJumpInsn(GOTO, entrySwitch);
+    }
+
+    /** Profiling aid: with {@link #LINE_NUMBERS}, a JFR sample's line says where in the function it fell. */
+    private void line(int n) {
+        if (LINE_NUMBERS) {
+            Label line = new Label();
+            boolean stale = memoryStale;
+            mv.visitLabel(line);
+            memoryStale = stale;
+            mv.visitLineNumber(n, line);
+        }
+    }
+
+    /**
+     * {@code -Dfssdk.compiler.lineNumbers=true}: line numbers are wasm instruction indices plus one, modulo 65,536
+     * (class files hold 16 bits); a dispatch nest's entry switch is line 65,000, its group call sites 65,001 on.
+     */
+    private static final boolean LINE_NUMBERS = Boolean.getBoolean("fssdk.compiler.lineNumbers");
+
     /** From this many exit codes on, a region call dispatches on its exit with a switch, not compares. */
     private static final int SWITCH_EXITS = 4;
     private static final String REGION_DESC = "([J" + JvmTypes.CONTEXT.getDescriptor() + ")I";
+    /** A dispatch group's method also takes the entry to start at. */
+    private static final String GROUP_DESC = "([J" + JvmTypes.CONTEXT.getDescriptor() + "I)I";
+    private static final int GROUP_ENTRY_SLOT = 2;
 
     private String regionName(RegionPlanner.Region r) {
-        return "r" + func + "_" + r.start;
+        return (r.nest != null ? "g" : "r") + func + "_" + r.start;
     }
 
     /** Copies the locals a region uses into the frame, calls it, copies back what it wrote, acts on its exit. */
     private void emitRegionCall(RegionPlanner.Region r) {
-        for (int i = localsInFrame ? -1 : r.used.nextSetBit(0); i >= 0; i = r.used.nextSetBit(i + 1)) {
-            mv.visitVarInsn(ALOAD, frameSlot);
-            mv.visitLdcInsn(i);
-            mv.visitVarInsn(localTypes[i].getOpcode(ILOAD), localSlots[i]);
-            JvmTypes.toLong(mv, localTypes[i]);
-            mv.visitInsn(LASTORE);
-        }
+        copyIn(r);
         mv.visitVarInsn(ALOAD, frameSlot);
         mv.visitVarInsn(ALOAD, ctxSlot);
         mv.visitMethodInsn(INVOKESTATIC, className, regionName(r), REGION_DESC, false);
         reloadMemory();
-        for (int i = localsInFrame ? -1 : r.written.nextSetBit(0); i >= 0; i = r.written.nextSetBit(i + 1)) {
-            mv.visitVarInsn(ALOAD, frameSlot);
-            mv.visitLdcInsn(i);
-            mv.visitInsn(LALOAD);
-            JvmTypes.fromLong(mv, localTypes[i]);
-            mv.visitVarInsn(localTypes[i].getOpcode(ISTORE), localSlots[i]);
-        }
+        copyOut(r);
         if (r.exitCodes.isEmpty()) {
             mv.visitInsn(POP);
             return;
@@ -364,14 +625,14 @@ final class FunctionCompiler {
         int code = temp(Type.INT_TYPE, 0);
         mv.visitVarInsn(ISTORE, code);
         if (here.size() >= SWITCH_EXITS) {
-            switchOnExit(r, here, code);
+            switchOnExit(r, here, code, 0);
         } else {
             for (int c : here) {
                 Label next = new Label();
                 mv.visitVarInsn(ILOAD, code);
                 mv.visitLdcInsn(c);
                 mv.visitJumpInsn(org.objectweb.asm.Opcodes.IF_ICMPNE, next);
-                actOnExit(r, c);
+                actOnExit(r, c, 0);
                 mv.visitLabel(next);
             }
         }
@@ -384,12 +645,34 @@ final class FunctionCompiler {
         }
     }
 
+    /** Before a region call: copies the locals it uses into the frame, unless they live there. */
+    private void copyIn(RegionPlanner.Region r) {
+        for (int i = localsInFrame ? -1 : r.used.nextSetBit(0); i >= 0; i = r.used.nextSetBit(i + 1)) {
+            mv.visitVarInsn(ALOAD, frameSlot);
+            mv.visitLdcInsn(i);
+            mv.visitVarInsn(localTypes[i].getOpcode(ILOAD), localSlots[i]);
+            JvmTypes.toLong(mv, localTypes[i]);
+            mv.visitInsn(LASTORE);
+        }
+    }
+
+    /** After a region call: copies back the locals it writes, unless they live in the frame. */
+    private void copyOut(RegionPlanner.Region r) {
+        for (int i = localsInFrame ? -1 : r.written.nextSetBit(0); i >= 0; i = r.written.nextSetBit(i + 1)) {
+            mv.visitVarInsn(ALOAD, frameSlot);
+            mv.visitLdcInsn(i);
+            mv.visitInsn(LALOAD);
+            JvmTypes.fromLong(mv, localTypes[i]);
+            mv.visitVarInsn(localTypes[i].getOpcode(ISTORE), localSlots[i]);
+        }
+    }
+
     /**
      * Acts on the exit codes {@code here} with one {@code tableswitch}: a region holding an interpreter's
      * dispatch ({@code br_table} into a nest of blocks) has hundreds of exits, and a chain of compares would
      * cost both bytes and a linear search on every dispatched case. Other codes fall through.
      */
-    private void switchOnExit(RegionPlanner.Region r, TreeSet<Integer> here, int code) {
+    private void switchOnExit(RegionPlanner.Region r, TreeSet<Integer> here, int code, int shift) {
         int low = here.first();
         int high = here.last();
         Label other = new Label();
@@ -402,7 +685,7 @@ final class FunctionCompiler {
         mv.visitTableSwitchInsn(low, high, other, cases);
         for (int c : here) {
             mv.visitLabel(cases[c - low]);
-            actOnExit(r, c);
+            actOnExit(r, c, shift);
         }
         mv.visitLabel(other);
     }
@@ -430,8 +713,12 @@ final class FunctionCompiler {
         mv.visitJumpInsn(GOTO, exitStub);
     }
 
-    /** Continues where region {@code r}'s exit {@code c} leads, with the values it carries pushed back. */
-    private void actOnExit(RegionPlanner.Region r, int c) {
+    /**
+     * Continues where region {@code r}'s exit {@code c} leads, with the values it carries pushed back. The
+     * branch is {@code shift} levels shorter than seen from the region's start (a group's call site stands
+     * outside the chain blocks around the group).
+     */
+    private void actOnExit(RegionPlanner.Region r, int c, int shift) {
         if (c == -1) {
             returnFromRegionExit();
             return;
@@ -444,7 +731,7 @@ final class FunctionCompiler {
             JvmTypes.fromLong(mv, carried.get(j));
             stack.push(carried.get(j));
         }
-        branchTo(c - 1);
+        branchTo(c - 1 - shift);
         for (int j = 0; j < carried.size(); j++) {
             stack.pop();
         }
@@ -518,16 +805,7 @@ final class FunctionCompiler {
         // What the branch carries goes to the frame after the locals (the top value last), the rest is dropped.
         List<Type> carried = types(planner.carried(region.start, code));
         int k = carried.size();
-        for (int j = k - 1; j >= 0; j--) {
-            Type t = stack.peek(k - 1 - j);
-            JvmTypes.toLong(mv, t);
-            int tmp = temp(Type.LONG_TYPE, 0);
-            mv.visitVarInsn(org.objectweb.asm.Opcodes.LSTORE, tmp);
-            mv.visitVarInsn(ALOAD, frameSlot);
-            mv.visitLdcInsn(localTypes.length + j);
-            mv.visitVarInsn(org.objectweb.asm.Opcodes.LLOAD, tmp);
-            mv.visitInsn(LASTORE);
-        }
+        storeCarried(carried);
         for (int j = k; j < stack.size(); j++) {
             OperandStack.emitPop(mv, stack.peek(j));
         }
@@ -535,6 +813,19 @@ final class FunctionCompiler {
         mv.visitLdcInsn(code);
         mv.visitVarInsn(ISTORE, exitCodeSlot);
         mv.visitJumpInsn(GOTO, exitStub);
+    }
+
+    /** Moves the values on top of the stack, of types {@code carried}, to the frame after the locals. */
+    private void storeCarried(List<Type> carried) {
+        for (int j = carried.size() - 1; j >= 0; j--) {
+            JvmTypes.toLong(mv, carried.get(j));
+            int tmp = temp(Type.LONG_TYPE, 0);
+            mv.visitVarInsn(org.objectweb.asm.Opcodes.LSTORE, tmp);
+            mv.visitVarInsn(ALOAD, frameSlot);
+            mv.visitLdcInsn(localTypes.length + j);
+            mv.visitVarInsn(org.objectweb.asm.Opcodes.LLOAD, tmp);
+            mv.visitInsn(LASTORE);
+        }
     }
 
     private void ensureExitStub() {
@@ -592,10 +883,10 @@ final class FunctionCompiler {
         localTypes = new Type[n];
         int slot = 0;
         if (region != null) {
-            // A region method: (long[] frame, ctx); every local it uses is loaded from the frame.
+            // A region method: (long[] frame, ctx), a group's also the entry; its locals are loaded from the frame.
             frameSlot = 0;
             ctxSlot = 1;
-            slot = 2;
+            slot = region.nest != null ? GROUP_ENTRY_SLOT + 1 : 2;
         }
         for (int i = 0; i < params.size(); i++) {
             localTypes[i] = JvmTypes.of(params.get(i));
@@ -819,6 +1110,7 @@ final class FunctionCompiler {
                 Frame target = staysInside(d) ? frameAt(d) : null;
                 if (target != null && target.kind != OpCode.END
                         && stack.size() - target.height == target.carried().size()) {
+                    target.used = true;
                     mv.visitJumpInsn(IFNE, target.target);
                 } else {
                     Label skip = new Label();
@@ -987,6 +1279,7 @@ final class FunctionCompiler {
         if (junk > 0) {
             shuffleDown(carried, junk);
         }
+        target.used = true;
         mv.visitJumpInsn(GOTO, target.target);
     }
 

@@ -37,11 +37,42 @@ final class RegionPlanner {
         final BitSet used = new BitSet();
         final BitSet written = new BitSet();
         final TreeSet<Integer> exitCodes = new TreeSet<>();
+        /** For a dispatch group ({@link DispatchNest}): its nest's plan; null for a plain region. */
+        final DispatchNest.Plan nest;
+        /** For a dispatch group: the lowest and highest entries it serves. */
+        final int lo;
+        final int hi;
 
         Region(int start, int end) {
+            this(start, end, null, 0, 0);
+        }
+
+        Region(int start, int end, DispatchNest.Plan nest, int lo, int hi) {
             this.start = start;
             this.end = end;
+            this.nest = nest;
+            this.lo = lo;
+            this.hi = hi;
         }
+
+        /** The first instruction a group leaves out (the chain block holding the entries above it), else -1. */
+        int cutFrom() {
+            return nest == null ? -1 : nest.nest.chain[hi];
+        }
+
+        /** The last instruction a group leaves out, else -1. */
+        int cutTo() {
+            return nest == null ? -1 : nest.nest.ends[hi];
+        }
+    }
+
+    /**
+     * Where a plan keeps a dispatch group: under a negative key, so that the group over a nest's outermost block
+     * does not take the key of a plain region there, and instruction lookups never find groups. The head's
+     * method finds the nest at its outermost block through the group of entry 1, keyed by that block.
+     */
+    static int groupKey(int start) {
+        return -1 - start;
     }
 
     /** The default instruction budget of one method: measured at 3-6 bytecode bytes per wasm instruction. */
@@ -77,6 +108,28 @@ final class RegionPlanner {
     /** What the function's own method was planned to cost by the last {@link #plan}. */
     int residual;
     private final int[] offsets;
+    /** Dispatch nests by their outermost block. */
+    private final Map<Integer, DispatchNest> nests = new HashMap<>();
+    /** Nests need a {@code br_table} with this many targets and a chain this deep; tests' tiny ones included. */
+    private static final int MIN_NEST_CASES = 3;
+    private static final int MIN_NEST_LEVELS = 3;
+    /**
+     * What a group costs besides its handlers: the entry {@code tableswitch} (per entry), its trap and exit
+     * stub; and what the head's method pays per chain level (a stub loading the entry, a case of the entry
+     * switch) and per group (the call and its exit dispatch).
+     */
+    static final int GROUP_BYTES = 48;
+    /**
+     * The most bytes of handlers in one group, below the function's budget: a group is compiled, deoptimized and
+     * recompiled as a whole whenever one of its handlers meets a path not seen before, and C1 refuses methods
+     * of a few thousand bytes full of memory accesses. Measured on QuickJS (records/s after warm-up): 2,500
+     * bytes 1,850-1,950, 6,000 bytes 1,630-1,770, 1,500 bytes made the head's method (a call site per group)
+     * pass the JIT limit before the entry lookup was a string.
+     */
+    static final int GROUP_BUDGET = 2_500;
+    static final int ENTRY_BYTES = 4;
+    static final int LEVEL_BYTES = 5;
+    static final int CALL_SITE_BYTES = 64;
 
     /**
      * @param height the operand stack height before each instruction, -1 where the code is unreachable
@@ -98,6 +151,7 @@ final class RegionPlanner {
         enclosing = new int[n + 1];
         parent = new int[n];
         carried = new ArrayList<>(Collections.nCopies(n, List.of()));
+
         functionResults = type.returns();
         multiResult = type.returns().size() > 1;
         ArrayDeque<int[]> open = new ArrayDeque<>(); // {start, carriesValuesWhenTargeted}
@@ -150,6 +204,63 @@ final class RegionPlanner {
         }
         blocksOpen[n] = 0;
         enclosing[n] = -1;
+        for (int i = 0; i < n; i++) {
+            if (code.get(i).opcode() == OpCode.BR_TABLE && code.get(i).operandCount() >= MIN_NEST_CASES
+                    && height[i] >= 0) {
+                DispatchNest nest = findNest(i);
+                if (nest != null) {
+                    nests.put(nest.chain[0], nest);
+                }
+            }
+        }
+    }
+
+    /**
+     * The dispatch nest whose head ends in {@code br_table} {@code i} (see {@link DispatchNest}), or null where
+     * the code around it does not have that shape or uses what groups cannot pass: values out of the nest's
+     * outermost or innermost block, or a v128 carried anywhere in it.
+     */
+    private DispatchNest findNest(int i) {
+        int inner = enclosing[i];
+        if (inner < 0 || code.get(inner).opcode() != OpCode.BLOCK) {
+            return null;
+        }
+        for (int j = i + 1; j < endOf[inner]; j++) {
+            if (height[j] >= 0) {
+                return null; // the head must end in the br_table
+            }
+        }
+        ArrayDeque<Integer> blocks = new ArrayDeque<>();
+        for (int c = inner; ; c = parent[c]) {
+            if (blockParams[c] != 0) {
+                return null;
+            }
+            blocks.push(c);
+            int p = parent[c];
+            if (p < 0 || p + 1 != c || code.get(p).opcode() != OpCode.BLOCK || blockParams[p] != 0) {
+                break;
+            }
+        }
+        int levels = blocks.size();
+        if (levels < MIN_NEST_LEVELS) {
+            return null;
+        }
+        int[] chain = new int[levels];
+        int[] ends = new int[levels];
+        int k = 0;
+        for (int c : blocks) {
+            chain[k] = c;
+            ends[k++] = endOf[c];
+        }
+        if (!carried.get(chain[0]).isEmpty() || !carried.get(inner).isEmpty()) {
+            return null;
+        }
+        for (int x = chain[0]; x < ends[0]; x++) {
+            if (targetCarries[x] && carriesVector(targetStart[x])) {
+                return null;
+            }
+        }
+        return new DispatchNest(chain, ends, i);
     }
 
     /**
@@ -166,6 +277,11 @@ final class RegionPlanner {
             c = c < 0 ? -1 : parent[c];
         }
         return c < 0 ? functionResults : carried.get(c);
+    }
+
+    /** The values construct {@code c} leaves (for a block, also what a branch to it carries). */
+    List<ValType> blockResults(int c) {
+        return carried.get(c);
     }
 
     /** The frame slots after the locals: one for a result, or as many as the widest branch carries. */
@@ -236,7 +352,8 @@ final class RegionPlanner {
             boolean barrier = height[i] < 0 || code.get(i).opcode() == OpCode.ELSE;
             boolean standsAlone = false;
             if (!barrier && isConstruct(i) && item > budget) {
-                item = recurse(i, chosen);
+                DispatchNest nest = nests.get(i);
+                item = nest != null ? planNest(nest, chosen) : recurse(i, chosen);
                 barrier = item > budget;
                 // What is left of a construct split inside stands alone where it may be a region by itself:
                 // the statements around it are outlined first, so that a dispatch nest keeps its blocks here,
@@ -325,6 +442,47 @@ final class RegionPlanner {
     }
 
     /**
+     * Splits a dispatch nest into groups of at most the budget (handlers larger than it split inside first) and
+     * returns what the head's method then pays for the nest: the head, a stub and an entry-switch case per level,
+     * a call site per group.
+     */
+    private int planNest(DispatchNest nest, Map<Integer, Region> chosen) {
+        int levels = nest.levels();
+        DispatchNest.Plan plan = new DispatchNest.Plan(nest);
+        boolean inBytes = offsets != null;
+        int groupCost = inBytes ? GROUP_BYTES : 0;
+        int hi = levels - 1;
+        int sum = groupCost;
+        int groupBudget = inBytes ? Math.min(budget, GROUP_BUDGET) : budget;
+        for (int k = levels - 1; k >= 1; k--) {
+            int from = nest.entry(k);
+            int to = nest.ends[k - 1];
+            int handler = choose(from, to, height[nest.chain[k - 1]], chosen) + cost(to, to + 1)
+                    + (inBytes ? ENTRY_BYTES : 0);
+            if (k < hi && sum + handler > groupBudget) {
+                plan.add(group(plan, k + 1, hi));
+                hi = k;
+                sum = groupCost;
+            }
+            sum += handler;
+        }
+        plan.add(group(plan, 1, hi));
+        for (Region g : plan.groups) {
+            chosen.put(groupKey(g.start), g);
+        }
+        int head = cost(nest.chain[levels - 1] + 1, nest.brTable + 1);
+        return inBytes ? head + LEVEL_BYTES * levels + CALL_SITE_BYTES * plan.groups.size()
+                : head + plan.groups.size();
+    }
+
+    private Region group(DispatchNest.Plan plan, int lo, int hi) {
+        DispatchNest nest = plan.nest;
+        Region g = new Region(nest.chain[lo - 1], nest.ends[lo - 1] + 1, plan, lo, hi);
+        scan(g);
+        return g;
+    }
+
+    /**
      * Makes {@code [start, end)} a region if it may be one, and returns what it then costs its method: a call,
      * or {@code cost} when it stays.
      */
@@ -350,8 +508,18 @@ final class RegionPlanner {
 
     private Region region(int start, int end) {
         Region r = new Region(start, end);
-        int base = blocksOpen[start];
-        for (int i = start; i < end; i++) {
+        scan(r);
+        return r;
+    }
+
+    /** Records the locals a region uses and writes and the exits it may take (a group's cut-out part not seen). */
+    private void scan(Region r) {
+        int base = blocksOpen[r.start];
+        for (int i = r.start; i < r.end; i++) {
+            if (i == r.cutFrom()) {
+                i = r.cutTo();
+                continue;
+            }
             AnnotatedInstruction ins = code.get(i);
             int inner = blocksOpen[i] - base;
             switch (ins.opcode()) {
@@ -381,7 +549,6 @@ final class RegionPlanner {
                     break;
             }
         }
-        return r;
     }
 
     /**
