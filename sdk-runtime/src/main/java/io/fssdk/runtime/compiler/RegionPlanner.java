@@ -105,6 +105,10 @@ final class RegionPlanner {
     /** The most values a branch to any construct carries: the frame holds that many after the locals. */
     private int maxCarried = 1;
     private int budget = BUDGET;
+    /** Whether dispatch nests are planned flat ({@link DispatchNest}) by the current {@link #plan}. */
+    private boolean flat = true;
+    /** Constructs the current plan may not outline (see {@link #pinUpToLoop}). */
+    private final BitSet pinned = new BitSet();
     /** What the function's own method was planned to cost by the last {@link #plan}. */
     int residual;
     private final int[] offsets;
@@ -129,7 +133,8 @@ final class RegionPlanner {
     static final int GROUP_BUDGET = 2_500;
     static final int ENTRY_BYTES = 4;
     static final int LEVEL_BYTES = 5;
-    static final int CALL_SITE_BYTES = 64;
+    static final int CALL_SITE_BYTES = 56;
+    static final int LOOKUP_BYTES = 32;
 
     /**
      * @param height the operand stack height before each instruction, -1 where the code is unreachable
@@ -279,6 +284,11 @@ final class RegionPlanner {
         return c < 0 ? functionResults : carried.get(c);
     }
 
+    /** Whether the function holds a dispatch nest ({@link DispatchNest}) that may be planned flat. */
+    boolean hasNests() {
+        return !nests.isEmpty();
+    }
+
     /** The values construct {@code c} leaves (for a block, also what a branch to it carries). */
     List<ValType> blockResults(int c) {
         return carried.get(c);
@@ -302,9 +312,13 @@ final class RegionPlanner {
     /**
      * Regions for the function body (all but its final {@code end}) of at most {@code budget} bytes (or
      * instructions, see the constructor) each; empty when the function returns several values (not split yet).
+     * With {@code flat}, dispatch nests become groups (under {@link #groupKey} keys) where their head's method
+     * can hold the dispatch; otherwise, and for other nests, nested blocks are split level by level.
      */
-    Map<Integer, Region> plan(int budget) {
+    Map<Integer, Region> plan(int budget, boolean flat) {
         this.budget = budget;
+        this.flat = flat;
+        pinned.clear();
         Map<Integer, Region> chosen = new HashMap<>();
         if (multiResult || cost(0, code.size()) <= budget) {
             return chosen;
@@ -352,8 +366,19 @@ final class RegionPlanner {
             boolean barrier = height[i] < 0 || code.get(i).opcode() == OpCode.ELSE;
             boolean standsAlone = false;
             if (!barrier && isConstruct(i) && item > budget) {
-                DispatchNest nest = nests.get(i);
-                item = nest != null ? planNest(nest, chosen) : recurse(i, chosen);
+                DispatchNest nest = flat ? nests.get(i) : null;
+                Map<Integer, Region> groups = new HashMap<>();
+                int flatItem = nest != null ? planNest(nest, groups) : Integer.MAX_VALUE;
+                // The head's method may take a nest up to the split's target size however small the budget: its
+                // call sites grow with the number of groups, not with the budget (trials measure what it became).
+                if (flatItem <= Math.max(budget, inBytes() ? SplitSearch.TARGET_METHOD_SIZE : budget)) {
+                    chosen.putAll(groups);
+                    item = flatItem;
+                    pinUpToLoop(i);
+                } else {
+                    // No nest, or one whose head and call sites alone pass the budget: split it level by level.
+                    item = recurse(i, chosen);
+                }
                 barrier = item > budget;
                 // What is left of a construct split inside stands alone where it may be a region by itself:
                 // the statements around it are outlined first, so that a dispatch nest keeps its blocks here,
@@ -406,6 +431,10 @@ final class RegionPlanner {
             residual += close(c[0], c[1], c[2], chosen) - c[2];
         }
         return residual;
+    }
+
+    private boolean inBytes() {
+        return offsets != null;
     }
 
     private int callBytes() {
@@ -470,9 +499,22 @@ final class RegionPlanner {
         for (Region g : plan.groups) {
             chosen.put(groupKey(g.start), g);
         }
-        int head = cost(nest.chain[levels - 1] + 1, nest.brTable + 1);
+        // The head as measured, less its br_table's jump table (a lookup in a string constant instead).
+        int head = cost(nest.chain[levels - 1] + 1, nest.brTable)
+                + (inBytes ? LOOKUP_BYTES : 1);
         return inBytes ? head + LEVEL_BYTES * levels + CALL_SITE_BYTES * plan.groups.size()
                 : head + plan.groups.size();
+    }
+
+    /**
+     * Keeps the constructs from a flat nest out to its loop from becoming regions of their own: the loop's
+     * back-edge, the head and the group call sites then stay in one method. Outlined inside the loop, the nest
+     * would cost every dispatched case one more call; the loop itself (or what holds it) may still be.
+     */
+    private void pinUpToLoop(int nestStart) {
+        for (int c = nestStart; c >= 0 && code.get(c).opcode() != OpCode.LOOP; c = parent[c]) {
+            pinned.set(c);
+        }
     }
 
     private Region group(DispatchNest.Plan plan, int lo, int hi) {
@@ -487,7 +529,7 @@ final class RegionPlanner {
      * or {@code cost} when it stays.
      */
     private int close(int start, int end, int cost, Map<Integer, Region> chosen) {
-        if (start < 0 || end <= start || end - start < Math.min(MIN_REGION, Math.max(2, budget / 2))
+        if (start < 0 || pinned.get(start) || end <= start || end - start < Math.min(MIN_REGION, Math.max(2, budget / 2))
                 || cost > budget) {
             return cost;
         }

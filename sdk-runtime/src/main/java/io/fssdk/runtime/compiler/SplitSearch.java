@@ -44,7 +44,7 @@ final class SplitSearch {
         FunctionCompiler m = fc.scratch(true, false, null, null);
         if (forced > 0) {
             RegionPlanner p = new RegionPlanner(layout, code, type, m.heights(), null);
-            return new Plan(p, p.plan(forced), fc.function() % 2 == 1);
+            return new Plan(p, p.plan(forced, true), fc.function() % 2 == 1);
         }
         if (Boolean.getBoolean("fssdk.compiler.debugSplit")) {
             System.err.println("measure f" + fc.function() + ": " + code.size() + " instructions, "
@@ -60,14 +60,19 @@ final class SplitSearch {
         };
         Plan best = null;
         int bestSize = m.maxMethodSize();
-        for (int attempt = 0; attempt < BUDGETS.length && bestSize > ClassCompiler.JIT_LIMIT; attempt++) {
+        // Flat dispatch first (one call per dispatched case); only if no such plan fits, nests split level by level.
+        int rounds = planners[0].hasNests() ? 2 * BUDGETS.length : BUDGETS.length;
+        for (int round = 0; round < rounds && bestSize > ClassCompiler.JIT_LIMIT; round++) {
+            int attempt = round % BUDGETS.length;
+            boolean flat = round < BUDGETS.length;
             for (int mode = 0; mode < 2; mode++) {
-                Map<Integer, RegionPlanner.Region> candidate = planners[mode].plan(BUDGETS[attempt]);
+                Map<Integer, RegionPlanner.Region> candidate = planners[mode].plan(BUDGETS[attempt], flat);
                 FunctionCompiler trial = fc.scratch(false, mode == 1, planners[mode], candidate);
                 if (Boolean.getBoolean("fssdk.compiler.debugSplit")) {
                     System.err.println("split f" + fc.function() + ": " + code.size() + " instructions, "
                             + m.maxMethodSize() + " bytes; budget " + BUDGETS[attempt] + " -> " + candidate.size()
-                            + " regions, in frame " + (mode == 1) + ", largest method " + trial.maxMethodSize()
+                            + " regions, in frame " + (mode == 1) + (flat ? ", flat" : "") + ", largest method "
+                            + trial.maxMethodSize()
                             + " (main " + trial.mainSize() + ", planned " + planners[mode].residual + ")");
                 }
                 if (trial.maxMethodSize() < bestSize) {

@@ -37,7 +37,7 @@ class FixturesCompileFullyTest {
         "/io/fssdk/runtime/wasi/probe-wasi-0.2.12.wasm", "/io/fssdk/runtime/wasi/direct.wasm",
         "/io/fssdk/runtime/processor/hello-wasi.wasm", "/io/fssdk/runtime/processor/process-only.wasm",
         "../examples/guests/c/counter.wasm", "../examples/guests/c/misbehave.wasm",
-        "../examples/guests/c/store-checks.wasm",
+        "../examples/guests/c/store-checks.wasm", "../examples/guests/js/counter.wasm",
     };
 
     static byte[] read(String name) throws IOException {
