@@ -59,7 +59,7 @@ final class FunctionCompiler {
     private static final String CTX = Type.getInternalName(GuestContext.class);
 
     /** A wasm control frame. */
-    private static final class Frame {
+    static final class Frame {
         final OpCode kind;
         final Label target = new Label();
         final Label elseLabel = new Label();
@@ -201,7 +201,8 @@ final class FunctionCompiler {
             // Stands for everything outside the region: branches past it leave the method with an exit code.
             frames.push(new Frame(OpCode.NOP, List.of(), List.of(), 0));
         }
-        Map<Integer, Label> entries = region != null && region.nest != null ? enterGroup() : null;
+        Map<Integer, Label> entries = region != null && region.nest != null ? new DispatchEmitter(this).enterGroup(region)
+                : null;
         for (int i = from; i < to; i++) {
             AnnotatedInstruction ins = code.get(i);
             if (heights != null) {
@@ -241,7 +242,7 @@ final class FunctionCompiler {
             } else if (chosen.containsKey(RegionPlanner.groupKey(i)) && chosen.get(RegionPlanner.groupKey(i)).lo == 1
                     && !(region != null && region.nest != null && region.start == i)) {
                 // A dispatch nest's outermost block (not the group method over it): its head and group calls.
-                i = emitDispatch(chosen.get(RegionPlanner.groupKey(i)).nest);
+                i = new DispatchEmitter(this).emitDispatch(chosen.get(RegionPlanner.groupKey(i)).nest);
                 continue;
             }
             emit(ins);
@@ -345,233 +346,52 @@ final class FunctionCompiler {
         return mainSize;
     }
 
-    /**
-     * A dispatch group's prologue: jumps to the handler of the entry passed (the method's third argument), with
-     * the values its chain block yields, if any, pushed back from the frame. An entry out of range traps.
-     * Returns the labels to place, by instruction.
-     */
-    private Map<Integer, Label> enterGroup() {
-        DispatchNest nest = region.nest.nest;
-        Map<Integer, Label> at = new HashMap<>();
-        Label bad = new Label();
-        Label[] cases = new Label[region.hi - region.lo + 1];
-        for (int k = region.lo; k <= region.hi; k++) {
-            cases[k - region.lo] = new Label();
-            at.put(nest.entry(k), new Label());
-        }
-        mv.visitVarInsn(ILOAD, GROUP_ENTRY_SLOT);
-        mv.visitTableSwitchInsn(region.lo, region.hi, bad, cases);
-        for (int k = region.lo; k <= region.hi; k++) {
-            mv.visitLabel(cases[k - region.lo]);
-            List<Type> yields = types(planner.blockResults(nest.chain[k]));
-            for (int j = 0; j < yields.size(); j++) {
-                mv.visitVarInsn(ALOAD, frameSlot);
-                mv.visitLdcInsn(localTypes.length + j);
-                mv.visitInsn(LALOAD);
-                JvmTypes.fromLong(mv, yields.get(j));
-            }
-            mv.visitJumpInsn(GOTO, at.get(nest.entry(k)));
-        }
-        mv.visitLabel(bad);
-        mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "unreachable", "()Lcom/dylibso/chicory/runtime/TrapException;",
-                false);
-        mv.visitInsn(ATHROW);
-        return at;
+    /** The function body's instructions. */
+    List<AnnotatedInstruction> instructions() {
+        return body.instructions();
+    }
+
+    RegionPlanner planner() {
+        return planner;
+    }
+
+    /** The JVM local holding the shared {@code long[]} frame of a split function. */
+    int frameSlot() {
+        return frameSlot;
+    }
+
+    /** How many wasm locals (parameters included) the function has: carried values wait after them. */
+    int localCount() {
+        return localTypes.length;
+    }
+
+    void pushFrame(Frame f) {
+        frames.push(f);
+    }
+
+    void popFrame() {
+        frames.pop();
+    }
+
+    Frame topFrame() {
+        return frames.peek();
+    }
+
+    /** Whether code here is unreachable (being skipped to the end of its block). */
+    boolean skipping() {
+        return skipping;
     }
 
     /**
-     * Emits a dispatch nest ({@link DispatchNest}) flat: the head, with the chain blocks open around it; for each
-     * chain block a branch reaches, a stub passing its entry to the group that holds it; an entry switch for
-     * group exits that lead to other entries; and one call site per group, which calls it and acts on its exit.
-     * Returns the index of the instruction before the nest's last {@code end}, where translation goes on.
+     * In unreachable code: whether instruction {@code ins} is skipped ({@code false} for the {@code else} or
+     * {@code end} that ends the unreachable part, which is then translated).
      */
-    private int emitDispatch(DispatchNest.Plan plan) {
-        DispatchNest nest = plan.nest;
-        List<AnnotatedInstruction> code = body.instructions();
-        int levels = nest.levels();
-        int h = stack.size();
-        Frame[] chain = new Frame[levels];
-        for (int k = 0; k < levels; k++) {
-            chain[k] = new Frame(OpCode.BLOCK, List.of(), types(planner.blockResults(nest.chain[k])), h);
-            frames.push(chain[k]);
-        }
-        Label entrySwitch = new Label();
-        List<Integer> outer = new ArrayList<>();
-        for (int j = nest.chain[levels - 1] + 1; j <= nest.brTable; j++) {
-            AnnotatedInstruction ins = code.get(j);
-            if (skipping && !skip(ins)) {
-                continue;
-            }
-            line((j + 1) & 0xFFFF);
-            if (j == nest.brTable && !skipping && entryMap(ins, chain, entrySwitch, h, outer)) {
-                break;
-            }
-            emit(ins);
-        }
-        // Past the head nothing falls through: what the stack holds from here on is what lay below the nest.
-        stack.truncate(h);
-        for (int k = levels - 1; k >= 1; k--) {
-            frames.pop();
-        }
-        Label[] callSites = new Label[plan.groups.size()];
-        for (int g = 0; g < callSites.length; g++) {
-            callSites[g] = new Label();
-        }
-        for (int k = 1; k < levels; k++) {
-            if (chain[k].used) {
-                mv.visitLabel(chain[k].target);
-                storeCarried(types(planner.blockResults(nest.chain[k])));
-                mv.visitLdcInsn(k);
-                mv.visitJumpInsn(GOTO, callSites[plan.groupOf[k]]);
-            }
-        }
-        Label afterNest = new Label();
-        Label bad = new Label();
-        Label[] byEntry = new Label[levels + outer.size()];
-        byEntry[0] = afterNest;
-        for (int k = 1; k < levels; k++) {
-            byEntry[k] = callSites[plan.groupOf[k]];
-        }
-        for (int j = 0; j < outer.size(); j++) {
-            byEntry[levels + j] = new Label();
-        }
-        mv.visitLabel(entrySwitch);
-        line(65_000);
-        mv.visitInsn(DUP);
-        mv.visitTableSwitchInsn(0, byEntry.length - 1, bad, byEntry);
-        for (int j = 0; j < outer.size(); j++) {
-            // A br_table target past the nest, seen from C_0 (the chain's other frames are closed here).
-            mv.visitLabel(byEntry[levels + j]);
-            mv.visitInsn(POP);
-            branchTo(outer.get(j) - (levels - 1));
-        }
-        mv.visitLabel(bad);
-        mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "unreachable", "()Lcom/dylibso/chicory/runtime/TrapException;",
-                false);
-        mv.visitInsn(ATHROW);
-        mv.visitLabel(afterNest);
-        mv.visitInsn(POP);
-        chain[0].used = true;
-        mv.visitJumpInsn(GOTO, chain[0].target);
-        for (int g = 0; g < callSites.length; g++) {
-            mv.visitLabel(callSites[g]);
-            line(65_001 + g);
-            callGroup(plan, plan.groups.get(g), entrySwitch, callSites);
-        }
-        startSkipping();
-        return nest.ends[0] - 1;
-    }
-
-    /**
-     * The head's {@code br_table} as a lookup: when every target is a chain block taking no values, the entry
-     * for each index comes from a string constant (one char per index), then goes to the entry switch. A case
-     * then costs the method one char, not a {@code tableswitch} slot plus a stub loading its entry (10 bytes
-     * in all): QuickJS's nest has 253 cases, and the method holding it is the function's main one.
-     */
-    private boolean entryMap(AnnotatedInstruction ins, Frame[] chain, Label entrySwitch, int h, List<Integer> outer) {
-        int count = ins.operandCount() - 1;
-        int levels = chain.length;
-        StringBuilder map = new StringBuilder(count);
-        int[] entry = new int[count + 1];
-        // All targets of a br_table take as many values: none, or it is not a dispatch into the chain.
-        int first = (int) ins.operand(0);
-        if (first >= levels || !chain[levels - 1 - first].results.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i <= count; i++) {
-            int d = (int) ins.operand(i);
-            if (d < levels) {
-                entry[i] = levels - 1 - d;
-            } else {
-                // Past the nest: an entry after the chain's, whose case in the entry switch branches there.
-                if (!outer.contains(d)) {
-                    outer.add(d);
-                }
-                entry[i] = levels + outer.indexOf(d);
-            }
-            if (i < count) {
-                map.append((char) entry[i]);
-            }
-        }
-        stack.pop();
-        int index = temp(Type.INT_TYPE, 2);
-        mv.visitVarInsn(ISTORE, index);
-        for (int k = 0; k < stack.size() - h; k++) {
-            OperandStack.emitPop(mv, stack.peek(k));
-        }
-        Label dflt = new Label();
-        mv.visitVarInsn(ILOAD, index);
-        mv.visitJumpInsn(IFLT, dflt);
-        mv.visitVarInsn(ILOAD, index);
-        mv.visitLdcInsn(count);
-        mv.visitJumpInsn(org.objectweb.asm.Opcodes.IF_ICMPGE, dflt);
-        mv.visitLdcInsn(map.toString());
-        mv.visitVarInsn(ILOAD, index);
-        mv.visitMethodInsn(org.objectweb.asm.Opcodes.INVOKEVIRTUAL, "java/lang/String", "charAt", "(I)C", false);
-        mv.visitJumpInsn(GOTO, entrySwitch);
-        mv.visitLabel(dflt);
-        mv.visitLdcInsn(entry[count]);
-        mv.visitJumpInsn(GOTO, entrySwitch);
-        startSkipping();
-        return true;
-    }
-
-    /**
-     * A group call site: the entry is on the stack. Falling off the group continues at the entry below it;
-     * exits to chain blocks continue at their entries, through the entry switch; others leave the nest as the
-     * branches they are, seen from its outermost block ({@code C_0}, the top frame here).
-     */
-    private void callGroup(DispatchNest.Plan plan, RegionPlanner.Region g, Label entrySwitch, Label[] callSites) {
-        int entry = temp(Type.INT_TYPE, 1);
-        mv.visitVarInsn(ISTORE, entry);
-        copyIn(g);
-        mv.visitVarInsn(ALOAD, frameSlot);
-        mv.visitVarInsn(ALOAD, ctxSlot);
-        mv.visitVarInsn(ILOAD, entry);
-        mv.visitMethodInsn(INVOKESTATIC, className, regionName(g), GROUP_DESC, false);
-        reloadMemory();
-        copyOut(g);
-        int code = temp(Type.INT_TYPE, 0);
-        mv.visitVarInsn(ISTORE, code);
-        Label notFallen = new Label();
-        mv.visitVarInsn(ILOAD, code);
-        mv.visitJumpInsn(IFNE, notFallen);
-        if (g.lo == 1) {
-            mv.visitJumpInsn(GOTO, frames.peek().target);
-        } else {
-            mv.visitLdcInsn(g.lo - 1);
-            mv.visitJumpInsn(GOTO, callSites[plan.groupOf[g.lo - 1]]);
-        }
-        mv.visitLabel(notFallen);
-        // Exit c > 0 is a branch c - 1 levels out from C_{lo-1}: to C_{lo-1-c} while that is a chain block
-        // (entry lo-1-c; C_0 is the nest's end), past the nest for larger c.
-        TreeSet<Integer> leaving = new TreeSet<>();
-        for (int c : g.exitCodes) {
-            if (c == -1 || c >= g.lo - 1) {
-                leaving.add(c);
-            }
-        }
-        int shift = g.lo - 2;
-        if (leaving.size() >= SWITCH_EXITS) {
-            switchOnExit(g, leaving, code, shift);
-        } else {
-            for (int c : leaving) {
-                Label next = new Label();
-                mv.visitVarInsn(ILOAD, code);
-                mv.visitLdcInsn(c);
-                mv.visitJumpInsn(org.objectweb.asm.Opcodes.IF_ICMPNE, next);
-                actOnExit(g, c, shift);
-                mv.visitLabel(next);
-            }
-        }
-        mv.visitLdcInsn(g.lo - 1);
-        mv.visitVarInsn(ILOAD, code);
-        mv.visitInsn(ISUB);
-        mv.visitJumpInsn(GOTO, entrySwitch);
+    boolean skips(AnnotatedInstruction ins) {
+        return skipping && !skip(ins);
     }
 
     /** Profiling aid: with {@link #LINE_NUMBERS}, a JFR sample's line says where in the function it fell. */
-    private void line(int n) {
+    void line(int n) {
         if (LINE_NUMBERS) {
             Label line = new Label();
             boolean stale = memoryStale;
@@ -588,13 +408,13 @@ final class FunctionCompiler {
     private static final boolean LINE_NUMBERS = Boolean.getBoolean("fssdk.compiler.lineNumbers");
 
     /** From this many exit codes on, a region call dispatches on its exit with a switch, not compares. */
-    private static final int SWITCH_EXITS = 4;
+    static final int SWITCH_EXITS = 4;
     private static final String REGION_DESC = "([J" + JvmTypes.CONTEXT.getDescriptor() + ")I";
     /** A dispatch group's method also takes the entry to start at. */
-    private static final String GROUP_DESC = "([J" + JvmTypes.CONTEXT.getDescriptor() + "I)I";
-    private static final int GROUP_ENTRY_SLOT = 2;
+    static final String GROUP_DESC = "([J" + JvmTypes.CONTEXT.getDescriptor() + "I)I";
+    static final int GROUP_ENTRY_SLOT = 2;
 
-    private String regionName(RegionPlanner.Region r) {
+    String regionName(RegionPlanner.Region r) {
         return (r.nest != null ? "g" : "r") + func + "_" + r.start;
     }
 
@@ -646,7 +466,7 @@ final class FunctionCompiler {
     }
 
     /** Before a region call: copies the locals it uses into the frame, unless they live there. */
-    private void copyIn(RegionPlanner.Region r) {
+    void copyIn(RegionPlanner.Region r) {
         for (int i = localsInFrame ? -1 : r.used.nextSetBit(0); i >= 0; i = r.used.nextSetBit(i + 1)) {
             mv.visitVarInsn(ALOAD, frameSlot);
             mv.visitLdcInsn(i);
@@ -657,7 +477,7 @@ final class FunctionCompiler {
     }
 
     /** After a region call: copies back the locals it writes, unless they live in the frame. */
-    private void copyOut(RegionPlanner.Region r) {
+    void copyOut(RegionPlanner.Region r) {
         for (int i = localsInFrame ? -1 : r.written.nextSetBit(0); i >= 0; i = r.written.nextSetBit(i + 1)) {
             mv.visitVarInsn(ALOAD, frameSlot);
             mv.visitLdcInsn(i);
@@ -672,7 +492,7 @@ final class FunctionCompiler {
      * dispatch ({@code br_table} into a nest of blocks) has hundreds of exits, and a chain of compares would
      * cost both bytes and a linear search on every dispatched case. Other codes fall through.
      */
-    private void switchOnExit(RegionPlanner.Region r, TreeSet<Integer> here, int code, int shift) {
+    void switchOnExit(RegionPlanner.Region r, TreeSet<Integer> here, int code, int shift) {
         int low = here.first();
         int high = here.last();
         Label other = new Label();
@@ -718,7 +538,7 @@ final class FunctionCompiler {
      * branch is {@code shift} levels shorter than seen from the region's start (a group's call site stands
      * outside the chain blocks around the group).
      */
-    private void actOnExit(RegionPlanner.Region r, int c, int shift) {
+    void actOnExit(RegionPlanner.Region r, int c, int shift) {
         if (c == -1) {
             returnFromRegionExit();
             return;
@@ -787,7 +607,7 @@ final class FunctionCompiler {
     }
 
     /** Branches {@code d} levels out: within this method, or out of a region method with an exit code. */
-    private void branchTo(int d) {
+    void branchTo(int d) {
         if (!staysInside(d)) {
             int inner = frames.size() - 1;
             leaveRegion(RegionPlanner.exitCode(planner.blocksOpen(region.start), inner, d));
@@ -816,7 +636,7 @@ final class FunctionCompiler {
     }
 
     /** Moves the values on top of the stack, of types {@code carried}, to the frame after the locals. */
-    private void storeCarried(List<Type> carried) {
+    void storeCarried(List<Type> carried) {
         for (int j = carried.size() - 1; j >= 0; j--) {
             JvmTypes.toLong(mv, carried.get(j));
             int tmp = temp(Type.LONG_TYPE, 0);
@@ -862,7 +682,7 @@ final class FunctionCompiler {
         }
     }
 
-    private void startSkipping() {
+    void startSkipping() {
         skipping = true;
         skipDepth = 0;
     }
@@ -1056,7 +876,7 @@ final class FunctionCompiler {
         mv.visitLabel(ok);
     }
 
-    private void emit(AnnotatedInstruction ins) {
+    void emit(AnnotatedInstruction ins) {
         OpCode op = ins.opcode();
         switch (op) {
             case NOP:
