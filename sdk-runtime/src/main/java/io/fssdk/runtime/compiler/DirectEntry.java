@@ -2,14 +2,13 @@ package io.fssdk.runtime.compiler;
 
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.wasm.ChicoryException;
-import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodType;
 import java.util.Optional;
 
 /**
  * An unboxed entry into one function of an instance that runs our compiled code: the embedder's hot calls
  * (a component's {@code cabi_realloc} and {@code fs-process}, once or more per record) pass their arguments
- * and take their result as JVM values, through the function's exact method handle, instead of a
+ * and take their result as JVM values, through an adapter class calling the function's method, instead of a
  * {@code long[]} each way through Chicory's export wrapper, {@link CompiledMachine#call} and the generated
  * {@link BoxedEntries} switch. Faults are turned into Chicory traps exactly as {@link CompiledMachine#call}
  * does.
@@ -28,14 +27,28 @@ public final class DirectEntry {
     private static final MethodType I3_TO_V = MethodType.methodType(void.class, int.class, int.class, int.class,
             GuestContext.class);
 
+    /** A function of type {@code (i32, i32, i32, i32) -> i32}; public for the adapters generated per function. */
+    public interface I4ToI {
+        /** Calls the function. */
+        int call(int a, int b, int c, int d, GuestContext ctx);
+    }
+
+    /** A function of type {@code (i32, i32, i32) -> ()}; public for the adapters generated per function. */
+    public interface I3ToV {
+        /** Calls the function. */
+        void call(int a, int b, int c, GuestContext ctx);
+    }
+
     private final CompiledMachine machine;
     private final GuestContext ctx;
-    private final MethodHandle handle;
+    private final I4ToI i4ToI;
+    private final I3ToV i3ToV;
 
-    private DirectEntry(CompiledMachine machine, MethodHandle handle) {
+    private DirectEntry(CompiledMachine machine, I4ToI i4ToI, I3ToV i3ToV) {
         this.machine = machine;
         this.ctx = machine.context();
-        this.handle = handle;
+        this.i4ToI = i4ToI;
+        this.i3ToV = i3ToV;
     }
 
     /**
@@ -65,15 +78,19 @@ public final class DirectEntry {
         if (funcId < 0 || funcId >= code.functionCount()) {
             return Optional.empty();
         }
-        MethodHandle handle = code.direct(funcId);
-        return handle.type().equals(type) ? Optional.of(new DirectEntry(m, handle)) : Optional.empty();
+        if (!code.direct(funcId).type().equals(type)) {
+            return Optional.empty();
+        }
+        // Through an adapter class, not the method handle: see LoadedCode.adapter.
+        return Optional.of(type == I4_TO_I ? new DirectEntry(m, code.adapter(funcId, I4ToI.class), null)
+                : new DirectEntry(m, null, code.adapter(funcId, I3ToV.class)));
     }
 
     /** Calls a {@code (i32, i32, i32, i32) -> i32} function. */
     public int callI4ToI(int a, int b, int c, int d) throws ChicoryException {
         machine.ensureBound();
         try {
-            return (int) handle.invokeExact(a, b, c, d, ctx);
+            return i4ToI.call(a, b, c, d, ctx);
         } catch (Throwable t) {
             throw machine.fault(t);
         }
@@ -83,7 +100,7 @@ public final class DirectEntry {
     public void callI3ToV(int a, int b, int c) throws ChicoryException {
         machine.ensureBound();
         try {
-            handle.invokeExact(a, b, c, ctx);
+            i3ToV.call(a, b, c, ctx);
         } catch (Throwable t) {
             throw machine.fault(t);
         }

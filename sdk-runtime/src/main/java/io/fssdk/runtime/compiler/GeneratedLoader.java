@@ -14,6 +14,11 @@ final class GeneratedLoader extends ClassLoader {
         this.classes = classes;
     }
 
+    /** Defines a class made after the module's (an entry adapter: see {@link LoadedCode#adapter}). */
+    Class<?> defineExtra(String name, byte[] bytes) {
+        return defineClass(name, bytes, 0, bytes.length);
+    }
+
     @Override
     protected Class<?> findClass(String name) throws ClassNotFoundException {
         byte[] bytes = classes.get(name.replace('.', '/'));

@@ -6,6 +6,10 @@ import java.lang.invoke.MethodType;
 import java.lang.invoke.VarHandle;
 import java.util.HashMap;
 import java.util.Map;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
 
 /**
  * A compiled module's classes in their own class loader, resolved function by function on first use: the
@@ -28,6 +32,8 @@ final class LoadedCode {
     private final GeneratedLoader loader;
     private final MethodHandle[] direct;
     private final BoxedEntries[] entries;
+    /** Entry adapters made so far, by function; guarded by this. */
+    private final Map<Integer, Object> adapters = new HashMap<>();
     /** Each loaded class's one {@link BoxedEntries} instance; guarded by this. */
     private final Map<String, BoxedEntries> byClass = new HashMap<>();
 
@@ -51,6 +57,57 @@ final class LoadedCode {
             h = direct[f]; // written by this thread, just now or before
         }
         return h;
+    }
+
+    /**
+     * An object implementing {@code iface}, whose one method calls function {@code f}'s static method: a class
+     * generated here, in the module's loader, once per function. The embedder's hot calls go through it rather
+     * than through {@link #direct}'s method handle, which, held in a field, is no constant to the JIT: each
+     * {@code invokeExact} then ran through a lambda form and its customization check (about 12 ns a call).
+     * An interface call is inlined where one guest is called, and a plain virtual dispatch elsewhere.
+     *
+     * @throws IllegalArgumentException if {@code iface}'s method does not have the function's signature
+     */
+    synchronized <T> T adapter(int f, Class<T> iface) {
+        Object a = adapters.get(f);
+        if (a == null) {
+            direct(f); // the function's class loads as for any other way in
+            java.lang.reflect.Method m = iface.getMethods()[0];
+            String desc = JvmTypes.descriptor(layout.types[f]);
+            if (iface.getMethods().length != 1 || !Type.getMethodDescriptor(m).equals(desc)) {
+                throw new IllegalArgumentException(layout.describe(f) + " has no " + iface.getSimpleName() + " shape");
+            }
+            String name = "fssdk/generated/Entry" + f;
+            ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+            cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, name, null,
+                    "java/lang/Object", new String[] {Type.getInternalName(iface)});
+            MethodVisitor init = cw.visitMethod(Opcodes.ACC_PUBLIC, "<init>", "()V", null, null);
+            init.visitCode();
+            init.visitVarInsn(Opcodes.ALOAD, 0);
+            init.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+            init.visitInsn(Opcodes.RETURN);
+            init.visitMaxs(0, 0);
+            init.visitEnd();
+            MethodVisitor call = cw.visitMethod(Opcodes.ACC_PUBLIC, m.getName(), desc, null, null);
+            call.visitCode();
+            int slot = 1;
+            for (Type t : Type.getArgumentTypes(desc)) {
+                call.visitVarInsn(t.getOpcode(Opcodes.ILOAD), slot);
+                slot += t.getSize();
+            }
+            call.visitMethodInsn(Opcodes.INVOKESTATIC, layout.owners[f], "f" + f, desc, false);
+            call.visitInsn(Type.getReturnType(desc).getOpcode(Opcodes.IRETURN));
+            call.visitMaxs(0, 0);
+            call.visitEnd();
+            cw.visitEnd();
+            try {
+                a = loader.defineExtra(name.replace('/', '.'), cw.toByteArray()).getConstructor().newInstance();
+            } catch (ReflectiveOperationException | LinkageError e) {
+                throw new IllegalStateException("entry adapter for " + layout.describe(f) + " failed to load: " + e, e);
+            }
+            adapters.put(f, a);
+        }
+        return iface.cast(a);
     }
 
     /** The boxed entry of the class holding function {@code f}. */
