@@ -254,18 +254,7 @@ final class DispatchEmitter {
             }
         }
         int shift = g.lo - 2;
-        if (leaving.size() >= FunctionCompiler.SWITCH_EXITS) {
-            fc.switchOnExit(g, leaving, code, shift);
-        } else {
-            for (int c : leaving) {
-                Label next = new Label();
-                mv.visitVarInsn(ILOAD, code);
-                mv.visitLdcInsn(c);
-                mv.visitJumpInsn(org.objectweb.asm.Opcodes.IF_ICMPNE, next);
-                fc.actOnExit(g, c, shift);
-                mv.visitLabel(next);
-            }
-        }
+        fc.actOnExits(g, leaving, code, shift);
         mv.visitLdcInsn(g.lo - 1);
         mv.visitVarInsn(ILOAD, code);
         mv.visitInsn(ISUB);

@@ -444,24 +444,33 @@ final class FunctionCompiler {
         }
         int code = temp(Type.INT_TYPE, 0);
         mv.visitVarInsn(ISTORE, code);
-        if (here.size() >= SWITCH_EXITS) {
-            switchOnExit(r, here, code, 0);
-        } else {
-            for (int c : here) {
-                Label next = new Label();
-                mv.visitVarInsn(ILOAD, code);
-                mv.visitLdcInsn(c);
-                mv.visitJumpInsn(org.objectweb.asm.Opcodes.IF_ICMPNE, next);
-                actOnExit(r, c, 0);
-                mv.visitLabel(next);
-            }
-        }
+        actOnExits(r, here, code, 0);
         if (passOn) {
             Label fall = new Label();
             mv.visitVarInsn(ILOAD, code);
             mv.visitJumpInsn(IFEQ, fall);
             passExitOn(code);
             mv.visitLabel(fall);
+        }
+    }
+
+    /**
+     * Acts on region {@code r}'s exit codes {@code codes} (the code in local {@code code}): a {@code tableswitch}
+     * from {@link #SWITCH_EXITS} codes on, else a chain of compares; other codes fall through. See
+     * {@link #actOnExit} for {@code shift}.
+     */
+    void actOnExits(RegionPlanner.Region r, TreeSet<Integer> codes, int code, int shift) {
+        if (codes.size() >= SWITCH_EXITS) {
+            switchOnExit(r, codes, code, shift);
+            return;
+        }
+        for (int c : codes) {
+            Label next = new Label();
+            mv.visitVarInsn(ILOAD, code);
+            mv.visitLdcInsn(c);
+            mv.visitJumpInsn(org.objectweb.asm.Opcodes.IF_ICMPNE, next);
+            actOnExit(r, c, shift);
+            mv.visitLabel(next);
         }
     }
 
@@ -478,7 +487,14 @@ final class FunctionCompiler {
 
     /** After a region call: copies back the locals it writes, unless they live in the frame. */
     void copyOut(RegionPlanner.Region r) {
-        for (int i = localsInFrame ? -1 : r.written.nextSetBit(0); i >= 0; i = r.written.nextSetBit(i + 1)) {
+        if (!localsInFrame) {
+            loadFromFrame(r.written);
+        }
+    }
+
+    /** Loads the locals {@code which} from the frame into their JVM locals. */
+    private void loadFromFrame(java.util.BitSet which) {
+        for (int i = which.nextSetBit(0); i >= 0; i = which.nextSetBit(i + 1)) {
             mv.visitVarInsn(ALOAD, frameSlot);
             mv.visitLdcInsn(i);
             mv.visitInsn(LALOAD);
@@ -728,12 +744,8 @@ final class FunctionCompiler {
         }
         if (region != null) {
             localsInFrame = frameLocals; // then the frame is the locals' one home in every method of the function
-            for (int i = localsInFrame ? -1 : region.used.nextSetBit(0); i >= 0; i = region.used.nextSetBit(i + 1)) {
-                mv.visitVarInsn(ALOAD, frameSlot);
-                mv.visitLdcInsn(i);
-                mv.visitInsn(LALOAD);
-                JvmTypes.fromLong(mv, localTypes[i]);
-                mv.visitVarInsn(localTypes[i].getOpcode(ISTORE), localSlots[i]);
+            if (!localsInFrame) {
+                loadFromFrame(region.used);
             }
         } else if (!chosen.isEmpty() || forceFrame) {
             // A split function keeps its locals in the frame, their one home: region calls then copy nothing,

@@ -47,10 +47,8 @@ class DispatchNestTest {
     @Test
     void aHandlerRunsOnlyAFewRegionCallsDeep() {
         WasmModule m = Parser.parse(module());
-        ModuleLayout layout = new ModuleLayout(m, "fssdk/generated/DispatchNest", Integer.MAX_VALUE, true, 0, null);
-        FunctionCompiler fc = new FunctionCompiler(layout, 0, "fssdk/generated/DispatchNest0", new HashMap<>());
+        SplitSearch.Plan plan = splitOfFirstFunction(m);
         var code = m.codeSection().getFunctionBody(0).instructions();
-        SplitSearch.Plan plan = SplitSearch.choose(fc, code, layout.types[0], layout);
         assertNotNull(plan, "a function this large is split");
         assertTrue(plan.regions().values().stream().anyMatch(r -> r.nest != null), "the nest is dispatched flat");
         int deepest = 0;
@@ -65,6 +63,28 @@ class DispatchNestTest {
             deepest = Math.max(deepest, depth);
         }
         assertTrue(deepest <= 2, "an instruction runs " + deepest + " region calls deep");
+    }
+
+    /**
+     * A module of one memory page and one function, {@code (func (export "run") (param i32) (result i32))}
+     * with {@code body}; the caller appends its data section.
+     */
+    static WasmBytes runModule(WasmBytes body) {
+        WasmBytes m = new WasmBytes();
+        m.bytes(0x00).bytes(0x61).bytes(0x73).bytes(0x6d).bytes(0x01).bytes(0x00).bytes(0x00).bytes(0x00);
+        m.section(1, new WasmBytes().u(1).bytes(0x60).u(1).bytes(0x7f).u(1).bytes(0x7f));
+        m.section(3, new WasmBytes().u(1).u(0));
+        m.section(5, new WasmBytes().u(1).bytes(0x00).u(1));
+        m.section(7, new WasmBytes().u(1).name("run").bytes(0x00).u(0));
+        m.section(10, new WasmBytes().u(1).u(body.size()).append(body));
+        return m;
+    }
+
+    /** How the planner splits the module's first function, as the compiler would (null: not split). */
+    static SplitSearch.Plan splitOfFirstFunction(WasmModule m) {
+        ModuleLayout layout = new ModuleLayout(m, "fssdk/generated/Plan", Integer.MAX_VALUE, true, 0, null);
+        FunctionCompiler fc = new FunctionCompiler(layout, 0, "fssdk/generated/Plan0", new HashMap<>());
+        return SplitSearch.choose(fc, m.codeSection().getFunctionBody(0).instructions(), layout.types[0], layout);
     }
 
     /**
@@ -110,13 +130,7 @@ class DispatchNestTest {
         body.bytes(0x0b); // end $done
         body.bytes(0x0b); // end of the function
 
-        WasmBytes m = new WasmBytes();
-        m.bytes(0x00).bytes(0x61).bytes(0x73).bytes(0x6d).bytes(0x01).bytes(0x00).bytes(0x00).bytes(0x00);
-        m.section(1, new WasmBytes().u(1).bytes(0x60).u(1).bytes(0x7f).u(1).bytes(0x7f));
-        m.section(3, new WasmBytes().u(1).u(0));
-        m.section(5, new WasmBytes().u(1).bytes(0x00).u(1));
-        m.section(7, new WasmBytes().u(1).name("run").bytes(0x00).u(0));
-        m.section(10, new WasmBytes().u(1).u(body.size()).append(body));
+        WasmBytes m = runModule(body);
         WasmBytes data = new WasmBytes().u(1).bytes(0x00).bytes(0x41).s(0).bytes(0x0b).u(PROGRAM + 1);
         for (int k = 0; k < PROGRAM; k++) {
             data.bytes((k * 37 + k / 7) % HANDLERS);

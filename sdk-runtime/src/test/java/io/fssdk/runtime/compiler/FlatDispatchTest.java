@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,11 +55,7 @@ class FlatDispatchTest {
 
     @Test
     void theValueCrossesGroups() {
-        WasmModule m = Parser.parse(module());
-        ModuleLayout layout = new ModuleLayout(m, "fssdk/generated/FlatDispatch", Integer.MAX_VALUE, true, 0, null);
-        FunctionCompiler fc = new FunctionCompiler(layout, 0, "fssdk/generated/FlatDispatch0", new HashMap<>());
-        var code = m.codeSection().getFunctionBody(0).instructions();
-        SplitSearch.Plan plan = SplitSearch.choose(fc, code, layout.types[0], layout);
+        SplitSearch.Plan plan = DispatchNestTest.splitOfFirstFunction(Parser.parse(module()));
         RegionPlanner.Region group = plan.regions().values().stream().filter(r -> r.nest != null).findFirst()
                 .orElseThrow(() -> new AssertionError("the nest is dispatched flat"));
         DispatchNest.Plan nest = group.nest;
@@ -110,13 +105,7 @@ class FlatDispatchTest {
         body.bytes(0x0b); // end $done
         body.bytes(0x0b);
 
-        WasmBytes m = new WasmBytes();
-        m.bytes(0x00).bytes(0x61).bytes(0x73).bytes(0x6d).bytes(0x01).bytes(0x00).bytes(0x00).bytes(0x00);
-        m.section(1, new WasmBytes().u(1).bytes(0x60).u(1).bytes(0x7f).u(1).bytes(0x7f));
-        m.section(3, new WasmBytes().u(1).u(0));
-        m.section(5, new WasmBytes().u(1).bytes(0x00).u(1));
-        m.section(7, new WasmBytes().u(1).name("run").bytes(0x00).u(0));
-        m.section(10, new WasmBytes().u(1).u(body.size()).append(body));
+        WasmBytes m = DispatchNestTest.runModule(body);
         // Ended by several default opcodes: a handler that falls through or branches on steps pc past some.
         WasmBytes data = new WasmBytes().u(1).bytes(0x00).bytes(0x41).s(0).bytes(0x0b).u(PROGRAM + END);
         for (int k = 0; k < PROGRAM; k++) {
