@@ -28,6 +28,10 @@ import java.util.TreeSet;
  * a value often enough that refusing such runs kept an interpreter's outer dispatch levels in one method. The
  * function must have at most one result, and no value leaving a region may be a v128. Stack heights come from
  * a first translation of the function ({@link FunctionCompiler} records them).
+ *
+ * <p>An interpreter's dispatch loop, a {@code br_table} into a chain of blocks, is planned flat where it fits
+ * ({@link DispatchNest}): its handlers go into <em>groups</em>, regions entered at any handler, kept in the plan
+ * under {@link #groupKey} keys.
  */
 final class RegionPlanner {
     /** One planned region: instructions {@code [start, end)}. */

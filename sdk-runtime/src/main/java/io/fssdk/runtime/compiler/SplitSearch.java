@@ -12,7 +12,9 @@ import java.util.Map;
  * for both ways of passing locals (copied around region calls, or kept in the shared frame, whose accesses are
  * larger, so each way is measured on its own). Smaller regions shrink the region methods but may grow their
  * callers, so the plan whose largest method is smallest wins, even when still over the limit: a method under
- * 64 KiB runs compiled, its regions JIT-compiled, rather than in Chicory's interpreter.
+ * 64 KiB runs compiled, its regions JIT-compiled, rather than in Chicory's interpreter. In a function with a
+ * dispatch nest ({@link DispatchNest}), plans that dispatch it flat are tried first, at every budget; plans that
+ * split it level by level only when none of those fits the limit.
  */
 final class SplitSearch {
     /**
