@@ -13,7 +13,6 @@ import static org.objectweb.asm.Opcodes.GETFIELD;
 import static org.objectweb.asm.Opcodes.IFLT;
 import static org.objectweb.asm.Opcodes.ILOAD;
 import static org.objectweb.asm.Opcodes.INVOKESTATIC;
-import static org.objectweb.asm.Opcodes.INVOKEVIRTUAL;
 import static org.objectweb.asm.Opcodes.IRETURN;
 import static org.objectweb.asm.Opcodes.ISTORE;
 import static org.objectweb.asm.Opcodes.LALOAD;
@@ -30,7 +29,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -301,7 +299,7 @@ final class ClassCompiler {
     /**
      * {@code ci<sig>_<table>_<type>(params..., int elem, ctx)}: resolves the table entry (bounds, null and a
      * structural signature check in {@link GuestSupport#indirect}), then calls a function of this instance
-     * through its exact method handle, or another instance's through that instance's machine.
+     * through the signature's {@link IndirectSwitch}, or another instance's through that instance's machine.
      */
     private void indirectDispatcher(ClassWriter cw, String method, String desc) {
         String[] parts = method.substring(2).split("_");
@@ -324,23 +322,17 @@ final class ClassCompiler {
         mv.visitVarInsn(ISTORE, target);
         Label foreign = new Label();
         mv.visitJumpInsn(IFLT, foreign);
-        mv.visitVarInsn(ALOAD, ctx);
-        mv.visitVarInsn(ILOAD, target);
-        mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "direct", "(" + CTX_DESC + "I)Ljava/lang/invoke/MethodHandle;",
-                false);
         int slot = 0;
-        List<Type> params = new ArrayList<>();
         for (ValType v : ft.params()) {
             Type t = JvmTypes.of(v);
-            params.add(t);
             mv.visitVarInsn(t.getOpcode(ILOAD), slot);
             slot += t.getSize();
         }
+        mv.visitVarInsn(ILOAD, target);
         mv.visitVarInsn(ALOAD, ctx);
-        String callDesc = JvmTypes.descriptor(ft);
-        mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/invoke/MethodHandle", "invokeExact", callDesc, false);
-        Type ret = JvmTypes.returnType(ft.returns());
-        mv.visitInsn(ret.getOpcode(IRETURN));
+        mv.visitMethodInsn(INVOKESTATIC, IndirectSwitch.PREFIX + sig, IndirectSwitch.METHOD,
+                IndirectSwitch.descriptor(ft), false);
+        mv.visitInsn(JvmTypes.returnType(ft.returns()).getOpcode(IRETURN));
         mv.visitLabel(foreign);
         mv.visitVarInsn(ALOAD, ctx);
         boxParams(mv, ft.params(), 0);

@@ -1,6 +1,7 @@
 package io.fssdk.runtime.compiler;
 
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The class loader of one compiled module's classes. One loader per module lets the JVM unload the code with
@@ -8,10 +9,13 @@ import java.util.Map;
  */
 final class GeneratedLoader extends ClassLoader {
     private final Map<String, byte[]> classes;
+    /** Makes the classes generated on first use (see {@link IndirectSwitch}): null for a name it does not know. */
+    private final Function<String, byte[]> onDemand;
 
-    GeneratedLoader(ClassLoader parent, Map<String, byte[]> classes) {
+    GeneratedLoader(ClassLoader parent, Map<String, byte[]> classes, Function<String, byte[]> onDemand) {
         super(parent);
         this.classes = classes;
+        this.onDemand = onDemand;
     }
 
     /** Defines a class made after the module's (an entry adapter: see {@link LoadedCode#adapter}). */
@@ -21,7 +25,11 @@ final class GeneratedLoader extends ClassLoader {
 
     @Override
     protected Class<?> findClass(String name) throws ClassNotFoundException {
-        byte[] bytes = classes.get(name.replace('.', '/'));
+        String internal = name.replace('.', '/');
+        byte[] bytes = classes.get(internal);
+        if (bytes == null) {
+            bytes = onDemand.apply(internal);
+        }
         if (bytes == null) {
             throw new ClassNotFoundException(name);
         }

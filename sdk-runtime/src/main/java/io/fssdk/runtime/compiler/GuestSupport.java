@@ -252,6 +252,15 @@ public final class GuestSupport {
         return ctx.code.direct(f);
     }
 
+    /** The chars of {@code s} as ints: how a generated class decodes a table it holds as a string constant. */
+    public static int[] charCodes(String s) {
+        int[] out = new int[s.length()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = s.charAt(i);
+        }
+        return out;
+    }
+
     /** Calls the foreign table entry {@link #indirect} found, through its instance's machine. */
     public static long[] callForeign(GuestContext ctx, long[] args) {
         Instance owner = ctx.foreignInstance;

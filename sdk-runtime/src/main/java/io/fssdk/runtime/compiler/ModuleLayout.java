@@ -128,6 +128,11 @@ final class ModuleLayout {
         });
     }
 
+    /** The function type with structural id {@code sig}, or null when no such id has been given out. */
+    FunctionType typeOfSignature(int sig) {
+        return sig >= 0 && sig < distinct.size() ? distinct.get(sig) : null;
+    }
+
     /** The block type of a {@code block}, {@code loop} or {@code if} operand. */
     FunctionType blockType(long operand) {
         if (operand == 0x40) {

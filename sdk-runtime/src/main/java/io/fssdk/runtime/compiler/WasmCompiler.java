@@ -66,7 +66,8 @@ public final class WasmCompiler {
         // The classes say where each function is, so a module parsed without its function bodies will do.
         ModuleLayout layout = layout(module, options, compiled.classOf);
         ClassLoader parent = WasmCompiler.class.getClassLoader();
-        GeneratedLoader loader = new GeneratedLoader(parent, new HashMap<>(compiled.classes));
+        GeneratedLoader loader = new GeneratedLoader(parent, new HashMap<>(compiled.classes),
+                new IndirectSwitch(layout)::classFile);
         Module self = WasmCompiler.class.getModule();
         if (self.isNamed()) {
             // The package is exported to nobody at compile time; generated code (in the loader's unnamed
