@@ -5,6 +5,7 @@ import static org.objectweb.asm.Opcodes.ATHROW;
 import static org.objectweb.asm.Opcodes.DUP;
 import static org.objectweb.asm.Opcodes.GOTO;
 import static org.objectweb.asm.Opcodes.IFLT;
+import static org.objectweb.asm.Opcodes.IF_ICMPGE;
 import static org.objectweb.asm.Opcodes.IFNE;
 import static org.objectweb.asm.Opcodes.ILOAD;
 import static org.objectweb.asm.Opcodes.INVOKESTATIC;
@@ -151,10 +152,22 @@ final class DispatchEmitter {
         mv.visitInsn(POP);
         chain[0].used = true;
         mv.visitJumpInsn(GOTO, chain[0].target);
+        Label leave = new Label();
+        TreeSet<Integer> leaving = new TreeSet<>();
         for (int g = 0; g < callSites.length; g++) {
             mv.visitLabel(callSites[g]);
             fc.line(65_001 + g);
-            callGroup(plan, plan.groups.get(g), entrySwitch, callSites);
+            callGroup(plan, plan.groups.get(g), entrySwitch, callSites, leave, leaving);
+        }
+        if (!leaving.isEmpty()) {
+            // One block for every group's exits out of the nest, their codes as group 0's would be.
+            RegionPlanner.Region g0 = plan.groups.get(0);
+            mv.visitLabel(leave);
+            fc.line(65_000);
+            fc.actOnExits(g0, leaving, fc.temp(Type.INT_TYPE, 0), g0.lo - 2);
+            mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "unreachable",
+                    "()Lcom/dylibso/chicory/runtime/TrapException;", false);
+            mv.visitInsn(ATHROW);
         }
         fc.startSkipping();
         return nest.ends[0] - 1;
@@ -220,9 +233,12 @@ final class DispatchEmitter {
     /**
      * A group call site: the entry is on the stack. Falling off the group continues at the entry below it;
      * exits to chain blocks continue at their entries, through the entry switch; others leave the nest as the
-     * branches they are, seen from its outermost block ({@code C_0}, the top frame here).
+     * branches they are, seen from its outermost block ({@code C_0}, the top frame here), through the block at
+     * {@code leave} that all call sites share: with their code renumbered as group 0's, added to
+     * {@code leaving}. A case per exit at every call site made SpiderMonkey's head method twice its estimate.
      */
-    private void callGroup(DispatchNest.Plan plan, RegionPlanner.Region g, Label entrySwitch, Label[] callSites) {
+    private void callGroup(DispatchNest.Plan plan, RegionPlanner.Region g, Label entrySwitch, Label[] callSites,
+            Label leave, TreeSet<Integer> leaving) {
         MethodVisitor mv = fc.mv();
         int entry = fc.temp(Type.INT_TYPE, 1);
         mv.visitVarInsn(ISTORE, entry);
@@ -246,18 +262,35 @@ final class DispatchEmitter {
         }
         mv.visitLabel(notFallen);
         // Exit c > 0 is a branch c - 1 levels out from C_{lo-1}: to C_{lo-1-c} while that is a chain block
-        // (entry lo-1-c; C_0 is the nest's end), past the nest for larger c.
-        TreeSet<Integer> leaving = new TreeSet<>();
+        // (entry lo-1-c; C_0 is the nest's end), past the nest for larger c; -1 returns.
+        int delta = plan.groups.get(0).lo - g.lo;
+        boolean out = false;
         for (int c : g.exitCodes) {
-            if (c == -1 || c >= g.lo - 1) {
-                leaving.add(c);
+            if (c == -1) {
+                leaving.add(-1);
+                mv.visitVarInsn(ILOAD, code);
+                mv.visitJumpInsn(IFLT, leave);
+            } else if (c >= g.lo - 1) {
+                leaving.add(c + delta);
+                out = true;
             }
         }
-        int shift = g.lo - 2;
-        fc.actOnExits(g, leaving, code, shift);
+        Label toLeave = new Label();
+        if (out) {
+            mv.visitVarInsn(ILOAD, code);
+            mv.visitLdcInsn(g.lo - 1);
+            mv.visitJumpInsn(IF_ICMPGE, toLeave);
+        }
         mv.visitLdcInsn(g.lo - 1);
         mv.visitVarInsn(ILOAD, code);
         mv.visitInsn(ISUB);
         mv.visitJumpInsn(GOTO, entrySwitch);
+        if (out) {
+            mv.visitLabel(toLeave);
+            if (delta != 0) {
+                mv.visitIincInsn(code, delta);
+            }
+            mv.visitJumpInsn(GOTO, leave);
+        }
     }
 }

@@ -285,6 +285,10 @@ final class FunctionCompiler {
             rc.frameLocals = frameLocals;
             rc.compileBody(cv);
             maxMethodSize = Math.max(maxMethodSize, rc.maxMethodSize);
+            if (rc.maxMethodSize > ClassCompiler.JIT_LIMIT && Boolean.getBoolean("fssdk.compiler.debugSplit")) {
+                System.err.println("  over the JIT limit: " + regionName(r) + " [" + r.start + ", " + r.end + ")"
+                        + (r.nest != null ? " entries " + r.lo + ".." + r.hi : "") + ", " + rc.maxMethodSize + " bytes");
+            }
         }
     }
 

@@ -111,6 +111,8 @@ final class RegionPlanner {
     private int budget = BUDGET;
     /** Whether dispatch nests are planned flat ({@link DispatchNest}) by the current {@link #plan}. */
     private boolean flat = true;
+    /** The most bytes of handlers in a group of the current {@link #plan} (at most its budget). */
+    private int groupBudget = GROUP_BUDGET;
     /** Constructs the current plan may not outline (see {@link #pinUpToLoop}). */
     private final BitSet pinned = new BitSet();
     /** What the function's own method was planned to cost by the last {@link #plan}. */
@@ -132,7 +134,8 @@ final class RegionPlanner {
      * recompiled as a whole whenever one of its handlers meets a path not seen before, and C1 refuses methods
      * of a few thousand bytes full of memory accesses. Measured on QuickJS (records/s after warm-up): 2,500
      * bytes 1,850-1,950, 6,000 bytes 1,630-1,770, 1,500 bytes made the head's method (a call site per group)
-     * pass the JIT limit before the entry lookup was a string.
+     * pass the JIT limit before the entry lookup was a string. {@link SplitSearch} tries larger groups where the
+     * head's method would not fit with this many call sites.
      */
     static final int GROUP_BUDGET = 2_500;
     static final int ENTRY_BYTES = 4;
@@ -250,6 +253,12 @@ final class RegionPlanner {
                 break;
             }
         }
+        // Outer blocks that yield values stay ordinary blocks around a shorter nest: their value would have to
+        // leave a group through the frame at a fall-off, which groups do not do. Their handlers then follow
+        // the nest in the head's method (SpiderMonkey's interpreter: 211 levels under one block yielding an i32).
+        while (blocks.size() > MIN_NEST_LEVELS && !carried.get(blocks.peekFirst()).isEmpty()) {
+            blocks.pollFirst();
+        }
         int levels = blocks.size();
         if (levels < MIN_NEST_LEVELS) {
             return null;
@@ -320,8 +329,14 @@ final class RegionPlanner {
      * can hold the dispatch; otherwise, and for other nests, nested blocks are split level by level.
      */
     Map<Integer, Region> plan(int budget, boolean flat) {
+        return plan(budget, flat, GROUP_BUDGET);
+    }
+
+    /** {@link #plan(int, boolean)} with groups of dispatch nests holding up to {@code groupBudget} bytes. */
+    Map<Integer, Region> plan(int budget, boolean flat, int groupBudget) {
         this.budget = budget;
         this.flat = flat;
+        this.groupBudget = groupBudget;
         pinned.clear();
         Map<Integer, Region> chosen = new HashMap<>();
         if (multiResult || cost(0, code.size()) <= budget) {
@@ -475,9 +490,9 @@ final class RegionPlanner {
     }
 
     /**
-     * Splits a dispatch nest into groups of at most the budget (handlers larger than it split inside first) and
-     * returns what the head's method then pays for the nest: the head, a stub and an entry-switch case per level,
-     * a call site per group.
+     * Splits a dispatch nest into groups of at most the group budget (handlers larger than the budget split inside
+     * first) and returns what the head's method then pays for the nest: the head, a stub and an entry-switch case
+     * per level, a call site per group.
      */
     private int planNest(DispatchNest nest, Map<Integer, Region> chosen) {
         int levels = nest.levels();
@@ -486,7 +501,7 @@ final class RegionPlanner {
         int groupCost = inBytes ? GROUP_BYTES : 0;
         int hi = levels - 1;
         int sum = groupCost;
-        int groupBudget = inBytes ? Math.min(budget, GROUP_BUDGET) : budget;
+        int groupBudget = inBytes ? Math.min(budget, this.groupBudget) : budget;
         for (int k = levels - 1; k >= 1; k--) {
             int from = nest.entry(k);
             int to = nest.ends[k - 1];

@@ -13,8 +13,10 @@ import java.util.Map;
  * larger, so each way is measured on its own). Smaller regions shrink the region methods but may grow their
  * callers, so the plan whose largest method is smallest wins, even when still over the limit: a method under
  * 64 KiB runs compiled, its regions JIT-compiled, rather than in Chicory's interpreter. In a function with a
- * dispatch nest ({@link DispatchNest}), plans that dispatch it flat are tried first, at every budget; plans that
- * split it level by level only when none of those fits the limit.
+ * dispatch nest ({@link DispatchNest}), plans that dispatch it flat are tried first, at every budget, each with
+ * groups of {@link RegionPlanner#GROUP_BUDGET} bytes and then, while the largest method is over the limit (the
+ * head's, with a call site per group), with groups twice as large up to the budget; plans that split nests level
+ * by level only when none of those fits.
  */
 final class SplitSearch {
     /**
@@ -68,18 +70,27 @@ final class SplitSearch {
             int attempt = round % BUDGETS.length;
             boolean flat = round < BUDGETS.length;
             for (int mode = 0; mode < 2; mode++) {
-                Map<Integer, RegionPlanner.Region> candidate = planners[mode].plan(BUDGETS[attempt], flat);
-                FunctionCompiler trial = fc.scratch(false, mode == 1, planners[mode], candidate);
-                if (Boolean.getBoolean("fssdk.compiler.debugSplit")) {
-                    System.err.println("split f" + fc.function() + ": " + code.size() + " instructions, "
-                            + m.maxMethodSize() + " bytes; budget " + BUDGETS[attempt] + " -> " + candidate.size()
-                            + " regions, in frame " + (mode == 1) + (flat ? ", flat" : "") + ", largest method "
-                            + trial.maxMethodSize()
-                            + " (main " + trial.mainSize() + ", planned " + planners[mode].residual + ")");
-                }
-                if (trial.maxMethodSize() < bestSize) {
-                    bestSize = trial.maxMethodSize();
-                    best = new Plan(planners[mode], candidate, mode == 1);
+                // A flat plan whose largest method is over the limit (the head's, with a call site per group)
+                // is tried again with groups twice as large, up to the budget: fewer call sites.
+                for (int group = RegionPlanner.GROUP_BUDGET; ; group = Math.min(2 * group, BUDGETS[attempt])) {
+                    Map<Integer, RegionPlanner.Region> candidate = planners[mode].plan(BUDGETS[attempt], flat, group);
+                    FunctionCompiler trial = fc.scratch(false, mode == 1, planners[mode], candidate);
+                    if (Boolean.getBoolean("fssdk.compiler.debugSplit")) {
+                        System.err.println("split f" + fc.function() + ": " + code.size() + " instructions, "
+                                + m.maxMethodSize() + " bytes; budget " + BUDGETS[attempt] + " -> "
+                                + candidate.size() + " regions, in frame " + (mode == 1)
+                                + (flat ? ", flat, groups of " + group : "") + ", largest method "
+                                + trial.maxMethodSize() + " (main " + trial.mainSize() + ", planned "
+                                + planners[mode].residual + ")");
+                    }
+                    if (trial.maxMethodSize() < bestSize) {
+                        bestSize = trial.maxMethodSize();
+                        best = new Plan(planners[mode], candidate, mode == 1);
+                    }
+                    if (!flat || trial.maxMethodSize() <= ClassCompiler.JIT_LIMIT || group >= BUDGETS[attempt]
+                            || !planners[mode].hasNests()) {
+                        break;
+                    }
                 }
             }
         }

@@ -65,6 +65,26 @@ class DispatchNestTest {
         assertTrue(deepest <= 2, "an instruction runs " + deepest + " region calls deep");
     }
 
+    @Test
+    void aNestInsideABlockWithAValueIsDispatchedFlatWithoutIt() throws Exception {
+        WasmModule m = Parser.parse(module(true));
+        SplitSearch.Plan plan = splitOfFirstFunction(m);
+        RegionPlanner.Region group = plan.regions().values().stream().filter(r -> r.nest != null).findFirst()
+                .orElseThrow(() -> new AssertionError("the nest is dispatched flat"));
+        assertEquals(HANDLERS + 1, group.nest.nest.levels(), "$exit and the cases; $val stays a block around them");
+        CompiledWasm compiled = WasmCompiler.compile(m, CompilerOptions.DEFAULTS);
+        assertEquals(Map.of(), compiled.overJitLimit());
+        List<DifferentialEngine.Call> calls = new java.util.ArrayList<>();
+        for (long start : new long[] {0, 1234, 17, 2500, 2999}) {
+            calls.add(new DifferentialEngine.Call("run", new long[] {start}));
+        }
+        List<String> expected = new DifferentialEngine(m, null).run(calls);
+        assertTrue(expected.stream().distinct().count() > 3, "the programs end differently: " + expected);
+        assertEquals(expected, new DifferentialEngine(m, compiled).run(calls));
+        assertEquals(expected, new DifferentialEngine(m, WasmCompiler.compile(m, CompilerOptions.splittingEverything(40)))
+                .run(calls));
+    }
+
     /**
      * A module of one memory page and one function, {@code (func (export "run") (param i32) (result i32))}
      * with {@code body}; the caller appends its data section.
@@ -92,11 +112,24 @@ class DispatchNestTest {
      * address 0, ended by 255 (the default target: leave with the accumulator).
      */
     static byte[] module() {
+        return module(false);
+    }
+
+    /**
+     * {@link #module()}, with {@code valued} the nest's blocks inside {@code block $val (result i32)} whose first
+     * instruction is the nest (as SpiderMonkey's interpreter has it): the nest ends in {@code $val}, which yields the
+     * accumulator, and some handlers leave through {@code $val} with a value.
+     */
+    static byte[] module(boolean valued) {
+        int extra = valued ? 1 : 0;
         WasmBytes body = new WasmBytes();
         body.u(1).u(2).bytes(0x7f); // two i32 locals: 1 = pc, 2 = acc
         body.bytes(0x20).u(0).bytes(0x21).u(1); // pc = param
         body.bytes(0x02).bytes(0x7f); // block $done (result i32)
         body.bytes(0x03).bytes(0x40); // loop $next
+        if (valued) {
+            body.bytes(0x02).bytes(0x7f); // block $val (result i32)
+        }
         body.bytes(0x02).bytes(0x40); // block $exit
         for (int i = 0; i < HANDLERS; i++) {
             body.bytes(0x02).bytes(0x40); // block $case_i, innermost first closed
@@ -108,7 +141,7 @@ class DispatchNestTest {
         }
         for (int i = 0; i < HANDLERS; i++) {
             body.bytes(0x0b); // end of $case_i: handler i follows
-            int toLoop = HANDLERS - i; // the blocks $case_{i+1}.. and $exit are open inside $next
+            int toLoop = HANDLERS - i + extra; // the blocks $case_{i+1}.., $exit (and $val) are open inside $next
             for (int w = 0; w < WORK; w++) {
                 // acc = acc * (7i + w + 1) + i + pc, through the scratch word in memory
                 body.bytes(0x41).s(SCRATCH).bytes(0x20).u(2).bytes(0x41).s(7 * i + w + 1).bytes(0x6c).bytes(0x41).s(i).bytes(0x6a)
@@ -120,11 +153,19 @@ class DispatchNestTest {
                 // value out of whatever region holds this handler.
                 body.bytes(0x20).u(2).bytes(0x20).u(2).bytes(0x41).s(1 << 20).bytes(0x71).bytes(0x0d).u(toLoop + 1).bytes(0x1a);
             }
+            if (valued && i % 50 == 21) {
+                // Leave through $val with the accumulator when it has another bit.
+                body.bytes(0x20).u(2).bytes(0x20).u(2).bytes(0x41).s(1 << 19).bytes(0x71).bytes(0x0d).u(toLoop - 1).bytes(0x1a);
+            }
             body.bytes(0x20).u(1).bytes(0x41).s(1).bytes(0x6a).bytes(0x21).u(1); // pc++
             body.bytes(0x0c).u(toLoop); // br $next
         }
         body.bytes(0x0b); // end $exit
-        body.bytes(0x20).u(2).bytes(0x0c).u(1); // br $done with acc
+        body.bytes(0x20).u(2); // acc
+        if (valued) {
+            body.bytes(0x0b); // end $val, yielding acc
+        }
+        body.bytes(0x0c).u(1); // br $done with acc
         body.bytes(0x0b); // end loop
         body.bytes(0x00); // unreachable
         body.bytes(0x0b); // end $done
