@@ -548,7 +548,10 @@ final class RegionPlanner {
      * or {@code cost} when it stays.
      */
     private int close(int start, int end, int cost, Map<Integer, Region> chosen) {
-        if (start < 0 || pinned.get(start) || end <= start || end - start < Math.min(MIN_REGION, Math.max(2, budget / 2))
+        // Not a construct kept with its loop, nor a run of statements holding one (SpiderMonkey's nest sits in
+        // a chunk after a local.get, inside the interpreter's loop).
+        int pin = start < 0 ? -1 : pinned.nextSetBit(start);
+        if (start < 0 || pin >= 0 && pin < end || end <= start || end - start < Math.min(MIN_REGION, Math.max(2, budget / 2))
                 || cost > budget) {
             return cost;
         }
