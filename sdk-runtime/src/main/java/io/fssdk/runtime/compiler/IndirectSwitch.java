@@ -55,8 +55,12 @@ final class IndirectSwitch {
     /** The class name prefix; the signature id follows. */
     static final String PREFIX = "fssdk/generated/Ind";
     static final String METHOD = "call";
-    /** Bytecode bytes the cases of one method may take (estimated), well under HotSpot's JIT limit. */
-    static final int METHOD_BYTES = 4_000;
+    /**
+     * Bytecode bytes the cases of one method may take, as {@link #casesPerMethod} estimates them (it overcounts
+     * by half: a case of four parameters takes about 15 bytes), so under HotSpot's JIT limit with room to spare.
+     * QuickJS's builtins, {@code (i32 i64 i32 i32) -> i64}, are 195 cases: one method, one call.
+     */
+    static final int METHOD_BYTES = 6_000;
     /** Chars per string constant of the case table: at most 3 bytes each in the class file's encoding. */
     private static final int CONSTANT_CHARS = 20_000;
     private static final String CASES = "CASES";
