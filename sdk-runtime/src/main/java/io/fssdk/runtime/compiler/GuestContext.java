@@ -4,6 +4,7 @@ import com.dylibso.chicory.runtime.GlobalInstance;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.InterpreterMachine;
 import com.dylibso.chicory.runtime.Memory;
+import com.dylibso.chicory.runtime.TableInstance;
 
 /**
  * The per-instance state compiled guest code runs against: one object per Chicory {@link Instance}, passed as
@@ -65,6 +66,7 @@ public final class GuestContext {
     public FlatMemory memory;
     boolean bound;
     private InterpreterMachine interpreter;
+    private TableInstance table0;
 
     GuestContext(Instance instance, LoadedCode code, int[] sigIds) {
         this.instance = instance;
@@ -124,6 +126,20 @@ public final class GuestContext {
             interpreter = new InterpreterMachine(instance);
         }
         return interpreter;
+    }
+
+    /**
+     * The instance's table 0, looked up once: Chicory's {@code Instance.table} consults the imports on every
+     * call, which was a few per cent of QuickJS's time in {@code call_indirect}. A table object stays the same
+     * for the instance's life ({@code table.grow} changes its contents).
+     */
+    TableInstance table0() {
+        TableInstance t = table0;
+        if (t == null) {
+            t = instance.table(0);
+            table0 = t;
+        }
+        return t;
     }
 
     /** The instance's memory 0. */
