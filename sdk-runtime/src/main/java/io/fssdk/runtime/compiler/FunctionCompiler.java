@@ -736,12 +736,14 @@ final class FunctionCompiler {
         if (region == null) {
             ctxSlot = slot++;
         }
+        // A main method keeping its locals in the frame never reads their JVM slots: no zeroing them.
+        boolean mainInFrame = region == null && (!chosen.isEmpty() || forceFrame) && frameLocals;
         for (int i = 0; i < locals.size(); i++) {
             int idx = params.size() + i;
             localTypes[idx] = JvmTypes.of(locals.get(i));
             localSlots[idx] = slot;
             slot += localTypes[idx].getSize();
-            if (region == null) {
+            if (region == null && !mainInFrame) {
                 Ops.pushZero(mv, localTypes[idx]);
                 mv.visitVarInsn(localTypes[idx].getOpcode(ISTORE), localSlots[idx]);
             }
@@ -808,13 +810,23 @@ final class FunctionCompiler {
         }
     }
 
-    /** A method visitor that marks the memory local stale at every label: a merge may come from anywhere. */
+    /**
+     * A method visitor that marks the memory local stale at every label (a merge may come from anywhere) and
+     * loads constants compactly (see {@link JvmTypes#pushConstant}).
+     */
     private MethodVisitor staleAtLabels(MethodVisitor target) {
         return new MethodVisitor(org.objectweb.asm.Opcodes.ASM9, target) {
             @Override
             public void visitLabel(Label label) {
                 memoryStale = true;
                 super.visitLabel(label);
+            }
+
+            @Override
+            public void visitLdcInsn(Object value) {
+                if (!JvmTypes.pushConstant(target, value)) {
+                    super.visitLdcInsn(value);
+                }
             }
 
             @Override

@@ -1,8 +1,12 @@
 package io.fssdk.runtime.compiler;
 
+import static org.objectweb.asm.Opcodes.BIPUSH;
 import static org.objectweb.asm.Opcodes.I2L;
+import static org.objectweb.asm.Opcodes.ICONST_0;
 import static org.objectweb.asm.Opcodes.INVOKESTATIC;
 import static org.objectweb.asm.Opcodes.L2I;
+import static org.objectweb.asm.Opcodes.LCONST_0;
+import static org.objectweb.asm.Opcodes.SIPUSH;
 
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.ValType;
@@ -20,6 +24,35 @@ final class JvmTypes {
     static final Type LONG_ARRAY = Type.getType(long[].class);
 
     private JvmTypes() {
+    }
+
+    /**
+     * Pushes an {@code int} or {@code long} constant with the shortest instruction that has it inline
+     * ({@code iconst_m1}..{@code iconst_5}, {@code bipush}, {@code sipush}, {@code lconst_0}/{@code _1}), and
+     * returns whether it did; other constants are left to {@code ldc}. A large module's class has more than
+     * 256 pool entries, so {@code ldc} there is the 3-byte {@code ldc_w}: wasm constants and frame indices
+     * loaded this way were a tenth of a C function's bytes, which counts against HotSpot's 8,000-byte JIT
+     * limit and C2's inlining budget of a method (its own size counts against the budget).
+     */
+    static boolean pushConstant(MethodVisitor mv, Object value) {
+        if (value instanceof Integer boxed) {
+            int v = boxed;
+            if (v >= -1 && v <= 5) {
+                mv.visitInsn(ICONST_0 + v);
+            } else if (v >= Byte.MIN_VALUE && v <= Byte.MAX_VALUE) {
+                mv.visitIntInsn(BIPUSH, v);
+            } else if (v >= Short.MIN_VALUE && v <= Short.MAX_VALUE) {
+                mv.visitIntInsn(SIPUSH, v);
+            } else {
+                return false;
+            }
+            return true;
+        }
+        if (value instanceof Long boxed && (boxed == 0L || boxed == 1L)) {
+            mv.visitInsn(LCONST_0 + (int) (long) boxed);
+            return true;
+        }
+        return false;
     }
 
     /** The JVM type of a wasm value type. */

@@ -39,6 +39,12 @@ final class ShimBypass implements WasmFunctionHandle, DirectImport {
     /** The last (instance, function) found to have the expected type; a function's type never changes. */
     private Instance checkedOwner;
     private int checkedRef = -1;
+    /**
+     * What that function is: its lowered import, or null for any other function. Also fixed (an instance's
+     * imports are), and looking it up on every call (the instance's import list, the function's handle, a
+     * type test) was about a tenth of an emit-once {@code fs-process}'s host time.
+     */
+    private LoweredImport checkedLowered;
 
     private ShimBypass(Instance shim, TableInstance table, int slot, FunctionType expected) {
         this.shim = shim;
@@ -90,22 +96,20 @@ final class ShimBypass implements WasmFunctionHandle, DirectImport {
     @Override
     public long[] apply(Instance caller, long... args) {
         Instance owner = target();
-        int ref = table.ref(slot);
-        LoweredImport lowered = loweredAt(owner, ref);
-        return lowered != null ? lowered.apply(owner, args) : owner.getMachine().call(ref, args);
+        LoweredImport lowered = checkedLowered;
+        return lowered != null ? lowered.apply(owner, args) : owner.getMachine().call(checkedRef, args);
     }
 
     @Override
     public long callDirect(Instance caller, long a0, long a1, long a2, long a3, long a4,
             long a5) {
         Instance owner = target();
-        int ref = table.ref(slot);
-        LoweredImport lowered = loweredAt(owner, ref);
+        LoweredImport lowered = checkedLowered;
         if (lowered != null) {
             return lowered.callDirect(owner, a0, a1, a2, a3, a4, a5);
         }
         long[] args = DirectImport.arguments(expected.params().size(), a0, a1, a2, a3, a4, a5);
-        long[] results = owner.getMachine().call(ref, args);
+        long[] results = owner.getMachine().call(checkedRef, args);
         return results == null || results.length == 0 ? 0 : results[0];
     }
 
@@ -115,7 +119,10 @@ final class ShimBypass implements WasmFunctionHandle, DirectImport {
                 && owner.imports().function(ref).handle() instanceof LoweredImport l ? l : null;
     }
 
-    /** The instance whose function the slot holds, after the checks of the shim's {@code call_indirect}. */
+    /**
+     * The instance whose function the slot holds, after the checks of the shim's {@code call_indirect}; the
+     * function's index is then {@link #checkedRef}, and what it is {@link #checkedLowered}.
+     */
     private Instance target() {
         // The checks and messages of GuestSupport.indirect, which the shim's call_indirect runs.
         int ref = GuestSupport.tableRef(table, slot);
@@ -127,6 +134,7 @@ final class ShimBypass implements WasmFunctionHandle, DirectImport {
             if (!owner.type(owner.functionType(ref)).typesMatch(expected)) {
                 throw new ChicoryException("indirect call type mismatch");
             }
+            checkedLowered = loweredAt(owner, ref);
             checkedOwner = owner;
             checkedRef = ref;
         }
