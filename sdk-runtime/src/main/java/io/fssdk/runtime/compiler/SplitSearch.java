@@ -69,10 +69,10 @@ final class SplitSearch {
         for (int round = 0; round < rounds && bestSize > ClassCompiler.JIT_LIMIT; round++) {
             int attempt = round % BUDGETS.length;
             boolean flat = round < BUDGETS.length;
-            for (int mode = 0; mode < 2; mode++) {
-                // A flat plan whose largest method is over the limit (the head's, with a call site per group)
-                // is tried again with groups twice as large, up to the budget: fewer call sites.
-                for (int group = RegionPlanner.GROUP_BUDGET; ; group = Math.min(2 * group, BUDGETS[attempt])) {
+            // A flat plan whose largest method is over the limit in both modes (the head's, with a call site per
+            // group) is tried again with groups twice as large, up to the budget: fewer call sites.
+            for (int group = RegionPlanner.GROUP_BUDGET; ; group = Math.min(2 * group, BUDGETS[attempt])) {
+                for (int mode = 0; mode < 2; mode++) {
                     Map<Integer, RegionPlanner.Region> candidate = planners[mode].plan(BUDGETS[attempt], flat, group);
                     FunctionCompiler trial = fc.scratch(false, mode == 1, planners[mode], candidate);
                     if (Boolean.getBoolean("fssdk.compiler.debugSplit")) {
@@ -87,10 +87,10 @@ final class SplitSearch {
                         bestSize = trial.maxMethodSize();
                         best = new Plan(planners[mode], candidate, mode == 1);
                     }
-                    if (!flat || trial.maxMethodSize() <= ClassCompiler.JIT_LIMIT || group >= BUDGETS[attempt]
-                            || !planners[mode].hasNests()) {
-                        break;
-                    }
+                }
+                if (!flat || bestSize <= ClassCompiler.JIT_LIMIT || group >= BUDGETS[attempt]
+                        || !planners[0].hasNests()) {
+                    break;
                 }
             }
         }
