@@ -23,14 +23,23 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Question 2: what does the component model add to a call? The same work, "take a 64-byte payload and
- * emit it once", four ways:
+ * emit it once", these ways:
  * <ul>
  *   <li>{@code rawChicory}: a hand-written core module on bare Chicory ({@link RawChicoryEmitter}): write
- *       the payload into memory, call the export, and the host import copies it out. The floor.</li>
+ *       the payload into memory, call the export, and the host import copies it out. The floor, but
+ *       not the same module: it has no allocator.</li>
+ *   <li>{@code rawChicorySameModule}: the main core module of {@code emit-once.wasm} itself on bare
+ *       Chicory ({@link RawChicorySameModule}), driven the way the canonical ABI needs: cabi_realloc (libc's
+ *       malloc), the payload written, the lowered fs-process, emit copying out. Issue 10's baseline:
+ *       the guest's malloc and free run on both sides, so {@code wasmDriver / rawChicorySameModule} is
+ *       the engine's and the binding's share alone, with each compiler running the same malloc.
+ *       {@code rawChicorySameModuleBumpAlloc} is the same for {@code emit-once-bump.wasm}, the baseline
+ *       of {@code wasmDriverBumpAlloc}.</li>
  *   <li>{@code wasmDriver}: {@code emit-once.wasm} through WasmDriver with a bare {@link DirectContext}:
  *       the canonical ABI (the payload allocated through cabi_realloc, which is libc's malloc, and freed
  *       by the guest; the import lowered through the component's shim table) plus the binding. The tax
- *       is {@code wasmDriver / rawChicory}.</li>
+ *       is {@code wasmDriver / rawChicorySameModule} (our compiler, engine and binding against Chicory's
+ *       compiler on the same code) and {@code wasmDriver / rawChicory} (the guest's allocator as well).</li>
  *   <li>{@code wasmDriverBumpAlloc}: the same component built with a bump allocator as cabi_realloc
  *       ({@code emit-once-bump.wasm}), which separates the guest's malloc and free from the engine's
  *       and the binding's share of the tax.</li>
@@ -50,6 +59,8 @@ public class AbiTaxBenchmark {
 
     private final byte[] payload = new byte[64];
     private RawChicoryEmitter raw;
+    private RawChicorySameModule sameModule;
+    private RawChicorySameModule bumpSameModule;
     private Driver driver;
     private Driver bumpDriver;
     private DirectContext context;
@@ -62,6 +73,8 @@ public class AbiTaxBenchmark {
     public void setUp() throws Exception {
         Arrays.fill(payload, (byte) 'x');
         raw = new RawChicoryEmitter(mode);
+        sameModule = new RawChicorySameModule(Fixtures.emitOnceComponent(), mode, data -> { });
+        bumpSameModule = new RawChicorySameModule(Fixtures.emitOnceBumpComponent(), mode, data -> { });
         ComponentOperator component = ComponentOperator.load(Fixtures.emitOnceComponent(), mode);
         backend = new InMemoryStateBackend();
         context = new DirectContext(backend);
@@ -87,6 +100,20 @@ public class AbiTaxBenchmark {
     public long rawChicory() {
         raw.process(payload);
         return raw.emittedBytes();
+    }
+
+    /** The same core module as wasmDriver on bare Chicory: cabi_realloc, fs-process, emit, no component. */
+    @Benchmark
+    public long rawChicorySameModule() {
+        sameModule.process(payload);
+        return sameModule.emittedBytes();
+    }
+
+    /** The same for the bump-allocator build: the baseline of wasmDriverBumpAlloc. */
+    @Benchmark
+    public long rawChicorySameModuleBumpAlloc() {
+        bumpSameModule.process(payload);
+        return bumpSameModule.emittedBytes();
     }
 
     /** fs-process through WasmDriver, emit through a bare context. */
