@@ -2,7 +2,6 @@ package io.fssdk.runtime.compiler;
 
 import static org.objectweb.asm.Opcodes.ALOAD;
 import static org.objectweb.asm.Opcodes.ATHROW;
-import static org.objectweb.asm.Opcodes.DUP;
 import static org.objectweb.asm.Opcodes.GOTO;
 import static org.objectweb.asm.Opcodes.IFLT;
 import static org.objectweb.asm.Opcodes.IF_ICMPGE;
@@ -12,7 +11,6 @@ import static org.objectweb.asm.Opcodes.INVOKESTATIC;
 import static org.objectweb.asm.Opcodes.ISTORE;
 import static org.objectweb.asm.Opcodes.ISUB;
 import static org.objectweb.asm.Opcodes.LALOAD;
-import static org.objectweb.asm.Opcodes.POP;
 
 import com.dylibso.chicory.wasm.types.AnnotatedInstruction;
 import com.dylibso.chicory.wasm.types.OpCode;
@@ -95,6 +93,11 @@ final class DispatchEmitter {
             fc.pushFrame(chain[k]);
         }
         Label entrySwitch = new Label();
+        Label entering = new Label();
+        // The entry to dispatch waits in a local, not on the stack: the ways back to the entry switch are
+        // backward branches, and HotSpot compiles no loop entry (OSR) where the stack holds a value. A bytecode
+        // loop that ran all its cases in one call of the head's method would stay in a low tier.
+        int entry = fc.temp(Type.INT_TYPE, 1);
         List<Integer> outer = new ArrayList<>();
         for (int j = nest.chain[levels - 1] + 1; j <= nest.brTable; j++) {
             AnnotatedInstruction ins = code.get(j);
@@ -102,7 +105,7 @@ final class DispatchEmitter {
                 continue;
             }
             fc.line((j + 1) & 0xFFFF);
-            if (j == nest.brTable && !fc.skipping() && entryMap(ins, chain, entrySwitch, h, outer)) {
+            if (j == nest.brTable && !fc.skipping() && entryMap(ins, chain, entering, h, outer)) {
                 break;
             }
             fc.emit(ins);
@@ -121,6 +124,7 @@ final class DispatchEmitter {
                 mv.visitLabel(chain[k].target);
                 fc.storeCarried(FunctionCompiler.types(planner.blockResults(nest.chain[k])));
                 mv.visitLdcInsn(k);
+                mv.visitVarInsn(ISTORE, entry);
                 mv.visitJumpInsn(GOTO, callSites[plan.groupOf[k]]);
             }
         }
@@ -134,14 +138,15 @@ final class DispatchEmitter {
         for (int j = 0; j < outer.size(); j++) {
             byEntry[levels + j] = new Label();
         }
+        mv.visitLabel(entering);
+        mv.visitVarInsn(ISTORE, entry);
         mv.visitLabel(entrySwitch);
         fc.line(65_000);
-        mv.visitInsn(DUP);
+        mv.visitVarInsn(ILOAD, entry);
         mv.visitTableSwitchInsn(0, byEntry.length - 1, bad, byEntry);
         for (int j = 0; j < outer.size(); j++) {
             // A br_table target past the nest, seen from C_0 (the chain's other frames are closed here).
             mv.visitLabel(byEntry[levels + j]);
-            mv.visitInsn(POP);
             fc.branchTo(outer.get(j) - (levels - 1));
         }
         mv.visitLabel(bad);
@@ -149,7 +154,6 @@ final class DispatchEmitter {
                 false);
         mv.visitInsn(ATHROW);
         mv.visitLabel(afterNest);
-        mv.visitInsn(POP);
         chain[0].used = true;
         mv.visitJumpInsn(GOTO, chain[0].target);
         Label leave = new Label();
@@ -231,7 +235,7 @@ final class DispatchEmitter {
     }
 
     /**
-     * A group call site: the entry is on the stack. Falling off the group continues at the entry below it;
+     * A group call site: the entry is in its local. Falling off the group continues at the entry below it;
      * exits to chain blocks continue at their entries, through the entry switch; others leave the nest as the
      * branches they are, seen from its outermost block ({@code C_0}, the top frame here), through the block at
      * {@code leave} that all call sites share: with their code renumbered as group 0's, added to
@@ -241,7 +245,6 @@ final class DispatchEmitter {
             Label leave, TreeSet<Integer> leaving) {
         MethodVisitor mv = fc.mv();
         int entry = fc.temp(Type.INT_TYPE, 1);
-        mv.visitVarInsn(ISTORE, entry);
         fc.copyIn(g);
         mv.visitVarInsn(ALOAD, fc.frameSlot());
         fc.loadContext();
@@ -258,6 +261,7 @@ final class DispatchEmitter {
             mv.visitJumpInsn(GOTO, fc.topFrame().target);
         } else {
             mv.visitLdcInsn(g.lo - 1);
+            mv.visitVarInsn(ISTORE, entry);
             mv.visitJumpInsn(GOTO, callSites[plan.groupOf[g.lo - 1]]);
         }
         mv.visitLabel(notFallen);
@@ -284,6 +288,7 @@ final class DispatchEmitter {
         mv.visitLdcInsn(g.lo - 1);
         mv.visitVarInsn(ILOAD, code);
         mv.visitInsn(ISUB);
+        mv.visitVarInsn(ISTORE, entry);
         mv.visitJumpInsn(GOTO, entrySwitch);
         if (out) {
             mv.visitLabel(toLeave);

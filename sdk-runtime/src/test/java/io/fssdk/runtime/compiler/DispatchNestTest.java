@@ -6,11 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.JumpInsnNode;
+import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.LookupSwitchInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.TableSwitchInsnNode;
+import org.objectweb.asm.tree.analysis.Analyzer;
+import org.objectweb.asm.tree.analysis.BasicInterpreter;
 
 /**
  * An interpreter's dispatch loop, the shape QuickJS's and SpiderMonkey's bytecode loops take in wasm: a
@@ -83,6 +93,47 @@ class DispatchNestTest {
         assertEquals(expected, new DifferentialEngine(m, compiled).run(calls));
         assertEquals(expected, new DifferentialEngine(m, WasmCompiler.compile(m, CompilerOptions.splittingEverything(40)))
                 .run(calls));
+    }
+
+    /**
+     * HotSpot compiles a running loop (on-stack replacement) only at a backward branch whose target has an empty
+     * operand stack. An interpreter's bytecode loop may run its whole program in one call of the head's method,
+     * so every way back to the head's entry switch must leave the stack empty, or that method stays in a low tier.
+     */
+    @Test
+    void everyBackwardBranchOfTheFlatDispatchLeavesTheStackEmpty() throws Exception {
+        CompiledClasses compiled = WasmCompiler.translate(Parser.parse(module()), CompilerOptions.DEFAULTS);
+        int backward = 0;
+        for (byte[] bytes : compiled.classes.values()) {
+            ClassNode cls = new ClassNode();
+            new ClassReader(bytes).accept(cls, 0);
+            for (MethodNode method : cls.methods) {
+                var frames = new Analyzer<>(
+                        new BasicInterpreter()).analyze(cls.name, method);
+                var code = method.instructions;
+                for (int i = 0; i < code.size(); i++) {
+                    List<LabelNode> targets = new ArrayList<>();
+                    if (code.get(i) instanceof JumpInsnNode jump) {
+                        targets.add(jump.label);
+                    } else if (code.get(i) instanceof TableSwitchInsnNode table) {
+                        targets.addAll(table.labels);
+                        targets.add(table.dflt);
+                    } else if (code.get(i) instanceof LookupSwitchInsnNode lookup) {
+                        targets.addAll(lookup.labels);
+                        targets.add(lookup.dflt);
+                    }
+                    for (LabelNode target : targets) {
+                        int t = code.indexOf(target);
+                        if (t <= i && frames[t] != null) {
+                            backward++;
+                            assertEquals(0, frames[t].getStackSize(), cls.name + "." + method.name
+                                    + ": a backward branch to a stack of " + frames[t].getStackSize());
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(backward > 0, "the interpreter's loop has backward branches");
     }
 
     /**
