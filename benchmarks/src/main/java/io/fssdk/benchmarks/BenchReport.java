@@ -115,7 +115,7 @@ public final class BenchReport {
         String raw = "AbiTaxBenchmark.rawChicory";
         String same = "AbiTaxBenchmark.rawChicorySameModule";
         String driver = "AbiTaxBenchmark.wasmDriver";
-        for (String mode : new String[] {"COMPILER", "INTERPRETER"}) {
+        for (String mode : new String[] {"COMPILER", "CHICORY_COMPILER", "INTERPRETER"}) {
             String[] p = {"mode", mode};
             out.printf("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", mode, cell(raw, p), cell(same, p),
                     cell(driver, p), cell("AbiTaxBenchmark.wasmDriverBumpAlloc", p),
@@ -173,7 +173,7 @@ public final class BenchReport {
             heading("4a. Cold start in a fresh JVM (ms, one call per fork)");
             out.println("| Mode | engine: parse + compile + instantiate | operator: + WasmDriver, runner, fs-init |");
             out.println("|---|---:|---:|");
-            for (String mode : new String[] {"COMPILER", "INTERPRETER"}) {
+            for (String mode : new String[] {"COMPILER", "CHICORY_COMPILER", "INTERPRETER"}) {
                 out.printf("| %s | %s | %s |%n", mode, cell("ColdStartBenchmark.engine", "mode", mode),
                         cell("ColdStartBenchmark.operator", "mode", mode));
             }
