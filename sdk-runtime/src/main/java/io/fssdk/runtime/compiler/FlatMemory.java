@@ -36,11 +36,18 @@ public final class FlatMemory implements Memory {
     private final MemoryLimits limits;
     private final int maxPages;
     /**
-     * The memory's bytes. Public, and read as a field, only so that generated code refetches it with two field
-     * loads instead of a call: a method near HotSpot's size limit gets no inlining budget, so even a getter
-     * would stay a real call on the guest's hottest path. Nothing outside this package writes it.
+     * The memory's bytes. Public, and read as a field, so that run-time helpers called from generated code need
+     * no getter: a method near HotSpot's size limit gets no inlining budget, so even a getter would stay a real
+     * call. Generated code itself reads the copy in {@link GuestContext#bytes}. Nothing outside this package
+     * writes it.
      */
     public byte[] bytes;
+    /**
+     * The contexts of the instances using this memory as their memory 0, whose {@link GuestContext#bytes} each
+     * {@link #grow} updates: generated code then refetches the array with one field load, not two (the refetch
+     * sits on an interpreter guest's dispatch path, after every handler's call).
+     */
+    private GuestContext[] contexts = new GuestContext[0];
     private DataSegment[] dataSegments = new DataSegment[0];
 
     /**
@@ -70,6 +77,14 @@ public final class FlatMemory implements Memory {
         return bytes;
     }
 
+    /** Makes {@code ctx.bytes} this memory's array, now and after every {@link #grow}. */
+    void attach(GuestContext ctx) {
+        GuestContext[] grown = Arrays.copyOf(contexts, contexts.length + 1);
+        grown[contexts.length] = ctx;
+        contexts = grown;
+        ctx.bytes = bytes;
+    }
+
     @Override
     public int pages() {
         return bytes.length >>> 16;
@@ -85,6 +100,9 @@ public final class FlatMemory implements Memory {
         if (size > 0) {
             try {
                 bytes = Arrays.copyOf(bytes, Memory.bytes((int) next));
+                for (GuestContext c : contexts) {
+                    c.bytes = bytes;
+                }
             } catch (OutOfMemoryError e) {
                 // The JVM heap, not the guest's declared maximum, is the limit here: fail the grow as wasm allows.
                 return -1;

@@ -863,11 +863,10 @@ final class FunctionCompiler {
         memoryStale = true;
     }
 
-    /** Pushes the memory's current array: two field loads, not a call (see {@link FlatMemory#bytes}). */
+    /** Pushes the memory's current array: one field load, not a call (see {@link GuestContext#bytes}). */
     private void emitMemoryRefetch() {
         mv.visitVarInsn(ALOAD, ctxSlot);
-        mv.visitFieldInsn(GETFIELD, CTX, "memory", Type.getDescriptor(FlatMemory.class));
-        mv.visitFieldInsn(GETFIELD, Type.getInternalName(FlatMemory.class), "bytes", "[B");
+        mv.visitFieldInsn(GETFIELD, CTX, "bytes", "[B");
     }
 
     void loadContext() {

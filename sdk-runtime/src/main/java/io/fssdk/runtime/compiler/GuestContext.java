@@ -64,6 +64,11 @@ public final class GuestContext {
      * (see there). Set once by {@link #bind()}.
      */
     public FlatMemory memory;
+    /**
+     * {@link #memory}'s current array, or null: public for the generated code's refetch, which reads it with one
+     * field load. The memory replaces it on every grow ({@link FlatMemory#attach}).
+     */
+    public byte[] bytes;
     boolean bound;
     private InterpreterMachine interpreter;
     private TableInstance table0;
@@ -98,6 +103,7 @@ public final class GuestContext {
                         + m.getClass().getName() + ": instantiate with CompiledWasm.memoryFactory()");
             }
             memory = f;
+            f.attach(this);
         }
         bound = true;
     }
