@@ -133,11 +133,12 @@ final class RegionPlanner {
      * The most bytes of handlers in one group, below the function's budget: a group is compiled, deoptimized and
      * recompiled as a whole whenever one of its handlers meets a path not seen before, and C1 refuses methods
      * of a few thousand bytes full of memory accesses. Measured on QuickJS (records/s after warm-up): 2,500
-     * bytes 1,850-1,950, 6,000 bytes 1,630-1,770, 1,500 bytes made the head's method (a call site per group)
-     * pass the JIT limit before the entry lookup was a string. {@link SplitSearch} tries larger groups where the
-     * head's method would not fit with this many call sites.
+     * bytes 1,850-1,950, 6,000 bytes 1,630-1,770 (session 8); 2,000 bytes 1-5 % faster than 2,500 in six
+     * paired runs (session 11; StarlingMonkey within noise). At 1,500 bytes QuickJS's head method (a call site
+     * per group) does not fit, and {@link SplitSearch} then tries larger groups, as it does for any head's
+     * method that would not fit with this many call sites.
      */
-    static final int GROUP_BUDGET = 2_500;
+    static final int GROUP_BUDGET = 2_000;
     static final int ENTRY_BYTES = 4;
     static final int LEVEL_BYTES = 5;
     static final int CALL_SITE_BYTES = 56;
