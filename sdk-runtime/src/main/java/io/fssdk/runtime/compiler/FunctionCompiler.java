@@ -100,6 +100,13 @@ final class FunctionCompiler {
     private final Map<String, Integer> temps = new HashMap<>();
     private List<Type> functionResults;
     private boolean skipping;
+    /**
+     * A comparison whose result only decides the {@code if} or {@code br_if} right after it, or null: its
+     * operands stay on the stack and the branch compares them itself ({@link BranchFusion}). One JVM jump
+     * instead of a helper call and a test of its result; a helper call past HotSpot's inlining budget of a
+     * large method stays a real call.
+     */
+    private OpCode fused;
     private int skipDepth;
 
     /**
@@ -243,6 +250,11 @@ final class FunctionCompiler {
                     && !(region != null && region.nest != null && region.start == i)) {
                 // A dispatch nest's outermost block (not the group method over it): its head and group calls.
                 i = new DispatchEmitter(this).emitDispatch(chosen.get(RegionPlanner.groupKey(i)).nest);
+                continue;
+            }
+            if (BranchFusion.fuses(ins.opcode()) && fusesWithNext(i, to, entries)) {
+                BranchFusion.defer(stack, ins.opcode());
+                fused = ins.opcode();
                 continue;
             }
             emit(ins);
@@ -903,8 +915,35 @@ final class FunctionCompiler {
         mv.visitLabel(ok);
     }
 
+    /**
+     * Whether the comparison at {@code i} may leave its operands to the {@code if} or {@code br_if} after it:
+     * that instruction is translated next, in this method, with nothing else placed between them.
+     */
+    private boolean fusesWithNext(int i, int to, Map<Integer, Label> entries) {
+        if (skipping || i + 1 >= to) {
+            return false;
+        }
+        OpCode next = body.instructions().get(i + 1).opcode();
+        return (next == OpCode.IF || next == OpCode.BR_IF) && !chosen.containsKey(i + 1)
+                && !chosen.containsKey(RegionPlanner.groupKey(i + 1)) && (entries == null || !entries.containsKey(i + 1))
+                && (region == null || region.cutFrom() != i + 1);
+    }
+
+    /** Jumps to {@code to} when the condition on the stack is {@code whenTrue}, comparing a fused one's operands. */
+    private void conditionalJump(boolean whenTrue, Label to) {
+        if (fused != null) {
+            BranchFusion.jump(mv, fused, whenTrue, to);
+            fused = null;
+        } else {
+            mv.visitJumpInsn(whenTrue ? IFNE : IFEQ, to);
+        }
+    }
+
     void emit(AnnotatedInstruction ins) {
         OpCode op = ins.opcode();
+        if (fused != null && op != OpCode.IF && op != OpCode.BR_IF) {
+            throw new IllegalStateException("a fused comparison before " + op);
+        }
         switch (op) {
             case NOP:
                 return;
@@ -925,7 +964,7 @@ final class FunctionCompiler {
                 Frame f = new Frame(op, params, types(bt.returns()), stack.size() - params.size());
                 frames.push(f);
                 if (op == OpCode.IF) {
-                    mv.visitJumpInsn(IFEQ, f.elseLabel);
+                    conditionalJump(false, f.elseLabel);
                 } else if (op == OpCode.LOOP) {
                     mv.visitLabel(f.target);
                     emitPoll();
@@ -958,10 +997,10 @@ final class FunctionCompiler {
                 if (target != null && target.kind != OpCode.END
                         && stack.size() - target.height == target.carried().size()) {
                     target.used = true;
-                    mv.visitJumpInsn(IFNE, target.target);
+                    conditionalJump(true, target.target);
                 } else {
                     Label skip = new Label();
-                    mv.visitJumpInsn(IFEQ, skip);
+                    conditionalJump(false, skip);
                     branchTo(d);
                     mv.visitLabel(skip);
                 }

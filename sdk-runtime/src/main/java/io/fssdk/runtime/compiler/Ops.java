@@ -67,7 +67,9 @@ import org.objectweb.asm.Type;
  * The straight-line instructions: numeric operations, constants, memory and table access. Simple arithmetic
  * maps to one JVM instruction; operations with wasm-specific edge cases (division traps, float-to-int traps,
  * min/max, nearest, unsigned conversions) call Chicory's {@link OpcodeImpl}, the same code its interpreter
- * runs, so both engines agree bit for bit; C2 inlines those small static methods.
+ * runs, so both engines agree bit for bit; C2 inlines those small static methods while a method's inlining
+ * budget lasts. A comparison that only decides the branch after it never reaches this class: the branch
+ * compares its operands itself ({@link BranchFusion}).
  */
 final class Ops {
     private static final String SUPPORT = Type.getInternalName(GuestSupport.class);
