@@ -79,12 +79,8 @@ class BranchFusionTest {
                 code.u(body.size()).append(body);
             }
         }
-        WasmBytes m = new WasmBytes().bytes(0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00);
-        m.section(1, types);
-        m.section(3, functions);
-        m.section(7, exports);
-        m.section(10, code);
-        return m.toByteArray();
+        return WasmBytes.header().section(1, types).section(3, functions).section(7, exports).section(10, code)
+                .toByteArray();
     }
 
     private static List<DifferentialEngine.Call> calls() {

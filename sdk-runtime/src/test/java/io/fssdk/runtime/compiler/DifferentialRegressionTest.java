@@ -55,7 +55,7 @@ class DifferentialRegressionTest {
     void anEffectiveAddressPastFourGibTraps() {
         WasmBytes code = new WasmBytes().u(0).bytes(0x41).s(-64).bytes(0x41).s(0).bytes(0x3a).u(0).u(1060);
         code.bytes(0x41).s(7).bytes(0x0b); // ... i32.store8 offset=1060; i32.const 7
-        WasmBytes m = new WasmBytes().bytes(0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00);
+        WasmBytes m = WasmBytes.header();
         m.section(1, new WasmBytes().u(1).bytes(0x60).u(0).u(1).bytes(0x7f));
         m.section(3, new WasmBytes().u(1).u(0));
         m.section(5, new WasmBytes().u(1).bytes(0x00).u(1));

@@ -83,13 +83,8 @@ class DirectImportTest {
             body.bytes(0x10).u(i).bytes(0x0b); // call i; end
             code.u(body.size()).append(body);
         }
-        WasmBytes m = new WasmBytes().bytes(0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00);
-        m.section(1, types);
-        m.section(2, imports);
-        m.section(3, functions);
-        m.section(7, exports);
-        m.section(10, code);
-        return m.toByteArray();
+        return WasmBytes.header().section(1, types).section(2, imports).section(3, functions).section(7, exports)
+                .section(10, code).toByteArray();
     }
 
     private final Counting mix = new Counting(a -> (int) a[0] + a[1] + (long) (Float.intBitsToFloat((int) a[2]) * 2)

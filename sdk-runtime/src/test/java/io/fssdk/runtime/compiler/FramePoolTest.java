@@ -29,7 +29,7 @@ class FramePoolTest {
         body.bytes(0x21).u(2); // local.set 2
         body.bytes(0x20).u(0).bytes(0xad).bytes(0x20).u(2).bytes(0x7c); // (i64) n + partial
         body.bytes(0x0b);
-        WasmBytes m = new WasmBytes().bytes(0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00);
+        WasmBytes m = WasmBytes.header();
         m.section(1, new WasmBytes().u(1).bytes(0x60).u(2).bytes(0x7f, 0x7f).u(1).bytes(0x7e));
         m.section(3, new WasmBytes().u(1).u(0));
         m.section(7, new WasmBytes().u(1).name("sum").bytes(0x00).u(0));

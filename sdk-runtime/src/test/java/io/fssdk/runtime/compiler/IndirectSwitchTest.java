@@ -101,7 +101,7 @@ class IndirectSwitchTest {
         for (int i = 0; i < MANY; i++) {
             elements.u(i);
         }
-        WasmBytes m = new WasmBytes().bytes(0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00);
+        WasmBytes m = WasmBytes.header();
         m.section(1, types);
         m.section(3, functions);
         m.section(4, table);

@@ -26,7 +26,7 @@ class SharedMemoryGrowTest {
 
     private static byte[] module(WasmBytes types, WasmBytes imports, WasmBytes functions, WasmBytes memories,
             WasmBytes exports, WasmBytes code) {
-        WasmBytes m = new WasmBytes().bytes(0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00);
+        WasmBytes m = WasmBytes.header();
         m.section(1, types);
         if (imports != null) {
             m.section(2, imports);

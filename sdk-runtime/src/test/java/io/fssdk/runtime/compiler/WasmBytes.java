@@ -70,10 +70,16 @@ final class WasmBytes extends ByteArrayOutputStream {
         return this;
     }
 
+    /** A module's first 8 bytes: the magic number and version 1. */
+    static WasmBytes header() {
+        return new WasmBytes().bytes(0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00);
+    }
+
     /** A section: its id, its size, its content. */
-    void section(int id, WasmBytes content) {
+    WasmBytes section(int id, WasmBytes content) {
         write(id);
         u(content.size());
         append(content);
+        return this;
     }
 }
