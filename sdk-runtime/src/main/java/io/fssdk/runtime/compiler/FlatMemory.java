@@ -36,12 +36,10 @@ public final class FlatMemory implements Memory {
     private final MemoryLimits limits;
     private final int maxPages;
     /**
-     * The memory's bytes. Public, and read as a field, so that run-time helpers called from generated code need
-     * no getter: a method near HotSpot's size limit gets no inlining budget, so even a getter would stay a real
-     * call. Generated code itself reads the copy in {@link GuestContext#bytes}. Nothing outside this package
-     * writes it.
+     * The memory's bytes, replaced (never resized in place) by {@link #grow}. Generated code reads the copy in
+     * {@link GuestContext#bytes}, which {@link #attach} keeps current.
      */
-    public byte[] bytes;
+    private byte[] bytes;
     /**
      * The contexts of the instances using this memory as their memory 0, whose {@link GuestContext#bytes} each
      * {@link #grow} updates: generated code then refetches the array with one field load, not two (the refetch

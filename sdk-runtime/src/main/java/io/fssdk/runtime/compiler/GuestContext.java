@@ -59,11 +59,8 @@ public final class GuestContext {
     int freeFrames;
     /** The call's fuel budget, shared with the other core instances of the component; null means unlimited. */
     FuelTank fuel;
-    /**
-     * The instance's memory 0, or null; public for the generated code's refetch of {@link FlatMemory#bytes}
-     * (see there). Set once by {@link #bind()}.
-     */
-    public FlatMemory memory;
+    /** The instance's memory 0, or null (see {@link #bytes} for its array). Set once by {@link #bind()}. */
+    FlatMemory memory;
     /**
      * {@link #memory}'s current array, or null: public for the generated code's refetch, which reads it with one
      * field load. The memory replaces it on every grow ({@link FlatMemory#attach}).
