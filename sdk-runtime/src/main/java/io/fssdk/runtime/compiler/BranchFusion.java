@@ -12,6 +12,7 @@ import static org.objectweb.asm.Opcodes.IF_ICMPGT;
 import static org.objectweb.asm.Opcodes.IF_ICMPLE;
 import static org.objectweb.asm.Opcodes.IF_ICMPLT;
 import static org.objectweb.asm.Opcodes.IF_ICMPNE;
+import static org.objectweb.asm.Opcodes.INVOKESTATIC;
 import static org.objectweb.asm.Opcodes.LCMP;
 import static org.objectweb.asm.Opcodes.LCONST_0;
 
@@ -27,11 +28,19 @@ import org.objectweb.asm.Type;
  * operands itself ({@code if_icmplt}, or {@code lcmp} and {@code iflt}) instead of calling Chicory's helper for
  * a 0 or 1 and testing it. Smaller (3 or 4 bytes instead of 6), and no helper call to inline: in a method near
  * HotSpot's size limit, C2's inlining budget ({@code DesiredMethodLimit}) runs out, and the calls after that
- * stay real calls. The unsigned comparisons keep their helpers.
+ * stay real calls.
+ *
+ * <p>The unsigned comparisons call {@code Integer.compareUnsigned} or {@code Long.compareUnsigned} and jump on
+ * its sign: as many bytes as Chicory's helper and the test of its result, one call level less for the inliner
+ * (Chicory's helper calls them too), and on newer JDKs an intrinsic. The JVM has no unsigned compare, and
+ * offsetting both operands by the sign bit would take a temporary local and 10 more bytes a site.
  */
 final class BranchFusion {
     /** A fusable comparison: its operand type, and the JVM jump taken when it holds. */
-    private record Compare(Type operand, boolean unary, int jumpIfTrue) {
+    private record Compare(Type operand, boolean unary, boolean unsigned, int jumpIfTrue) {
+        Compare(Type operand, boolean unary, int jumpIfTrue) {
+            this(operand, unary, false, jumpIfTrue);
+        }
     }
 
     private static final Map<OpCode, Compare> COMPARES = new EnumMap<>(OpCode.class);
@@ -44,6 +53,11 @@ final class BranchFusion {
         COMPARES.put(OpCode.I32_GT_S, new Compare(Type.INT_TYPE, false, IF_ICMPGT));
         COMPARES.put(OpCode.I32_LE_S, new Compare(Type.INT_TYPE, false, IF_ICMPLE));
         COMPARES.put(OpCode.I32_GE_S, new Compare(Type.INT_TYPE, false, IF_ICMPGE));
+        // Unsigned: compareUnsigned leaves a negative, zero or positive int, tested against zero.
+        COMPARES.put(OpCode.I32_LT_U, new Compare(Type.INT_TYPE, false, true, IFLT));
+        COMPARES.put(OpCode.I32_GT_U, new Compare(Type.INT_TYPE, false, true, IFGT));
+        COMPARES.put(OpCode.I32_LE_U, new Compare(Type.INT_TYPE, false, true, IFLE));
+        COMPARES.put(OpCode.I32_GE_U, new Compare(Type.INT_TYPE, false, true, IFGE));
         // i64: lcmp leaves -1, 0 or 1, which the int jump against zero then tests.
         COMPARES.put(OpCode.I64_EQZ, new Compare(Type.LONG_TYPE, true, IFEQ));
         COMPARES.put(OpCode.I64_EQ, new Compare(Type.LONG_TYPE, false, IFEQ));
@@ -52,6 +66,10 @@ final class BranchFusion {
         COMPARES.put(OpCode.I64_GT_S, new Compare(Type.LONG_TYPE, false, IFGT));
         COMPARES.put(OpCode.I64_LE_S, new Compare(Type.LONG_TYPE, false, IFLE));
         COMPARES.put(OpCode.I64_GE_S, new Compare(Type.LONG_TYPE, false, IFGE));
+        COMPARES.put(OpCode.I64_LT_U, new Compare(Type.LONG_TYPE, false, true, IFLT));
+        COMPARES.put(OpCode.I64_GT_U, new Compare(Type.LONG_TYPE, false, true, IFGT));
+        COMPARES.put(OpCode.I64_LE_U, new Compare(Type.LONG_TYPE, false, true, IFLE));
+        COMPARES.put(OpCode.I64_GE_U, new Compare(Type.LONG_TYPE, false, true, IFGE));
     }
 
     private BranchFusion() {
@@ -78,7 +96,11 @@ final class BranchFusion {
     /** Emits the jump to {@code to}, taken when comparison {@code op} is {@code whenTrue}. */
     static void jump(MethodVisitor mv, OpCode op, boolean whenTrue, Label to) {
         Compare c = COMPARES.get(op);
-        if (c.operand == Type.LONG_TYPE) {
+        if (c.unsigned) {
+            boolean wide = c.operand == Type.LONG_TYPE;
+            mv.visitMethodInsn(INVOKESTATIC, wide ? "java/lang/Long" : "java/lang/Integer", "compareUnsigned",
+                    wide ? "(JJ)I" : "(II)I", false);
+        } else if (c.operand == Type.LONG_TYPE) {
             if (c.unary) {
                 mv.visitInsn(LCONST_0);
             }

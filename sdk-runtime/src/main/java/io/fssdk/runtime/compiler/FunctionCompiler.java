@@ -774,7 +774,9 @@ final class FunctionCompiler {
             frameSlot = slot++;
             mv.visitVarInsn(ALOAD, ctxSlot);
             mv.visitLdcInsn(n + (planner == null ? 1 : planner.frameExtra()));
-            mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "takeFrame", "(" + JvmTypes.CONTEXT.getDescriptor() + "I)[J",
+            mv.visitLdcInsn(params.size());
+            mv.visitLdcInsn(n);
+            mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "takeFrame", "(" + JvmTypes.CONTEXT.getDescriptor() + "III)[J",
                     false);
             mv.visitVarInsn(ASTORE, frameSlot);
             localsInFrame = frameLocals;

@@ -168,16 +168,19 @@ public final class GuestSupport {
     }
 
     /**
-     * A zeroed frame of at least {@code size} slots for a split function's call (see {@link GuestContext}'s
-     * pool): the free frame on top of the pool when it is large enough, else a new one.
+     * A frame of at least {@code size} slots for a split function's call (see {@link GuestContext}'s pool): the
+     * free frame on top of the pool when it is large enough, else a new one. Slots {@code [zeroFrom, zeroTo)}
+     * (the locals that are not parameters, which wasm starts at zero) are zeroed; the others are written before
+     * they are read (parameters by the prologue, values carried out of regions by their exits), so a reused
+     * frame does not pay for clearing them on every call of an interpreter's dispatch function.
      */
-    public static long[] takeFrame(GuestContext ctx, int size) {
+    public static long[] takeFrame(GuestContext ctx, int size, int zeroFrom, int zeroTo) {
         int n = ctx.freeFrames;
         if (n > 0) {
             long[] f = ctx.framePool[n - 1];
             if (f.length >= size) {
                 ctx.freeFrames = n - 1;
-                java.util.Arrays.fill(f, 0, size, 0L);
+                java.util.Arrays.fill(f, zeroFrom, zeroTo, 0L);
                 return f;
             }
         }
