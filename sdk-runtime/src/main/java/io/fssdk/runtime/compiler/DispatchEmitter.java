@@ -3,7 +3,10 @@ package io.fssdk.runtime.compiler;
 import static org.objectweb.asm.Opcodes.ALOAD;
 import static org.objectweb.asm.Opcodes.ATHROW;
 import static org.objectweb.asm.Opcodes.GOTO;
+import static org.objectweb.asm.Opcodes.ICONST_M1;
+import static org.objectweb.asm.Opcodes.IFGE;
 import static org.objectweb.asm.Opcodes.IFLT;
+import static org.objectweb.asm.Opcodes.IF_ICMPNE;
 import static org.objectweb.asm.Opcodes.IF_ICMPGE;
 import static org.objectweb.asm.Opcodes.IFNE;
 import static org.objectweb.asm.Opcodes.ILOAD;
@@ -154,6 +157,15 @@ final class DispatchEmitter {
                 false);
         mv.visitInsn(ATHROW);
         mv.visitLabel(afterNest);
+        // Entry 0, the nest's end: a group falling off C_0 or branching to it left C_0's values in the frame. (The
+        // head's br_table reaches it only when its targets take no values, C_0's end among them.)
+        List<Type> results = FunctionCompiler.types(planner.blockResults(nest.chain[0]));
+        for (int j = 0; j < results.size(); j++) {
+            mv.visitVarInsn(ALOAD, fc.frameSlot());
+            mv.visitLdcInsn(fc.localCount() + j);
+            mv.visitInsn(LALOAD);
+            JvmTypes.fromLong(mv, results.get(j));
+        }
         chain[0].used = true;
         mv.visitJumpInsn(GOTO, chain[0].target);
         Label leave = new Label();
@@ -161,14 +173,32 @@ final class DispatchEmitter {
         for (int g = 0; g < callSites.length; g++) {
             mv.visitLabel(callSites[g]);
             fc.line(65_001 + g);
-            callGroup(plan, plan.groups.get(g), entrySwitch, callSites, leave, leaving);
+            callGroup(plan, plan.groups.get(g), entrySwitch, leave, leaving);
         }
         if (!leaving.isEmpty()) {
             // One block for every group's exits out of the nest, their codes as group 0's would be.
+            // The group's result r (in the entry's local) is code lo_0 - 1 - r as group 0's, or a return.
             RegionPlanner.Region g0 = plan.groups.get(0);
+            int exit = fc.temp(Type.INT_TYPE, 0);
             mv.visitLabel(leave);
             fc.line(65_000);
-            fc.actOnExits(g0, leaving, fc.temp(Type.INT_TYPE, 0), g0.lo - 2);
+            Label branches = new Label();
+            Label decoded = new Label();
+            if (leaving.contains(-1)) {
+                mv.visitVarInsn(ILOAD, entry);
+                mv.visitLdcInsn(FunctionCompiler.GROUP_RETURNS);
+                mv.visitJumpInsn(IF_ICMPNE, branches);
+                mv.visitInsn(ICONST_M1);
+                mv.visitVarInsn(ISTORE, exit);
+                mv.visitJumpInsn(GOTO, decoded);
+            }
+            mv.visitLabel(branches);
+            mv.visitLdcInsn(g0.lo - 1);
+            mv.visitVarInsn(ILOAD, entry);
+            mv.visitInsn(ISUB);
+            mv.visitVarInsn(ISTORE, exit);
+            mv.visitLabel(decoded);
+            fc.actOnExits(g0, leaving, exit, g0.lo - 2);
             mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "unreachable",
                     "()Lcom/dylibso/chicory/runtime/TrapException;", false);
             mv.visitInsn(ATHROW);
@@ -235,14 +265,17 @@ final class DispatchEmitter {
     }
 
     /**
-     * A group call site: the entry is in its local. Falling off the group continues at the entry below it;
-     * exits to chain blocks continue at their entries, through the entry switch; others leave the nest as the
-     * branches they are, seen from its outermost block ({@code C_0}, the top frame here), through the block at
-     * {@code leave} that all call sites share: with their code renumbered as group 0's, added to
-     * {@code leaving}. A case per exit at every call site made SpiderMonkey's head method twice its estimate.
+     * A group call site: the entry is in its local, and so is what the group returns
+     * ({@link FunctionCompiler#groupResult}): an entry, where the entry switch goes on (falling off the group
+     * continues at the entry below it, exits to chain blocks at theirs); or a negative number, for the exits that
+     * leave the nest, as the branches they are, seen from its outermost block ({@code C_0}, the top frame here),
+     * through the block at {@code leave} that all call sites share, which adds their codes, renumbered as group
+     * 0's, to {@code leaving}. The group computes its result, so a call site is 16 bytes whatever its exits: a
+     * case per exit at every call site made SpiderMonkey's head method twice its estimate, and a test of each
+     * kind of exit at each still took QuickJS's 55 call sites 45 bytes each.
      */
-    private void callGroup(DispatchNest.Plan plan, RegionPlanner.Region g, Label entrySwitch, Label[] callSites,
-            Label leave, TreeSet<Integer> leaving) {
+    private void callGroup(DispatchNest.Plan plan, RegionPlanner.Region g, Label entrySwitch, Label leave,
+            TreeSet<Integer> leaving) {
         MethodVisitor mv = fc.mv();
         int entry = fc.temp(Type.INT_TYPE, 1);
         fc.copyIn(g);
@@ -251,51 +284,24 @@ final class DispatchEmitter {
         mv.visitVarInsn(ILOAD, entry);
         mv.visitMethodInsn(INVOKESTATIC, fc.className(), fc.regionName(g), FunctionCompiler.GROUP_DESC, false);
         fc.reloadMemory();
-        fc.copyOut(g);
-        int code = fc.temp(Type.INT_TYPE, 0);
-        mv.visitVarInsn(ISTORE, code);
-        Label notFallen = new Label();
-        mv.visitVarInsn(ILOAD, code);
-        mv.visitJumpInsn(IFNE, notFallen);
-        if (g.lo == 1) {
-            mv.visitJumpInsn(GOTO, fc.topFrame().target);
-        } else {
-            mv.visitLdcInsn(g.lo - 1);
-            mv.visitVarInsn(ISTORE, entry);
-            mv.visitJumpInsn(GOTO, callSites[plan.groupOf[g.lo - 1]]);
-        }
-        mv.visitLabel(notFallen);
-        // Exit c > 0 is a branch c - 1 levels out from C_{lo-1}: to C_{lo-1-c} while that is a chain block
-        // (entry lo-1-c; C_0 is the nest's end), past the nest for larger c; -1 returns.
-        int delta = plan.groups.get(0).lo - g.lo;
-        boolean out = false;
-        for (int c : g.exitCodes) {
-            if (c == -1) {
-                leaving.add(-1);
-                mv.visitVarInsn(ILOAD, code);
-                mv.visitJumpInsn(IFLT, leave);
-            } else if (c >= g.lo - 1) {
-                leaving.add(c + delta);
-                out = true;
-            }
-        }
-        Label toLeave = new Label();
-        if (out) {
-            mv.visitVarInsn(ILOAD, code);
-            mv.visitLdcInsn(g.lo - 1);
-            mv.visitJumpInsn(IF_ICMPGE, toLeave);
-        }
-        mv.visitLdcInsn(g.lo - 1);
-        mv.visitVarInsn(ILOAD, code);
-        mv.visitInsn(ISUB);
         mv.visitVarInsn(ISTORE, entry);
-        mv.visitJumpInsn(GOTO, entrySwitch);
-        if (out) {
-            mv.visitLabel(toLeave);
-            if (delta != 0) {
-                mv.visitIincInsn(code, delta);
+        fc.copyOut(g);
+        // Exit c > 0 is a branch c - 1 levels out from C_{lo-1}: to C_{lo-1-c} while that is a chain block
+        // (entry lo-1-c; C_0 is the nest's end), past the nest for larger c (a negative result); -1 returns.
+        int delta = plan.groups.get(0).lo - g.lo;
+        boolean leaves = false;
+        for (int c : g.exitCodes) {
+            if (c == -1 || c > g.lo - 1) {
+                leaving.add(c == -1 ? -1 : c + delta);
+                leaves = true;
             }
+        }
+        if (leaves) {
+            mv.visitVarInsn(ILOAD, entry);
+            mv.visitJumpInsn(IFGE, entrySwitch);
             mv.visitJumpInsn(GOTO, leave);
+        } else {
+            mv.visitJumpInsn(GOTO, entrySwitch);
         }
     }
 }

@@ -271,12 +271,19 @@ final class FunctionCompiler {
                 storeCarried(types(planner.blockResults(region.start)));
             }
             storeBack();
-            mv.visitInsn(ICONST_0);
+            if (region.nest != null) {
+                mv.visitLdcInsn(region.lo - 1);
+            } else {
+                mv.visitInsn(ICONST_0);
+            }
             mv.visitInsn(IRETURN);
             if (exitStub != null) {
                 mv.visitLabel(exitStub);
                 storeBack();
                 mv.visitVarInsn(ILOAD, exitCodeSlot);
+                if (region.nest != null) {
+                    groupResult();
+                }
                 mv.visitInsn(IRETURN);
             }
         }
@@ -429,6 +436,8 @@ final class FunctionCompiler {
     /** A dispatch group's method also takes the entry to start at. */
     static final String GROUP_DESC = "([J" + JvmTypes.CONTEXT.getDescriptor() + "I)I";
     static final int GROUP_ENTRY_SLOT = 2;
+    /** What a dispatch group returns when the function returns (see {@link #groupResult}). */
+    static final int GROUP_RETURNS = Integer.MIN_VALUE;
 
     String regionName(RegionPlanner.Region r) {
         return (r.nest != null ? "g" : "r") + func + "_" + r.start;
@@ -589,11 +598,35 @@ final class FunctionCompiler {
         }
     }
 
+    /**
+     * Turns the exit code on the stack into what a dispatch group returns ({@link DispatchNest}): the entry its
+     * call site goes on at, {@code lo - 1 - code}, when that is one (0 or more: falling off, or a branch to a
+     * chain block); a negative number, for branches out of the nest, which then leave it as code
+     * {@code lo - 1 - result} seen from the group of the lowest entries; and {@link #GROUP_RETURNS} for a return.
+     * The call site then needs no code of its own to tell these apart, which keeps the head's method small.
+     */
+    private void groupResult() {
+        Label isReturn = new Label();
+        mv.visitInsn(org.objectweb.asm.Opcodes.DUP);
+        mv.visitJumpInsn(org.objectweb.asm.Opcodes.IFLT, isReturn);
+        mv.visitLdcInsn(region.lo - 1);
+        mv.visitInsn(org.objectweb.asm.Opcodes.SWAP);
+        mv.visitInsn(org.objectweb.asm.Opcodes.ISUB);
+        mv.visitInsn(IRETURN);
+        mv.visitLabel(isReturn);
+        mv.visitInsn(org.objectweb.asm.Opcodes.POP);
+        mv.visitLdcInsn(GROUP_RETURNS);
+    }
+
     /** A region returned from the function: pass the result on (it is in the frame's last slot). */
     private void returnFromRegionExit() {
         if (region != null) {
             storeBack();
-            mv.visitInsn(ICONST_M1);
+            if (region.nest != null) {
+                mv.visitLdcInsn(GROUP_RETURNS);
+            } else {
+                mv.visitInsn(ICONST_M1);
+            }
             mv.visitInsn(IRETURN);
             return;
         }
