@@ -14,8 +14,9 @@ import java.util.List;
  * each with its exit-code dispatch). Compiled flat, the head's method calls one <em>group</em> per case: a
  * method holding the handlers of entries {@code lo..hi}, entered at any of them through a {@code tableswitch}
  * on an entry argument (a group is the region over construct {@code C_{lo-1}} with {@code C_hi} cut out, so
- * handlers fall through and branch to each other inside it as in wasm). A group ends with an exit code like any
- * region; codes that lead to another entry send the head's method to that entry's group.
+ * handlers fall through and branch to each other inside it as in wasm). Where a plain region returns an exit
+ * code, a group returns the entry to go on at (falling off it, or branching to a chain block), which the head's
+ * method switches on to call that entry's group; or a negative number for the ways out of the nest.
  *
  * <p>Values a branch carries to a chain block wait in the frame's slots after the locals, as those leaving any
  * region do, when the branch crosses a method: the group's entry pushes them back.

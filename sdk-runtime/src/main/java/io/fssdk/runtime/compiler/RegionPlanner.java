@@ -126,7 +126,8 @@ final class RegionPlanner {
     /**
      * What a group costs besides its handlers: the entry {@code tableswitch} (per entry), its trap and exit
      * stub; and what the head's method pays per chain level (a stub loading the entry, a case of the entry
-     * switch) and per group (the call and its exit dispatch).
+     * switch) and per group (the call and the test of its result; an estimate from before group call sites
+     * shrank to 16 bytes, kept because the plans it gives were the ones measured).
      */
     static final int GROUP_BYTES = 48;
     /**
@@ -135,8 +136,9 @@ final class RegionPlanner {
      * of a few thousand bytes full of memory accesses. Measured on QuickJS (records/s after warm-up): 2,500
      * bytes 1,850-1,950, 6,000 bytes 1,630-1,770 (session 8); 2,000 bytes 1-5 % faster than 2,500 in six
      * paired runs (session 11; StarlingMonkey within noise). At 1,500 bytes QuickJS's head method (a call site
-     * per group) does not fit, and {@link SplitSearch} then tries larger groups, as it does for any head's
-     * method that would not fit with this many call sites.
+     * per group) does not fit, even with 16-byte call sites (session 12: 235 regions, a 10,102-byte head), and
+     * {@link SplitSearch} then tries larger groups, as it does for any head's method that would not fit with
+     * this many call sites.
      */
     static final int GROUP_BUDGET = 2_000;
     static final int ENTRY_BYTES = 4;
