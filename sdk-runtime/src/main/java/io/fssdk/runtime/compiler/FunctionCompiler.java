@@ -25,6 +25,7 @@ import static org.objectweb.asm.Opcodes.ISUB;
 import static org.objectweb.asm.Opcodes.LALOAD;
 import static org.objectweb.asm.Opcodes.LASTORE;
 import static org.objectweb.asm.Opcodes.POP;
+import static org.objectweb.asm.Opcodes.SWAP;
 import static org.objectweb.asm.Opcodes.PUTFIELD;
 import static org.objectweb.asm.Opcodes.RETURN;
 
@@ -607,14 +608,14 @@ final class FunctionCompiler {
      */
     private void groupResult() {
         Label isReturn = new Label();
-        mv.visitInsn(org.objectweb.asm.Opcodes.DUP);
-        mv.visitJumpInsn(org.objectweb.asm.Opcodes.IFLT, isReturn);
+        mv.visitInsn(DUP);
+        mv.visitJumpInsn(IFLT, isReturn);
         mv.visitLdcInsn(region.lo - 1);
-        mv.visitInsn(org.objectweb.asm.Opcodes.SWAP);
-        mv.visitInsn(org.objectweb.asm.Opcodes.ISUB);
+        mv.visitInsn(SWAP);
+        mv.visitInsn(ISUB);
         mv.visitInsn(IRETURN);
         mv.visitLabel(isReturn);
-        mv.visitInsn(org.objectweb.asm.Opcodes.POP);
+        mv.visitInsn(POP);
         mv.visitLdcInsn(GROUP_RETURNS);
     }
 
