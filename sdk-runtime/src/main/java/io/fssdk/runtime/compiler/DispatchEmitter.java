@@ -125,7 +125,7 @@ final class DispatchEmitter {
         for (int k = 1; k < levels; k++) {
             if (chain[k].used) {
                 mv.visitLabel(chain[k].target);
-                fc.storeCarried(FunctionCompiler.types(planner.blockResults(nest.chain[k])));
+                fc.exits().storeCarried(FunctionCompiler.types(planner.blockResults(nest.chain[k])));
                 mv.visitLdcInsn(k);
                 mv.visitVarInsn(ISTORE, entry);
                 mv.visitJumpInsn(GOTO, callSites[plan.groupOf[k]]);
@@ -198,7 +198,7 @@ final class DispatchEmitter {
             mv.visitInsn(ISUB);
             mv.visitVarInsn(ISTORE, exit);
             mv.visitLabel(decoded);
-            fc.actOnExits(g0, leaving, exit, g0.lo - 2);
+            fc.exits().actOnExits(g0, leaving, exit, g0.lo - 2);
             mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "unreachable",
                     "()Lcom/dylibso/chicory/runtime/TrapException;", false);
             mv.visitInsn(ATHROW);
@@ -266,7 +266,7 @@ final class DispatchEmitter {
 
     /**
      * A group call site: the entry is in its local, and so is what the group returns
-     * ({@link FunctionCompiler#groupResult}): an entry, where the entry switch goes on (falling off the group
+     * ({@link RegionExits#groupResult}): an entry, where the entry switch goes on (falling off the group
      * continues at the entry below it, exits to chain blocks at theirs); or a negative number, for the exits that
      * leave the nest, as the branches they are, seen from its outermost block ({@code C_0}, the top frame here),
      * through the block at {@code leave} that all call sites share, which adds their codes, renumbered as group
@@ -278,14 +278,14 @@ final class DispatchEmitter {
             TreeSet<Integer> leaving) {
         MethodVisitor mv = fc.mv();
         int entry = fc.temp(Type.INT_TYPE, 1);
-        fc.copyIn(g);
+        fc.exits().copyIn(g);
         mv.visitVarInsn(ALOAD, fc.frameSlot());
         fc.loadContext();
         mv.visitVarInsn(ILOAD, entry);
         mv.visitMethodInsn(INVOKESTATIC, fc.className(), fc.regionName(g), FunctionCompiler.GROUP_DESC, false);
         fc.reloadMemory();
         mv.visitVarInsn(ISTORE, entry);
-        fc.copyOut(g);
+        fc.exits().copyOut(g);
         // Exit c > 0 is a branch c - 1 levels out from C_{lo-1}: to C_{lo-1-c} while that is a chain block
         // (entry lo-1-c; C_0 is the nest's end), past the nest for larger c (a negative result); -1 returns.
         int delta = plan.groups.get(0).lo - g.lo;

@@ -14,7 +14,6 @@ import static org.objectweb.asm.Opcodes.ICONST_0;
 import static org.objectweb.asm.Opcodes.ICONST_1;
 import static org.objectweb.asm.Opcodes.ICONST_M1;
 import static org.objectweb.asm.Opcodes.IFEQ;
-import static org.objectweb.asm.Opcodes.IFLT;
 import static org.objectweb.asm.Opcodes.IFGE;
 import static org.objectweb.asm.Opcodes.IFNE;
 import static org.objectweb.asm.Opcodes.ILOAD;
@@ -25,7 +24,6 @@ import static org.objectweb.asm.Opcodes.ISUB;
 import static org.objectweb.asm.Opcodes.LALOAD;
 import static org.objectweb.asm.Opcodes.LASTORE;
 import static org.objectweb.asm.Opcodes.POP;
-import static org.objectweb.asm.Opcodes.SWAP;
 import static org.objectweb.asm.Opcodes.PUTFIELD;
 import static org.objectweb.asm.Opcodes.RETURN;
 
@@ -41,7 +39,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
@@ -90,6 +87,8 @@ final class FunctionCompiler {
     private final FunctionBody body;
     private final String className;
     private final Map<String, String> indirectDispatchers;
+    /** Region calls and exits, for the region methods this function is split into. */
+    private final RegionExits exits = new RegionExits(this);
     private MethodVisitor mv;
     private final OperandStack stack = new OperandStack();
     private final ArrayDeque<Frame> frames = new ArrayDeque<>();
@@ -136,9 +135,6 @@ final class FunctionCompiler {
     private Map<Integer, RegionPlanner.Region> chosen = Map.of();
     /** Whether the memory local may be older than the memory's array (see {@link #reloadMemory}). */
     private boolean memoryStale;
-    /** A region method's shared exit (see {@link #leaveRegion}), made on first use, and its exit-code local. */
-    private Label exitStub;
-    private int exitCodeSlot = -1;
     /** Whether this (main) method keeps the wasm locals in the frame rather than in JVM locals. */
     private boolean localsInFrame;
     /** The split plan's choice: locals in the frame (see {@link #localsInFrame}) when the function is split. */
@@ -244,7 +240,7 @@ final class FunctionCompiler {
             } else if (chosen.containsKey(i) && (region == null || i != region.start)) {
                 // A region here (in a region method: one nested inside it) is a call.
                 RegionPlanner.Region r = chosen.get(i);
-                emitRegionCall(r);
+                exits.call(r);
                 i = r.end - 1;
                 continue;
             } else if (chosen.containsKey(RegionPlanner.groupKey(i)) && chosen.get(RegionPlanner.groupKey(i)).lo == 1
@@ -267,26 +263,7 @@ final class FunctionCompiler {
             closeUnendedBody();
         }
         if (region != null) {
-            // Falling off the end of the run (a group's: with what its block yields, to the frame).
-            if (region.nest != null) {
-                storeCarried(types(planner.blockResults(region.start)));
-            }
-            storeBack();
-            if (region.nest != null) {
-                mv.visitLdcInsn(region.lo - 1);
-            } else {
-                mv.visitInsn(ICONST_0);
-            }
-            mv.visitInsn(IRETURN);
-            if (exitStub != null) {
-                mv.visitLabel(exitStub);
-                storeBack();
-                mv.visitVarInsn(ILOAD, exitCodeSlot);
-                if (region.nest != null) {
-                    groupResult();
-                }
-                mv.visitInsn(IRETURN);
-            }
+            exits.finishRegion();
         }
         Label end = new Label();
         mv.visitLabel(end);
@@ -384,6 +361,41 @@ final class FunctionCompiler {
         return frameSlot;
     }
 
+    /** The JVM type of wasm local {@code i}. */
+    Type localType(int i) {
+        return localTypes[i];
+    }
+
+    /** The JVM local that holds wasm local {@code i} when locals are not kept in the frame. */
+    int localSlot(int i) {
+        return localSlots[i];
+    }
+
+    /** Whether this method keeps the wasm locals in the frame rather than in JVM locals. */
+    boolean localsInFrame() {
+        return localsInFrame;
+    }
+
+    /** The region this compiler emits as its own method, or null for the function's main method. */
+    RegionPlanner.Region region() {
+        return region;
+    }
+
+    /** How many control frames are open, the one standing for the method's body or region included. */
+    int openFrames() {
+        return frames.size();
+    }
+
+    /** The JVM types of the function's results. */
+    List<Type> functionResults() {
+        return functionResults;
+    }
+
+    /** This method's region calls and exits. */
+    RegionExits exits() {
+        return exits;
+    }
+
     /** How many wasm locals (parameters included) the function has: carried values wait after them. */
     int localCount() {
         return localTypes.length;
@@ -431,216 +443,16 @@ final class FunctionCompiler {
      */
     private static final boolean LINE_NUMBERS = Boolean.getBoolean("fssdk.compiler.lineNumbers");
 
-    /** From this many exit codes on, a region call dispatches on its exit with a switch, not compares. */
-    static final int SWITCH_EXITS = 4;
-    private static final String REGION_DESC = "([J" + JvmTypes.CONTEXT.getDescriptor() + ")I";
+    /** A region method's descriptor: the frame and the context in, its exit code out. */
+    static final String REGION_DESC = "([J" + JvmTypes.CONTEXT.getDescriptor() + ")I";
     /** A dispatch group's method also takes the entry to start at. */
     static final String GROUP_DESC = "([J" + JvmTypes.CONTEXT.getDescriptor() + "I)I";
     static final int GROUP_ENTRY_SLOT = 2;
-    /** What a dispatch group returns when the function returns (see {@link #groupResult}). */
+    /** What a dispatch group returns when the function returns (see {@link RegionExits#groupResult}). */
     static final int GROUP_RETURNS = Integer.MIN_VALUE;
 
     String regionName(RegionPlanner.Region r) {
         return (r.nest != null ? "g" : "r") + func + "_" + r.start;
-    }
-
-    /** Copies the locals a region uses into the frame, calls it, copies back what it wrote, acts on its exit. */
-    private void emitRegionCall(RegionPlanner.Region r) {
-        copyIn(r);
-        mv.visitVarInsn(ALOAD, frameSlot);
-        mv.visitVarInsn(ALOAD, ctxSlot);
-        mv.visitMethodInsn(INVOKESTATIC, className, regionName(r), REGION_DESC, false);
-        reloadMemory();
-        copyOut(r);
-        if (r.exitCodes.isEmpty()) {
-            mv.visitInsn(POP);
-            return;
-        }
-        // Exits that land in this method get a case each; those that leave it too (a region calling a region)
-        // are passed on in one step, their code shifted by the blocks open here: their values already wait in
-        // the frame. Only the first kind costs bytes per exit, which keeps a chain of dispatch regions small.
-        TreeSet<Integer> here = new TreeSet<>();
-        boolean passOn = false;
-        for (int c : r.exitCodes) {
-            if (region != null && (c == -1 || !staysInside(c - 1))) {
-                passOn = true;
-            } else {
-                here.add(c);
-            }
-        }
-        int code = temp(Type.INT_TYPE, 0);
-        mv.visitVarInsn(ISTORE, code);
-        actOnExits(r, here, code, 0);
-        if (passOn) {
-            Label fall = new Label();
-            mv.visitVarInsn(ILOAD, code);
-            mv.visitJumpInsn(IFEQ, fall);
-            passExitOn(code);
-            mv.visitLabel(fall);
-        }
-    }
-
-    /**
-     * Acts on region {@code r}'s exit codes {@code codes} (the code in local {@code code}): a {@code tableswitch}
-     * from {@link #SWITCH_EXITS} codes on, else a chain of compares; other codes fall through. See
-     * {@link #actOnExit} for {@code shift}.
-     */
-    void actOnExits(RegionPlanner.Region r, TreeSet<Integer> codes, int code, int shift) {
-        if (codes.size() >= SWITCH_EXITS) {
-            switchOnExit(r, codes, code, shift);
-            return;
-        }
-        for (int c : codes) {
-            Label next = new Label();
-            mv.visitVarInsn(ILOAD, code);
-            mv.visitLdcInsn(c);
-            mv.visitJumpInsn(org.objectweb.asm.Opcodes.IF_ICMPNE, next);
-            actOnExit(r, c, shift);
-            mv.visitLabel(next);
-        }
-    }
-
-    /** Before a region call: copies the locals it uses into the frame, unless they live there. */
-    void copyIn(RegionPlanner.Region r) {
-        for (int i = localsInFrame ? -1 : r.used.nextSetBit(0); i >= 0; i = r.used.nextSetBit(i + 1)) {
-            mv.visitVarInsn(ALOAD, frameSlot);
-            mv.visitLdcInsn(i);
-            mv.visitVarInsn(localTypes[i].getOpcode(ILOAD), localSlots[i]);
-            JvmTypes.toLong(mv, localTypes[i]);
-            mv.visitInsn(LASTORE);
-        }
-    }
-
-    /** After a region call: copies back the locals it writes, unless they live in the frame. */
-    void copyOut(RegionPlanner.Region r) {
-        if (!localsInFrame) {
-            loadFromFrame(r.written);
-        }
-    }
-
-    /** Loads the locals {@code which} from the frame into their JVM locals. */
-    private void loadFromFrame(java.util.BitSet which) {
-        for (int i = which.nextSetBit(0); i >= 0; i = which.nextSetBit(i + 1)) {
-            mv.visitVarInsn(ALOAD, frameSlot);
-            mv.visitLdcInsn(i);
-            mv.visitInsn(LALOAD);
-            JvmTypes.fromLong(mv, localTypes[i]);
-            mv.visitVarInsn(localTypes[i].getOpcode(ISTORE), localSlots[i]);
-        }
-    }
-
-    /**
-     * Acts on the exit codes {@code here} with one {@code tableswitch}: a region holding an interpreter's
-     * dispatch ({@code br_table} into a nest of blocks) has hundreds of exits, and a chain of compares would
-     * cost both bytes and a linear search on every dispatched case. Other codes fall through.
-     */
-    void switchOnExit(RegionPlanner.Region r, TreeSet<Integer> here, int code, int shift) {
-        int low = here.first();
-        int high = here.last();
-        Label other = new Label();
-        Label[] cases = new Label[high - low + 1];
-        Arrays.fill(cases, other);
-        for (int c : here) {
-            cases[c - low] = new Label();
-        }
-        mv.visitVarInsn(ILOAD, code);
-        mv.visitTableSwitchInsn(low, high, other, cases);
-        for (int c : here) {
-            mv.visitLabel(cases[c - low]);
-            actOnExit(r, c, shift);
-        }
-        mv.visitLabel(other);
-    }
-
-    /**
-     * Leaves this region method with the exit code in local {@code code}, seen from this method's start: a
-     * return stays -1, a branch goes the blocks open here fewer levels out.
-     */
-    private void passExitOn(int code) {
-        for (int k = 0; k < stack.size(); k++) {
-            OperandStack.emitPop(mv, stack.peek(k));
-        }
-        ensureExitStub();
-        int inner = frames.size() - 1;
-        mv.visitVarInsn(ILOAD, code);
-        if (inner > 0) {
-            Label keep = new Label();
-            mv.visitInsn(DUP);
-            mv.visitJumpInsn(IFLT, keep);
-            mv.visitLdcInsn(inner);
-            mv.visitInsn(ISUB);
-            mv.visitLabel(keep);
-        }
-        mv.visitVarInsn(ISTORE, exitCodeSlot);
-        mv.visitJumpInsn(GOTO, exitStub);
-    }
-
-    /**
-     * Continues where region {@code r}'s exit {@code c} leads, with the values it carries pushed back. The
-     * branch is {@code shift} levels shorter than seen from the region's start (a group's call site stands
-     * outside the chain blocks around the group).
-     */
-    void actOnExit(RegionPlanner.Region r, int c, int shift) {
-        if (c == -1) {
-            returnFromRegionExit();
-            return;
-        }
-        List<Type> carried = types(planner.carried(r.start, c));
-        for (int j = 0; j < carried.size(); j++) {
-            mv.visitVarInsn(ALOAD, frameSlot);
-            mv.visitLdcInsn(localTypes.length + j);
-            mv.visitInsn(LALOAD);
-            JvmTypes.fromLong(mv, carried.get(j));
-            stack.push(carried.get(j));
-        }
-        branchTo(c - 1 - shift);
-        for (int j = 0; j < carried.size(); j++) {
-            stack.pop();
-        }
-    }
-
-    /**
-     * Turns the exit code on the stack into what a dispatch group returns ({@link DispatchNest}): the entry its
-     * call site goes on at, {@code lo - 1 - code}, when that is one (0 or more: falling off, or a branch to a
-     * chain block); a negative number, for branches out of the nest, which then leave it as code
-     * {@code lo - 1 - result} seen from the group of the lowest entries; and {@link #GROUP_RETURNS} for a return.
-     * The call site then needs no code of its own to tell these apart, which keeps the head's method small.
-     */
-    private void groupResult() {
-        Label isReturn = new Label();
-        mv.visitInsn(DUP);
-        mv.visitJumpInsn(IFLT, isReturn);
-        mv.visitLdcInsn(region.lo - 1);
-        mv.visitInsn(SWAP);
-        mv.visitInsn(ISUB);
-        mv.visitInsn(IRETURN);
-        mv.visitLabel(isReturn);
-        mv.visitInsn(POP);
-        mv.visitLdcInsn(GROUP_RETURNS);
-    }
-
-    /** A region returned from the function: pass the result on (it is in the frame's last slot). */
-    private void returnFromRegionExit() {
-        if (region != null) {
-            storeBack();
-            if (region.nest != null) {
-                mv.visitLdcInsn(GROUP_RETURNS);
-            } else {
-                mv.visitInsn(ICONST_M1);
-            }
-            mv.visitInsn(IRETURN);
-            return;
-        }
-        if (functionResults.isEmpty()) {
-            mv.visitInsn(RETURN);
-            return;
-        }
-        Type t = functionResults.get(0);
-        mv.visitVarInsn(ALOAD, frameSlot);
-        mv.visitLdcInsn(localTypes.length);
-        mv.visitInsn(LALOAD);
-        JvmTypes.fromLong(mv, t);
-        mv.visitInsn(t.getOpcode(IRETURN));
     }
 
     /** Stores the value on the stack into local {@code i}: its JVM slot, or its frame element. */
@@ -658,71 +470,18 @@ final class FunctionCompiler {
         mv.visitInsn(LASTORE);
     }
 
-    /** In a region method: copies the locals it writes back to the frame. */
-    private void storeBack() {
-        if (localsInFrame) {
-            return;
-        }
-        for (int i = region.written.nextSetBit(0); i >= 0; i = region.written.nextSetBit(i + 1)) {
-            mv.visitVarInsn(ALOAD, frameSlot);
-            mv.visitLdcInsn(i);
-            mv.visitVarInsn(localTypes[i].getOpcode(ILOAD), localSlots[i]);
-            JvmTypes.toLong(mv, localTypes[i]);
-            mv.visitInsn(LASTORE);
-        }
-    }
-
     /** Branches {@code d} levels out: within this method, or out of a region method with an exit code. */
     void branchTo(int d) {
         if (!staysInside(d)) {
             int inner = frames.size() - 1;
-            leaveRegion(RegionPlanner.exitCode(planner.blocksOpen(region.start), inner, d));
+            exits.leaveRegion(RegionPlanner.exitCode(planner.blocksOpen(region.start), inner, d));
             return;
         }
         branch(frameAt(d));
     }
 
-    /**
-     * Leaves a region method with exit {@code code}: drops the operand stack (exits carry no values) and jumps to
-     * the method's one exit stub, which copies the written locals back to the frame. One stub rather than a copy
-     * at every exit keeps a region with many exits (an interpreter's case ending in many branches) small.
-     */
-    private void leaveRegion(int code) {
-        // What the branch carries goes to the frame after the locals (the top value last), the rest is dropped.
-        List<Type> carried = types(planner.carried(region.start, code));
-        int k = carried.size();
-        storeCarried(carried);
-        for (int j = k; j < stack.size(); j++) {
-            OperandStack.emitPop(mv, stack.peek(j));
-        }
-        ensureExitStub();
-        mv.visitLdcInsn(code);
-        mv.visitVarInsn(ISTORE, exitCodeSlot);
-        mv.visitJumpInsn(GOTO, exitStub);
-    }
-
-    /** Moves the values on top of the stack, of types {@code carried}, to the frame after the locals. */
-    void storeCarried(List<Type> carried) {
-        for (int j = carried.size() - 1; j >= 0; j--) {
-            JvmTypes.toLong(mv, carried.get(j));
-            int tmp = temp(Type.LONG_TYPE, 0);
-            mv.visitVarInsn(org.objectweb.asm.Opcodes.LSTORE, tmp);
-            mv.visitVarInsn(ALOAD, frameSlot);
-            mv.visitLdcInsn(localTypes.length + j);
-            mv.visitVarInsn(org.objectweb.asm.Opcodes.LLOAD, tmp);
-            mv.visitInsn(LASTORE);
-        }
-    }
-
-    private void ensureExitStub() {
-        if (exitStub == null) {
-            exitStub = new Label();
-            exitCodeSlot = temp(Type.INT_TYPE, 99);
-        }
-    }
-
     /** Whether a branch of depth {@code d} stays in this method. */
-    private boolean staysInside(int d) {
+    boolean staysInside(int d) {
         return region == null || d < frames.size() - 1;
     }
 
@@ -797,7 +556,7 @@ final class FunctionCompiler {
         if (region != null) {
             localsInFrame = frameLocals; // then the frame is the locals' one home in every method of the function
             if (!localsInFrame) {
-                loadFromFrame(region.used);
+                exits.loadFromFrame(region.used);
             }
         } else if (!chosen.isEmpty() || forceFrame) {
             // A split function keeps its locals in the frame, their one home: region calls then copy nothing,
@@ -1244,7 +1003,7 @@ final class FunctionCompiler {
 
     private void emitReturn() {
         if (region != null) {
-            leaveRegion(-1); // the result, if any, waits in the frame's first slot after the locals
+            exits.leaveRegion(-1); // the result, if any, waits in the frame's first slot after the locals
             return;
         }
         List<Type> results = functionResults;
