@@ -73,7 +73,7 @@ final class CallOps {
 
     private static void afterCall(FunctionCompiler fc, FunctionType ft) {
         OperandStack stack = fc.stack();
-        for (int i = 0; i < ft.params().size(); i++) {
+        for (int i = JvmTypes.expand(ft.params()).size(); i > 0; i--) {
             stack.pop();
         }
         List<Type> results = FunctionCompiler.types(ft.returns());
@@ -152,6 +152,14 @@ final class CallOps {
     /** {@code global.get}: the global's value from its Chicory object. */
     static void globalGet(FunctionCompiler fc, int index) {
         MethodVisitor mv = fc.mv();
+        if (fc.layout().globalTypes.get(index).equals(ValType.V128)) {
+            for (String half : new String[] {"getValueLow", "getValueHigh"}) {
+                loadGlobal(fc, index);
+                mv.visitMethodInsn(INVOKEVIRTUAL, "com/dylibso/chicory/runtime/GlobalInstance", half, "()J", false);
+            }
+            SimdOps.pushVector(fc.stack());
+            return;
+        }
         Type t = globalType(fc, index);
         loadGlobal(fc, index);
         mv.visitMethodInsn(INVOKEVIRTUAL, "com/dylibso/chicory/runtime/GlobalInstance", "getValue", "()J", false);
@@ -162,6 +170,17 @@ final class CallOps {
     /** {@code global.set}. */
     static void globalSet(FunctionCompiler fc, int index) {
         MethodVisitor mv = fc.mv();
+        if (fc.layout().globalTypes.get(index).equals(ValType.V128)) {
+            for (String half : new String[] {"setValueHigh", "setValueLow"}) {
+                int tmp = fc.temp(Type.LONG_TYPE, 0);
+                mv.visitVarInsn(org.objectweb.asm.Opcodes.LSTORE, tmp);
+                loadGlobal(fc, index);
+                mv.visitVarInsn(org.objectweb.asm.Opcodes.LLOAD, tmp);
+                mv.visitMethodInsn(INVOKEVIRTUAL, "com/dylibso/chicory/runtime/GlobalInstance", half, "(J)V", false);
+            }
+            SimdOps.popVectors(fc.stack(), 1);
+            return;
+        }
         Type t = fc.stack().pop();
         JvmTypes.toLong(mv, t);
         int tmp = fc.temp(Type.LONG_TYPE, 0);

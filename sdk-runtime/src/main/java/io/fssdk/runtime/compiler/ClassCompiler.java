@@ -1,6 +1,5 @@
 package io.fssdk.runtime.compiler;
 
-import static org.objectweb.asm.Opcodes.AALOAD;
 import static org.objectweb.asm.Opcodes.ACC_FINAL;
 import static org.objectweb.asm.Opcodes.ACC_PUBLIC;
 import static org.objectweb.asm.Opcodes.ACC_STATIC;
@@ -9,7 +8,6 @@ import static org.objectweb.asm.Opcodes.ACONST_NULL;
 import static org.objectweb.asm.Opcodes.ALOAD;
 import static org.objectweb.asm.Opcodes.ARETURN;
 import static org.objectweb.asm.Opcodes.DUP;
-import static org.objectweb.asm.Opcodes.GETFIELD;
 import static org.objectweb.asm.Opcodes.IFLT;
 import static org.objectweb.asm.Opcodes.ILOAD;
 import static org.objectweb.asm.Opcodes.INVOKESTATIC;
@@ -118,12 +116,13 @@ final class ClassCompiler {
     }
 
     /** Loads parameters {@code from..to} of a method as a {@code long[]} (the host calling convention). */
-    private static void boxParams(MethodVisitor mv, List<ValType> params, int firstSlot) {
+    private static void boxParams(MethodVisitor mv, List<ValType> wasmParams, int firstSlot) {
+        List<Type> params = JvmTypes.expand(wasmParams);
         mv.visitLdcInsn(params.size());
         mv.visitIntInsn(NEWARRAY, T_LONG);
         int slot = firstSlot;
         for (int i = 0; i < params.size(); i++) {
-            Type t = JvmTypes.of(params.get(i));
+            Type t = params.get(i);
             mv.visitInsn(DUP);
             mv.visitLdcInsn(i);
             mv.visitVarInsn(t.getOpcode(ILOAD), slot);
@@ -134,20 +133,17 @@ final class ClassCompiler {
     }
 
     private static int slotsOf(List<ValType> params) {
-        int s = 0;
-        for (ValType v : params) {
-            s += JvmTypes.of(v).getSize();
-        }
-        return s;
+        return JvmTypes.slots(params);
     }
 
     /** Returns a boxed {@code long[]} result on top of the stack as the function's JVM return value. */
-    private static void returnUnboxed(MethodVisitor mv, List<ValType> results) {
+    private static void returnUnboxed(MethodVisitor mv, List<ValType> wasmResults) {
+        List<Type> results = JvmTypes.expand(wasmResults);
         if (results.isEmpty()) {
             mv.visitInsn(POP);
             mv.visitInsn(RETURN);
         } else if (results.size() == 1) {
-            Type t = JvmTypes.of(results.get(0));
+            Type t = results.get(0);
             mv.visitLdcInsn(0);
             mv.visitInsn(LALOAD);
             JvmTypes.fromLong(mv, t);
@@ -268,20 +264,20 @@ final class ClassCompiler {
         FunctionType ft = layout.types[f];
         MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, "b" + f, "([J" + CTX_DESC + ")[J", null, null);
         mv.visitCode();
-        List<ValType> params = ft.params();
+        List<Type> params = JvmTypes.expand(ft.params());
         for (int i = 0; i < params.size(); i++) {
             mv.visitVarInsn(ALOAD, 0);
             mv.visitLdcInsn(i);
             mv.visitInsn(LALOAD);
-            JvmTypes.fromLong(mv, JvmTypes.of(params.get(i)));
+            JvmTypes.fromLong(mv, params.get(i));
         }
         mv.visitVarInsn(ALOAD, 1);
         mv.visitMethodInsn(INVOKESTATIC, layout.owners[f], "f" + f, JvmTypes.descriptor(ft), false);
-        List<ValType> results = ft.returns();
+        List<Type> results = JvmTypes.expand(ft.returns());
         if (results.isEmpty()) {
             mv.visitInsn(ACONST_NULL);
         } else if (results.size() == 1) {
-            Type t = JvmTypes.of(results.get(0));
+            Type t = results.get(0);
             JvmTypes.toLong(mv, t);
             mv.visitVarInsn(org.objectweb.asm.Opcodes.LSTORE, 2);
             mv.visitLdcInsn(1);
@@ -323,8 +319,7 @@ final class ClassCompiler {
         Label foreign = new Label();
         mv.visitJumpInsn(IFLT, foreign);
         int slot = 0;
-        for (ValType v : ft.params()) {
-            Type t = JvmTypes.of(v);
+        for (Type t : JvmTypes.expand(ft.params())) {
             mv.visitVarInsn(t.getOpcode(ILOAD), slot);
             slot += t.getSize();
         }

@@ -33,7 +33,6 @@ import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.OpCode;
 import com.dylibso.chicory.wasm.types.ValType;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -93,7 +92,15 @@ final class FunctionCompiler {
     private final OperandStack stack = new OperandStack();
     private final ArrayDeque<Frame> frames = new ArrayDeque<>();
     private int[] localSlots;
+    /**
+     * The locals' cells, one per JVM value: a wasm local is one cell, a {@code v128} two ({@link SimdOps}), low
+     * half first. A cell's index is also its element of a split function's frame.
+     */
     private Type[] localTypes;
+    /** Each wasm local's first cell. */
+    private int[] firstCell;
+    /** Which wasm locals are {@code v128}s (two cells). */
+    private boolean[] vectorLocals;
     private int ctxSlot;
     private int memSlot = -1;
     private int nextSlot;
@@ -361,14 +368,24 @@ final class FunctionCompiler {
         return frameSlot;
     }
 
-    /** The JVM type of wasm local {@code i}. */
-    Type localType(int i) {
-        return localTypes[i];
+    /** The JVM type of cell {@code c} (see {@link #localTypes}). */
+    Type localType(int c) {
+        return localTypes[c];
     }
 
-    /** The JVM local that holds wasm local {@code i} when locals are not kept in the frame. */
-    int localSlot(int i) {
-        return localSlots[i];
+    /** The JVM local that holds cell {@code c} when locals are not kept in the frame. */
+    int localSlot(int c) {
+        return localSlots[c];
+    }
+
+    /** Wasm local {@code i}'s first cell. */
+    int firstCell(int i) {
+        return firstCell[i];
+    }
+
+    /** How many cells wasm local {@code i} takes: two for a {@code v128}, else one. */
+    int cellCount(int i) {
+        return vectorLocals[i] ? 2 : 1;
     }
 
     /** Whether this method keeps the wasm locals in the frame rather than in JVM locals. */
@@ -396,7 +413,7 @@ final class FunctionCompiler {
         return exits;
     }
 
-    /** How many wasm locals (parameters included) the function has: carried values wait after them. */
+    /** How many cells the locals (parameters included) take: carried values wait after them in the frame. */
     int localCount() {
         return localTypes.length;
     }
@@ -455,8 +472,31 @@ final class FunctionCompiler {
         return (r.nest != null ? "g" : "r") + func + "_" + r.start;
     }
 
-    /** Stores the value on the stack into local {@code i}: its JVM slot, or its frame element. */
-    private void storeLocal(int i) {
+    /** {@code local.get}: pushes each of the local's cells, from its JVM slot or the frame. */
+    private void loadLocal(int i) {
+        for (int c = firstCell[i]; c < firstCell[i] + cellCount(i); c++) {
+            if (localsInFrame) {
+                mv.visitVarInsn(ALOAD, frameSlot);
+                mv.visitLdcInsn(c);
+                mv.visitInsn(LALOAD);
+                JvmTypes.fromLong(mv, localTypes[c]);
+            } else {
+                mv.visitVarInsn(localTypes[c].getOpcode(ILOAD), localSlots[c]);
+            }
+            stack.push(localTypes[c]);
+        }
+    }
+
+    /** {@code local.set}: stores the value on top into the local's cells, the last (a high half) first. */
+    private void setLocal(int i) {
+        for (int c = firstCell[i] + cellCount(i) - 1; c >= firstCell[i]; c--) {
+            stack.pop();
+            storeCell(c);
+        }
+    }
+
+    /** Stores the value on the stack into cell {@code i} (see {@link #localTypes}): its JVM slot, or the frame. */
+    private void storeCell(int i) {
         if (!localsInFrame) {
             mv.visitVarInsn(localTypes[i].getOpcode(ISTORE), localSlots[i]);
             return;
@@ -512,20 +552,20 @@ final class FunctionCompiler {
         skipDepth = 0;
     }
 
+    /** The JVM values for wasm values {@code vts}: one each, two {@code long}s for a {@code v128}. */
     static List<Type> types(List<ValType> vts) {
-        List<Type> out = new ArrayList<>(vts.size());
-        for (ValType v : vts) {
-            out.add(JvmTypes.of(v));
-        }
-        return out;
+        return JvmTypes.expand(vts);
     }
 
     private void allocateLocals() {
         List<ValType> params = type.params();
         List<ValType> locals = body.localTypes();
         int n = params.size() + locals.size();
-        localSlots = new int[n];
-        localTypes = new Type[n];
+        int cells = JvmTypes.expand(params).size() + JvmTypes.expand(locals).size();
+        localSlots = new int[cells];
+        localTypes = new Type[cells];
+        firstCell = new int[n];
+        vectorLocals = new boolean[n];
         int slot = 0;
         if (region != null) {
             // A region method: (long[] frame, ctx), a group's also the entry; its locals are loaded from the frame.
@@ -533,11 +573,17 @@ final class FunctionCompiler {
             ctxSlot = 1;
             slot = region.nest != null ? GROUP_ENTRY_SLOT + 1 : 2;
         }
+        int cell = 0;
         for (int i = 0; i < params.size(); i++) {
-            localTypes[i] = JvmTypes.of(params.get(i));
-            localSlots[i] = slot;
-            slot += localTypes[i].getSize();
+            firstCell[i] = cell;
+            vectorLocals[i] = params.get(i).equals(ValType.V128);
+            for (Type t : JvmTypes.expand(List.of(params.get(i)))) {
+                localTypes[cell] = t;
+                localSlots[cell++] = slot;
+                slot += t.getSize();
+            }
         }
+        int paramCells = cell;
         if (region == null) {
             ctxSlot = slot++;
         }
@@ -545,12 +591,17 @@ final class FunctionCompiler {
         boolean mainInFrame = region == null && (!chosen.isEmpty() || forceFrame) && frameLocals;
         for (int i = 0; i < locals.size(); i++) {
             int idx = params.size() + i;
-            localTypes[idx] = JvmTypes.of(locals.get(i));
-            localSlots[idx] = slot;
-            slot += localTypes[idx].getSize();
-            if (region == null && !mainInFrame) {
-                Ops.pushZero(mv, localTypes[idx]);
-                mv.visitVarInsn(localTypes[idx].getOpcode(ISTORE), localSlots[idx]);
+            firstCell[idx] = cell;
+            vectorLocals[idx] = locals.get(i).equals(ValType.V128);
+            for (Type t : JvmTypes.expand(List.of(locals.get(i)))) {
+                localTypes[cell] = t;
+                localSlots[cell] = slot;
+                slot += t.getSize();
+                if (region == null && !mainInFrame) {
+                    Ops.pushZero(mv, t);
+                    mv.visitVarInsn(t.getOpcode(ISTORE), localSlots[cell]);
+                }
+                cell++;
             }
         }
         if (region != null) {
@@ -566,14 +617,14 @@ final class FunctionCompiler {
             // the generated code allocated.
             frameSlot = slot++;
             mv.visitVarInsn(ALOAD, ctxSlot);
-            mv.visitLdcInsn(n + (planner == null ? 1 : planner.frameExtra()));
-            mv.visitLdcInsn(params.size());
-            mv.visitLdcInsn(n);
+            mv.visitLdcInsn(cells + (planner == null ? 1 : planner.frameExtra()));
+            mv.visitLdcInsn(paramCells);
+            mv.visitLdcInsn(cells);
             mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "takeFrame", "(" + JvmTypes.CONTEXT.getDescriptor() + "III)[J",
                     false);
             mv.visitVarInsn(ASTORE, frameSlot);
             localsInFrame = frameLocals;
-            for (int i = 0; localsInFrame && i < params.size(); i++) {
+            for (int i = 0; localsInFrame && i < paramCells; i++) {
                 mv.visitVarInsn(ALOAD, frameSlot);
                 mv.visitLdcInsn(i);
                 mv.visitVarInsn(localTypes[i].getOpcode(ILOAD), localSlots[i]);
@@ -828,35 +879,38 @@ final class FunctionCompiler {
                 startSkipping();
                 return;
             case DROP:
+                if (isVectorAnnotated(ins)) {
+                    SimdOps.drop(mv);
+                    SimdOps.popVectors(stack, 1);
+                    return;
+                }
                 OperandStack.emitPop(mv, stack.pop());
                 return;
             case SELECT:
             case SELECT_T:
+                if (isVectorAnnotated(ins)) {
+                    selectVector();
+                    return;
+                }
                 CallOps.select(this);
                 return;
-            case LOCAL_GET: {
-                int i = (int) ins.operand(0);
-                if (localsInFrame) {
-                    mv.visitVarInsn(ALOAD, frameSlot);
-                    mv.visitLdcInsn(i);
-                    mv.visitInsn(LALOAD);
-                    JvmTypes.fromLong(mv, localTypes[i]);
-                } else {
-                    mv.visitVarInsn(localTypes[i].getOpcode(ILOAD), localSlots[i]);
-                }
-                stack.push(localTypes[i]);
+            case LOCAL_GET:
+                loadLocal((int) ins.operand(0));
                 return;
-            }
-            case LOCAL_SET: {
-                int i = (int) ins.operand(0);
-                stack.pop();
-                storeLocal(i);
+            case LOCAL_SET:
+                setLocal((int) ins.operand(0));
                 return;
-            }
             case LOCAL_TEE: {
                 int i = (int) ins.operand(0);
-                mv.visitInsn(localTypes[i].getSize() == 2 ? org.objectweb.asm.Opcodes.DUP2 : DUP);
-                storeLocal(i);
+                if (vectorLocals[i]) {
+                    // No JVM instruction copies four slots: store both halves, then load them back.
+                    setLocal(i);
+                    loadLocal(i);
+                    return;
+                }
+                int c = firstCell[i];
+                mv.visitInsn(localTypes[c].getSize() == 2 ? org.objectweb.asm.Opcodes.DUP2 : DUP);
+                storeCell(c);
                 return;
             }
             case GLOBAL_GET:
@@ -890,6 +944,11 @@ final class FunctionCompiler {
             default:
                 if (Ops.emit(this, ins)) {
                     return;
+                }
+                if (SimdOps.isVector(op)) {
+                    if (SimdOps.emit(this, ins)) {
+                        return;
+                    }
                 }
                 throw new UnsupportedOperationException("instruction " + op);
         }
@@ -999,6 +1058,34 @@ final class FunctionCompiler {
             mv.visitLabel(e.getValue());
             branchTo(e.getKey());
         }
+    }
+
+    /** Whether validation marked this {@code drop} or {@code select} as one of a {@code v128}. */
+    private static boolean isVectorAnnotated(AnnotatedInstruction ins) {
+        return ins.operandCount() > 0 && ins.operand(0) == SimdOps.V128_ANNOTATION;
+    }
+
+    /** {@code select} of two vectors: both parked, the one chosen loaded back. */
+    private void selectVector() {
+        stack.pop();
+        int cond = temp(Type.INT_TYPE, 20);
+        mv.visitVarInsn(ISTORE, cond);
+        for (int n = 3; n >= 0; n--) {
+            SimdOps.store(this, n);
+        }
+        SimdOps.popVectors(stack, 2);
+        Label second = new Label();
+        Label end = new Label();
+        mv.visitVarInsn(ILOAD, cond);
+        mv.visitJumpInsn(IFEQ, second);
+        SimdOps.load(this, 0);
+        SimdOps.load(this, 1);
+        mv.visitJumpInsn(GOTO, end);
+        mv.visitLabel(second);
+        SimdOps.load(this, 2);
+        SimdOps.load(this, 3);
+        mv.visitLabel(end);
+        SimdOps.pushVector(stack);
     }
 
     private void emitReturn() {

@@ -325,7 +325,8 @@ public final class GuestSupport {
             // without its final end can cause even for a function with results (see FunctionCompiler's
             // closeUnendedBody). The bridge that called here reads the array: answer zeros rather than fail it
             // with a NullPointerException.
-            return new long[ctx.instance.type(ctx.instance.functionType(index)).returns().size()];
+            return new long[com.dylibso.chicory.wasm.types.ValType.sizeOf(
+                    ctx.instance.type(ctx.instance.functionType(index)).returns())];
         }
         return results;
     }

@@ -253,8 +253,7 @@ final class IndirectSwitch {
     /** The function's parameters, then (with {@code withIndex}) the index, then the context. */
     private static void loadArguments(MethodVisitor mv, FunctionType ft, boolean withIndex) {
         int slot = 0;
-        for (ValType v : ft.params()) {
-            Type t = JvmTypes.of(v);
+        for (Type t : JvmTypes.expand(ft.params())) {
             mv.visitVarInsn(t.getOpcode(ILOAD), slot);
             slot += t.getSize();
         }
@@ -265,10 +264,6 @@ final class IndirectSwitch {
     }
 
     private static int indexSlot(FunctionType ft) {
-        int slot = 0;
-        for (ValType v : ft.params()) {
-            slot += JvmTypes.of(v).getSize();
-        }
-        return slot;
+        return JvmTypes.slots(ft.params());
     }
 }

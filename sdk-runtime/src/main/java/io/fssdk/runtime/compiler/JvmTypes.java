@@ -10,6 +10,7 @@ import static org.objectweb.asm.Opcodes.SIPUSH;
 
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.ValType;
+import java.util.ArrayList;
 import java.util.List;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Type;
@@ -76,23 +77,46 @@ final class JvmTypes {
         }
     }
 
-    /** The JVM return type for a list of wasm results. */
+    /**
+     * The JVM values for wasm values {@code vts}: one each, and two {@code long}s for a {@code v128} (low half
+     * first), as in Chicory's {@code long[]} of arguments or results (see {@link SimdOps}).
+     */
+    static List<Type> expand(List<ValType> vts) {
+        List<Type> out = new ArrayList<>(vts.size());
+        for (ValType v : vts) {
+            if (v.equals(ValType.V128)) {
+                out.add(Type.LONG_TYPE);
+                out.add(Type.LONG_TYPE);
+            } else {
+                out.add(of(v));
+            }
+        }
+        return out;
+    }
+
+    /** How many JVM local slots values {@code vts} take. */
+    static int slots(List<ValType> vts) {
+        int s = 0;
+        for (Type t : expand(vts)) {
+            s += t.getSize();
+        }
+        return s;
+    }
+
+    /** The JVM return type for a list of wasm results: several values (a {@code v128} is two) go boxed. */
     static Type returnType(List<ValType> results) {
-        if (results.isEmpty()) {
+        List<Type> values = expand(results);
+        if (values.isEmpty()) {
             return Type.VOID_TYPE;
         }
-        return results.size() == 1 ? of(results.get(0)) : LONG_ARRAY;
+        return values.size() == 1 ? values.get(0) : LONG_ARRAY;
     }
 
     /** The descriptor of a generated function: its wasm params, then the context. */
     static String descriptor(FunctionType ft) {
-        List<ValType> params = ft.params();
-        Type[] args = new Type[params.size() + 1];
-        for (int i = 0; i < params.size(); i++) {
-            args[i] = of(params.get(i));
-        }
-        args[params.size()] = CONTEXT;
-        return Type.getMethodDescriptor(returnType(ft.returns()), args);
+        List<Type> args = expand(ft.params());
+        args.add(CONTEXT);
+        return Type.getMethodDescriptor(returnType(ft.returns()), args.toArray(new Type[0]));
     }
 
     /** Converts the value on top of the stack to its raw {@code long} encoding. */

@@ -419,7 +419,7 @@ final class Ops {
     }
 
     /** Turns the address on top of the stack into the effective address (memory index 0 only). */
-    private static void effectiveAddress(FunctionCompiler fc, AnnotatedInstruction ins) {
+    static void effectiveAddress(FunctionCompiler fc, AnnotatedInstruction ins) {
         if (ins.operandCount() > 2 && ins.operand(2) != 0) {
             throw new UnsupportedOperationException("multiple memories");
         }
@@ -443,7 +443,7 @@ final class Ops {
      * @param raw the JVM type the view returns
      * @param mask 0 for a sign-extending load, else the mask of an unsigned one (-1: the 32-bit mask on a long)
      */
-    private static void load(FunctionCompiler fc, AnnotatedInstruction ins, String view, Type raw, Type result,
+    static void load(FunctionCompiler fc, AnnotatedInstruction ins, String view, Type raw, Type result,
             int mask) {
         MethodVisitor mv = fc.mv();
         fc.stack().pop();
@@ -478,7 +478,7 @@ final class Ops {
         fc.stack().push(result);
     }
 
-    private static void store(FunctionCompiler fc, AnnotatedInstruction ins, String view, Type raw) {
+    static void store(FunctionCompiler fc, AnnotatedInstruction ins, String view, Type raw) {
         MethodVisitor mv = fc.mv();
         Type value = fc.stack().pop();
         fc.stack().pop();

@@ -109,13 +109,8 @@ final class RegionExits {
 
     /** Before a region call: copies the locals it uses into the frame, unless they live there. */
     void copyIn(RegionPlanner.Region r) {
-        MethodVisitor mv = fc.mv();
-        for (int i = fc.localsInFrame() ? -1 : r.used.nextSetBit(0); i >= 0; i = r.used.nextSetBit(i + 1)) {
-            mv.visitVarInsn(ALOAD, fc.frameSlot());
-            mv.visitLdcInsn(i);
-            mv.visitVarInsn(fc.localType(i).getOpcode(ILOAD), fc.localSlot(i));
-            JvmTypes.toLong(mv, fc.localType(i));
-            mv.visitInsn(LASTORE);
+        if (!fc.localsInFrame()) {
+            storeToFrame(r.used);
         }
     }
 
@@ -130,11 +125,27 @@ final class RegionExits {
     void loadFromFrame(BitSet which) {
         MethodVisitor mv = fc.mv();
         for (int i = which.nextSetBit(0); i >= 0; i = which.nextSetBit(i + 1)) {
-            mv.visitVarInsn(ALOAD, fc.frameSlot());
-            mv.visitLdcInsn(i);
-            mv.visitInsn(LALOAD);
-            JvmTypes.fromLong(mv, fc.localType(i));
-            mv.visitVarInsn(fc.localType(i).getOpcode(ISTORE), fc.localSlot(i));
+            for (int c = fc.firstCell(i); c < fc.firstCell(i) + fc.cellCount(i); c++) {
+                mv.visitVarInsn(ALOAD, fc.frameSlot());
+                mv.visitLdcInsn(c);
+                mv.visitInsn(LALOAD);
+                JvmTypes.fromLong(mv, fc.localType(c));
+                mv.visitVarInsn(fc.localType(c).getOpcode(ISTORE), fc.localSlot(c));
+            }
+        }
+    }
+
+    /** Stores the locals {@code which} from their JVM locals into the frame. */
+    private void storeToFrame(BitSet which) {
+        MethodVisitor mv = fc.mv();
+        for (int i = which.nextSetBit(0); i >= 0; i = which.nextSetBit(i + 1)) {
+            for (int c = fc.firstCell(i); c < fc.firstCell(i) + fc.cellCount(i); c++) {
+                mv.visitVarInsn(ALOAD, fc.frameSlot());
+                mv.visitLdcInsn(c);
+                mv.visitVarInsn(fc.localType(c).getOpcode(ILOAD), fc.localSlot(c));
+                JvmTypes.toLong(mv, fc.localType(c));
+                mv.visitInsn(LASTORE);
+            }
         }
     }
 
@@ -260,17 +271,8 @@ final class RegionExits {
 
     /** In a region method: copies the locals it writes back to the frame. */
     private void storeBack() {
-        if (fc.localsInFrame()) {
-            return;
-        }
-        MethodVisitor mv = fc.mv();
-        BitSet written = fc.region().written;
-        for (int i = written.nextSetBit(0); i >= 0; i = written.nextSetBit(i + 1)) {
-            mv.visitVarInsn(ALOAD, fc.frameSlot());
-            mv.visitLdcInsn(i);
-            mv.visitVarInsn(fc.localType(i).getOpcode(ILOAD), fc.localSlot(i));
-            JvmTypes.toLong(mv, fc.localType(i));
-            mv.visitInsn(LASTORE);
+        if (!fc.localsInFrame()) {
+            storeToFrame(fc.region().written);
         }
     }
 

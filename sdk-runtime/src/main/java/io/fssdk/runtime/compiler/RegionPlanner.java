@@ -82,7 +82,6 @@ final class RegionPlanner {
     /** The default instruction budget of one method: measured at 3-6 bytecode bytes per wasm instruction. */
     static final int BUDGET = 1_000;
     private static final int MIN_REGION = 16;
-    private static final int V128 = 0x7B;
     /**
      * What a region call costs its caller, in bytes: the call, and the dispatch on its exit code (measured 22
      * to 28 bytes for a dispatch case with one exit, since memory is refetched lazily).
@@ -93,8 +92,6 @@ final class RegionPlanner {
     private final int[] endOf;
     private final int[] elseOf;
     private final int[] blocksOpen;
-    private final int[] targetStart;
-    private final boolean[] targetCarries;
     private final int[] height;
     private final boolean multiResult;
     /** The parameter count of each construct's block type. */
@@ -160,15 +157,13 @@ final class RegionPlanner {
         endOf = new int[n];
         elseOf = new int[n];
         blocksOpen = new int[n + 1];
-        targetStart = new int[n];
-        targetCarries = new boolean[n];
         blockParams = new int[n];
         enclosing = new int[n + 1];
         parent = new int[n];
         carried = new ArrayList<>(Collections.nCopies(n, List.of()));
 
         functionResults = type.returns();
-        multiResult = type.returns().size() > 1;
+        multiResult = JvmTypes.expand(type.returns()).size() > 1; // a v128 is two values too
         ArrayDeque<int[]> open = new ArrayDeque<>(); // {start, carriesValuesWhenTargeted}
         open.push(new int[] {-1, type.returns().isEmpty() ? 0 : 1});
         for (int i = 0; i < n; i++) {
@@ -182,10 +177,10 @@ final class RegionPlanner {
                 case IF:
                 case TRY_TABLE: {
                     FunctionType bt = layout.blockType(ins.operand(0));
-                    blockParams[i] = bt.params().size();
+                    blockParams[i] = JvmTypes.expand(bt.params()).size(); // JVM values, as the heights count
                     carried.set(i, op == OpCode.LOOP ? bt.params() : bt.returns());
                     boolean carries = !carried.get(i).isEmpty();
-                    maxCarried = Math.max(maxCarried, carried.get(i).size());
+                    maxCarried = Math.max(maxCarried, JvmTypes.expand(carried.get(i)).size());
                     parent[i] = open.peek()[0];
                     elseOf[i] = -1;
                     open.push(new int[] {i, carries ? 1 : 0});
@@ -199,20 +194,6 @@ final class RegionPlanner {
                         endOf[open.pop()[0]] = i;
                     }
                     break;
-                case BR:
-                case BR_IF:
-                case BR_TABLE: {
-                    // The outermost target decides: record the one that leaves furthest, with values if any do.
-                    int first = op == OpCode.BR_TABLE ? 0 : 0;
-                    int last = op == OpCode.BR_TABLE ? ins.operandCount() - 1 : 0;
-                    targetStart[i] = Integer.MAX_VALUE;
-                    for (int k = first; k <= last; k++) {
-                        int[] t = frame(open, (int) ins.operand(k));
-                        targetStart[i] = Math.min(targetStart[i], t[0]);
-                        targetCarries[i] |= t[1] != 0 && t[0] < i;
-                    }
-                    break;
-                }
                 default:
                     break;
             }
@@ -275,11 +256,6 @@ final class RegionPlanner {
         }
         if (!carried.get(chain[0]).isEmpty() || !carried.get(inner).isEmpty()) {
             return null;
-        }
-        for (int x = chain[0]; x < ends[0]; x++) {
-            if (targetCarries[x] && carriesVector(targetStart[x])) {
-                return null;
-            }
         }
         return new DispatchNest(chain, ends, i);
     }
@@ -558,19 +534,8 @@ final class RegionPlanner {
                 || cost > budget) {
             return cost;
         }
-        for (int i = start; i < end; i++) {
-            // Values leaving a region pass through the long[] frame: v128 has no such encoding yet.
-            if (targetCarries[i] && targetStart[i] < start && carriesVector(targetStart[i])) {
-                return cost;
-            }
-        }
         chosen.put(start, region(start, end));
         return offsets == null ? 1 : CALL_BYTES;
-    }
-
-    private boolean carriesVector(int construct) {
-        List<ValType> types = construct < 0 ? functionResults : carried.get(construct);
-        return types.stream().anyMatch(t -> t.opcode() == V128);
     }
 
     private Region region(int start, int end) {

@@ -1,6 +1,8 @@
 package io.fssdk.runtime.compiler;
 
 import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.AnnotatedInstruction;
+import com.dylibso.chicory.wasm.types.FunctionBody;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -83,6 +85,21 @@ public final class WasmCompiler {
         }
         return new CompiledWasm(layout, new LoadedCode(layout, loader), compiled.interpreted, compiled.reasons, compiled.maxMethodSize,
                 compiled.overJitLimit);
+    }
+
+    /**
+     * Whether any function of {@code module} uses a vector ({@code v128}) instruction. Chicory's interpreter runs
+     * none of them, so such a module must not start in it while it compiles in the background.
+     */
+    public static boolean usesVectors(WasmModule module) {
+        for (FunctionBody body : module.codeSection().functionBodies()) {
+            for (AnnotatedInstruction ins : body.instructions()) {
+                if (SimdOps.isVector(ins.opcode())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**

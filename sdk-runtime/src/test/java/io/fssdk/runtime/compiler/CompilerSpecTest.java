@@ -3,6 +3,7 @@ package io.fssdk.runtime.compiler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.dylibso.chicory.wasm.Parser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -28,8 +29,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class CompilerSpecTest {
     private static Map<String, byte[]> load() throws IOException {
+        return load("spec/spec-core.zip");
+    }
+
+    private static Map<String, byte[]> load(String zipName) throws IOException {
         Map<String, byte[]> files = new TreeMap<>();
-        try (InputStream in = CompilerSpecTest.class.getResourceAsStream("spec/spec-core.zip");
+        try (InputStream in = CompilerSpecTest.class.getResourceAsStream(zipName);
                 ZipInputStream zip = new ZipInputStream(in)) {
             for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
                 files.put(e.getName().replaceFirst("^\\./", ""), zip.readAllBytes());
@@ -49,6 +54,7 @@ class CompilerSpecTest {
                         .run(json.readTree(files.get(name)));
                 passed += r.passed;
                 r.failedLines.forEach(l -> failed.add(name + ":" + l));
+                r.failures.forEach(m -> System.out.println(name + ": " + m));
             }
         }
         return passed;
@@ -62,6 +68,55 @@ class CompilerSpecTest {
         assertTrue(passed > 22_000, "the suite ran: " + passed);
         // Chicory's interpreter fails two of these (f32.abs of a negative NaN loses the payload's sign bit
         // through Math.abs); ours clears the sign bit only and passes them all.
+        assertEquals(Set.of(), failed);
+    }
+
+    /**
+     * The fixed-width SIMD tests ({@code simd_*.wast}, {@code spec/build.sh simd}): every vector instruction, on
+     * our compiler only, since Chicory 1.7.5's interpreter runs none of them.
+     */
+    @Test
+    void oursPassesTheSimdSpecSuite() throws IOException {
+        Set<String> failed = new TreeSet<>();
+        int passed = runOnOurs(load("spec/spec-simd.zip"), CompilerOptions.DEFAULTS, failed);
+        System.out.println("SIMD spec suite on our compiler: " + passed + " passed, failed: " + failed);
+        assertTrue(passed > 20_000, "the suite ran: " + passed);
+        assertEquals(Set.of(), failed);
+    }
+
+    /** Every function of the SIMD suite compiles: none is left to an interpreter that cannot run it. */
+    @Test
+    void everySimdFunctionCompiles() throws IOException {
+        Map<String, String> interpreted = new TreeMap<>();
+        for (Map.Entry<String, byte[]> f : load("spec/spec-simd.zip").entrySet()) {
+            if (f.getKey().endsWith(".wasm")) {
+                CompiledWasm c = WasmCompiler.compile(Parser.parse(f.getValue()), CompilerOptions.DEFAULTS);
+                c.interpretedReasons().forEach((fn, why) -> interpreted.put(f.getKey() + " " + fn, why));
+            }
+        }
+        assertEquals(Map.of(), interpreted);
+    }
+
+    /**
+     * Vectors through a split function's frame (two longs a {@code v128}, as locals and as the values a branch
+     * carries out of a region): the SIMD suite with every function cut into small regions.
+     */
+    @ParameterizedTest(name = "regions of at most {0} instructions")
+    @ValueSource(ints = {4, 8})
+    void theSimdSuitePassesWithEveryFunctionSplit(int budget) throws IOException {
+        Map<String, byte[]> files = load("spec/spec-simd.zip");
+        Set<String> failed = new TreeSet<>();
+        int passed = runOnOurs(files, CompilerOptions.splittingEverything(budget), failed);
+        int regions = 0;
+        for (Map.Entry<String, byte[]> f : files.entrySet()) {
+            if (f.getKey().endsWith(".wasm")) {
+                regions += regionMethods(f.getValue(), CompilerOptions.splittingEverything(budget));
+            }
+        }
+        System.out.println("SIMD spec suite, every function split (budget " + budget + "): " + passed + " passed, "
+                + regions + " region methods, failed: " + failed);
+        assertTrue(regions > 100, "the splitter cut the suite's functions: " + regions + " region methods");
+        assertTrue(passed > 20_000, "the suite ran: " + passed);
         assertEquals(Set.of(), failed);
     }
 

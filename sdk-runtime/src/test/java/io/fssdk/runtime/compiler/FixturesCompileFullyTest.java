@@ -36,7 +36,8 @@ class FixturesCompileFullyTest {
         "/io/fssdk/runtime/component/call-rules.wasm", "/io/fssdk/runtime/wasi/cmd-wasi-0.2.0.wasm",
         "/io/fssdk/runtime/wasi/probe-wasi-0.2.12.wasm", "/io/fssdk/runtime/wasi/direct.wasm",
         "/io/fssdk/runtime/processor/hello-wasi.wasm", "/io/fssdk/runtime/processor/process-only.wasm",
-        "../examples/guests/c/counter.wasm", "../examples/guests/c/misbehave.wasm",
+        "../examples/guests/c/counter.wasm", "../examples/guests/c/counter-simd.wasm",
+        "../examples/guests/c/misbehave.wasm",
         "../examples/guests/c/store-checks.wasm", "../examples/guests/js/counter.wasm",
     };
 

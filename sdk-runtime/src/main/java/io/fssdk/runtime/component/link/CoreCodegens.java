@@ -140,7 +140,8 @@ final class CoreCodegens {
                     LOG.warn("{}: cached code does not load ({}); compiling again", label, e.getMessage());
                 }
             }
-            if (background && instructions(module) > BACKGROUND_INSTRUCTIONS) {
+            // Chicory's interpreter, the first tier, runs no vector instruction: a module with any compiles first.
+            if (background && instructions(module) > BACKGROUND_INSTRUCTIONS && !WasmCompiler.usesVectors(module)) {
                 BackgroundCompiler compiler = BackgroundCompiler.start(() -> {
                     long t0 = System.nanoTime();
                     CompiledWasm compiled = compileAndStore(module, options, cache, key);
