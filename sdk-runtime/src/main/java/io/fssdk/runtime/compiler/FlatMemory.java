@@ -23,7 +23,9 @@ import java.util.Arrays;
  * {@link MethodHandles#byteArrayViewVarHandle} views; growing replaces the array by a larger copy (up to the
  * maximum), which is why compiled code refetches the array at its first access after a call or
  * {@code memory.grow}. The same object serves Chicory's interpreter and host code through the {@link Memory}
- * interface. Shared memories (threads) are not supported: the engine rejects them before a memory is made.
+ * interface. A {@code shared} memory (threads) is one too: the engine runs no wasm threads, so one instance's
+ * code is all that ever touches it, and atomic accesses need no more than their alignment check
+ * ({@link GuestAtomics}).
  */
 public final class FlatMemory implements Memory {
     private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
@@ -55,9 +57,6 @@ public final class FlatMemory implements Memory {
      *     {@link Memory#RUNTIME_MAX_PAGES}, the most one Java array holds)
      */
     public FlatMemory(MemoryLimits limits) {
-        if (limits.shared()) {
-            throw new ChicoryException("shared memories are not supported by the optimizing compiler");
-        }
         this.limits = limits;
         this.maxPages = Math.min(limits.maximumPages(), RUNTIME_MAX_PAGES);
         if (limits.initialPages() > maxPages) {
@@ -121,25 +120,27 @@ public final class FlatMemory implements Memory {
 
     @Override
     public boolean shared() {
-        return false;
+        return limits.shared();
     }
 
     @Override
     @SuppressWarnings("removal")
     public Object lock(int address) {
-        throw new UnsupportedOperationException("shared memory is not supported");
+        // One lock for the whole memory: Chicory's interpreter takes it around each atomic access. Nothing
+        // contends for it, since the engine runs no wasm threads (see GuestAtomics).
+        return this;
     }
 
     @Override
     @SuppressWarnings("removal")
     public int waitOn(int address, int expected, long timeout) {
-        throw new ChicoryException("attempt to wait on a non-shared memory, not supported.");
+        return GuestAtomics.MEM_ATOMIC_WAIT32(bytes, address, expected, timeout, shared());
     }
 
     @Override
     @SuppressWarnings("removal")
     public int waitOn(int address, long expected, long timeout) {
-        throw new ChicoryException("attempt to wait on a non-shared memory, not supported.");
+        return GuestAtomics.MEM_ATOMIC_WAIT64(bytes, address, expected, timeout, shared());
     }
 
     @Override

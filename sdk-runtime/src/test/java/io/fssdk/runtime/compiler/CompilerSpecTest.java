@@ -84,6 +84,31 @@ class CompilerSpecTest {
         assertEquals(Set.of(), failed);
     }
 
+    /**
+     * The threads proposal's {@code atomic.wast} (loads, stores, read-modify-writes, cmpxchg, wait and notify on a
+     * shared memory), compiled, also with every function split.
+     */
+    @ParameterizedTest(name = "split budget {0} (0: not split)")
+    @ValueSource(ints = {0, 4})
+    void oursPassesTheAtomicsSpecScript(int budget) throws IOException {
+        Map<String, byte[]> files = load("spec/spec-threads.zip");
+        Set<String> failed = new TreeSet<>();
+        CompilerOptions options = budget == 0 ? CompilerOptions.DEFAULTS : CompilerOptions.splittingEverything(budget);
+        int passed = runOnOurs(files, options, failed);
+        Map<String, String> interpreted = new TreeMap<>();
+        for (Map.Entry<String, byte[]> f : files.entrySet()) {
+            if (f.getKey().endsWith(".wasm")) {
+                CompiledWasm c = WasmCompiler.compile(Parser.parse(f.getValue()), options);
+                c.interpretedReasons().forEach((fn, why) -> interpreted.put(f.getKey() + " " + fn, why));
+            }
+        }
+        System.out.println("threads spec script on our compiler (budget " + budget + "): " + passed
+                + " passed, failed: " + failed);
+        assertTrue(passed > 150, "the script ran: " + passed);
+        assertEquals(Set.of(), failed);
+        assertEquals(Map.of(), interpreted);
+    }
+
     /** Every function of the SIMD suite compiles: none is left to an interpreter that cannot run it. */
     @Test
     void everySimdFunctionCompiles() throws IOException {

@@ -2,15 +2,16 @@
 # Rebuilds spec-core.zip: the WebAssembly core spec tests (MVP + bulk memory + reference types) converted by
 # wabt's wast2json (Debian package `wabt`, 1.0.32) into JSON command scripts plus the .wasm modules they run;
 # or, with `simd`, spec-simd.zip: the fixed-width SIMD tests (simd_*.wast), which only our compiler runs
-# (Chicory 1.7.5's interpreter has no vector instructions).
+# (Chicory 1.7.5's interpreter has no vector instructions); or, with `threads`, spec-threads.zip: the threads
+# proposal's atomic.wast.
 #
-# Usage: build.sh <WebAssembly/testsuite checkout> [core|simd]
+# Usage: build.sh <WebAssembly/testsuite checkout> [core|simd|threads]
 # The testsuite commit is pinned below: later commits use wasm 3.0 syntax (typed references, GC, memory64) that
 # wast2json 1.0.32 cannot read. Only what the compiler tests need is kept: modules that are instantiated and
 # invoked. assert_invalid / assert_malformed / assert_unlinkable modules test Chicory's parser, not the
 # compiler, so their files are dropped (their commands stay and are counted as skipped).
 set -euo pipefail
-TESTSUITE=${1:?usage: build.sh <testsuite checkout> [core|simd]}
+TESTSUITE=${1:?usage: build.sh <testsuite checkout> [core|simd|threads]}
 SUITE=${2:-core}
 COMMIT=3a04b2c   # "Update repos (#63)", 2022-11-09
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -20,14 +21,20 @@ int_exprs labels left-to-right load local_get local_set local_tee loop memory me
 select stack store switch traps unreachable unwind memory_fill memory_copy memory_init bulk ref_null ref_is_null
 ref_func table_get table_set table_size table_grow table_fill table_copy table_init elem data int_literals
 float_literals const start unreached-valid"
+DIR=
+FLAGS=()
 if [ "$SUITE" = simd ]; then
   FILES=$(git -C "$TESTSUITE" ls-tree --name-only "$COMMIT" | sed -n 's/^\(simd_.*\)\.wast$/\1/p')
+elif [ "$SUITE" = threads ]; then
+  FILES=atomic
+  DIR=proposals/threads/
+  FLAGS=(--enable-threads)
 fi
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 for f in $FILES; do
-  git -C "$TESTSUITE" show "$COMMIT:$f.wast" > "$WORK/$f.wast"
-  (cd "$WORK" && wast2json "$f.wast" -o "$f.json" > /dev/null)
+  git -C "$TESTSUITE" show "$COMMIT:$DIR$f.wast" > "$WORK/$f.wast"
+  (cd "$WORK" && wast2json ${FLAGS[@]+"${FLAGS[@]}"} "$f.wast" -o "$f.json" > /dev/null)
 done
 python3 - "$WORK" <<'PY'
 import json, os, sys
