@@ -66,6 +66,8 @@ final class FunctionCompiler {
         boolean hasElse;
         /** Whether a branch jumped to {@link #target}: a dispatch nest emits stubs only for chain blocks used. */
         boolean used;
+        /** For a {@code try_table}: its handler's state ({@link ExceptionOps}); null for other frames. */
+        ExceptionOps.TryTable tryTable;
 
         Frame(OpCode kind, List<Type> params, List<Type> results, int height) {
             this.kind = kind;
@@ -115,6 +117,8 @@ final class FunctionCompiler {
      */
     private OpCode fused;
     private int skipDepth;
+    /** How many {@code try_table}s this method has begun: each saves the stack in locals of its own. */
+    private int tryTables;
 
     /**
      * @param indirectDispatchers the class's {@code call_indirect} dispatchers, name to descriptor, filled in as
@@ -799,6 +803,23 @@ final class FunctionCompiler {
                 mv.visitInsn(ATHROW);
                 startSkipping();
                 return;
+            case TRY_TABLE: {
+                FunctionType bt = layout.blockType(ins.operand(0));
+                List<Type> params = types(bt.params());
+                ExceptionOps.TryTable t = ExceptionOps.begin(this, ins, params.size(), tryTables++);
+                Frame f = new Frame(op, params, types(bt.returns()), stack.size() - params.size());
+                f.tryTable = t;
+                frames.push(f);
+                return;
+            }
+            case THROW:
+                ExceptionOps.throwTag(this, (int) ins.operand(0));
+                startSkipping();
+                return;
+            case THROW_REF:
+                ExceptionOps.throwRef(this);
+                startSkipping();
+                return;
             case BLOCK:
             case LOOP:
             case IF: {
@@ -967,6 +988,9 @@ final class FunctionCompiler {
         }
         if (f.kind == OpCode.IF && !f.hasElse) {
             mv.visitLabel(f.elseLabel);
+        }
+        if (f.tryTable != null) {
+            ExceptionOps.end(this, f.tryTable, reachable, f.target);
         }
         if (f.kind != OpCode.LOOP) {
             mv.visitLabel(f.target);

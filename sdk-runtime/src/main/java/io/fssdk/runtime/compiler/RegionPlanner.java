@@ -577,6 +577,12 @@ final class RegionPlanner {
                         exit(r, base, inner, (int) ins.operand(k));
                     }
                     break;
+                case TRY_TABLE:
+                    // A catch clause branches as a br placed before the try_table would.
+                    for (int[] c : ExceptionOps.clauses(ins)) {
+                        exit(r, base, inner, c[2]);
+                    }
+                    break;
                 default:
                     break;
             }
