@@ -71,7 +71,7 @@ final class CallOps {
         }
     }
 
-    private static void afterCall(FunctionCompiler fc, FunctionType ft) {
+    static void afterCall(FunctionCompiler fc, FunctionType ft) {
         OperandStack stack = fc.stack();
         for (int i = JvmTypes.expand(ft.params()).size(); i > 0; i--) {
             stack.pop();

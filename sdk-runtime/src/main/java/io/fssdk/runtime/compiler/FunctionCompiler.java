@@ -887,6 +887,23 @@ final class FunctionCompiler {
             case CALL_INDIRECT:
                 CallOps.callIndirect(this, (int) ins.operand(0), (int) ins.operand(1));
                 return;
+            case CALL_REF:
+                ReferenceOps.callRef(this, (int) ins.operand(0));
+                return;
+            case RETURN_CALL_REF:
+                ReferenceOps.callRef(this, (int) ins.operand(0));
+                emitReturn();
+                startSkipping();
+                return;
+            case REF_AS_NON_NULL:
+                ReferenceOps.asNonNull(this);
+                return;
+            case BR_ON_NULL:
+                ReferenceOps.branchOnNull(this, (int) ins.operand(0));
+                return;
+            case BR_ON_NON_NULL:
+                ReferenceOps.branchOnNonNull(this, (int) ins.operand(0));
+                return;
             case RETURN_CALL:
                 // Not a true tail call: the JVM has none. A call then a return is exact except for stack depth,
                 // which bounds tail recursion by the thread's stack like any other recursion.

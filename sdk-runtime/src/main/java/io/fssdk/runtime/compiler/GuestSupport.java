@@ -66,6 +66,11 @@ public final class GuestSupport {
         return new TrapException("Trapped on unreachable instruction");
     }
 
+    /** {@code call_ref} or {@code ref.as_non_null} of a null reference. */
+    public static TrapException nullReference() {
+        return new TrapException("null function reference");
+    }
+
     /**
      * The slow path behind {@link GuestContext#countdown}: runs once every {@link GuestContext#POLL_INTERVAL}
      * function entries and loop iterations. Interruption is {@link Thread#interrupt()} (the engine's per-call

@@ -566,10 +566,13 @@ final class RegionPlanner {
                 case RETURN:
                 case RETURN_CALL:
                 case RETURN_CALL_INDIRECT:
+                case RETURN_CALL_REF:
                     r.exitCodes.add(-1);
                     break;
                 case BR:
                 case BR_IF:
+                case BR_ON_NULL:
+                case BR_ON_NON_NULL:
                     exit(r, base, inner, (int) ins.operand(0));
                     break;
                 case BR_TABLE:
