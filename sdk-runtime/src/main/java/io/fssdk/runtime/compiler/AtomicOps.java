@@ -64,7 +64,7 @@ final class AtomicOps {
         }
         stack.pop();
         Ops.effectiveAddress(fc, ins);
-        fc.pushMemory();
+        fc.pushMemory(Ops.memoryIndex(ins));
         mv.visitInsn(SWAP);
         for (int k = 0; k < operands; k++) {
             mv.visitVarInsn(Type.getType(params[2 + k]).getOpcode(org.objectweb.asm.Opcodes.ILOAD), slots[k]);

@@ -655,10 +655,18 @@ final class FunctionCompiler {
     }
 
     /**
-     * Pushes the memory's array for an access: the local copy, or, where it may be stale, the array refetched
-     * (and kept in the local for the accesses after it).
+     * Pushes memory {@code index}'s array for an access: for memory 0 the local copy, or, where it may be stale, the
+     * array refetched (and kept in the local for the accesses after it); any other memory's array, fetched.
      */
-    void pushMemory() {
+    void pushMemory(int index) {
+        if (index != 0) {
+            // Not kept in a local: see GuestSupport#memoryBytes.
+            loadContext();
+            mv.visitLdcInsn(index);
+            mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "memoryBytes", "(" + JvmTypes.CONTEXT.getDescriptor() + "I)[B",
+                    false);
+            return;
+        }
         if (memSlot < 0) {
             throw new UnsupportedOperationException("memory instruction in a module without memory");
         }

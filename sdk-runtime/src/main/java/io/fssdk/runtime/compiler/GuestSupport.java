@@ -130,6 +130,60 @@ public final class GuestSupport {
         m.initPassiveSegment(segment, dest, offset, size);
     }
 
+    // ---- Memories other than memory 0 (multiple memories): compiled code refetches such a memory's array at
+    // every access, through these, rather than keep one local per memory; no toolchain we target emits them.
+
+    /** The array of memory {@code index}, which our memory factory made (a {@link FlatMemory}). */
+    public static byte[] memoryBytes(GuestContext ctx, int index) {
+        Memory m = ctx.instance.memory(index);
+        if (m instanceof FlatMemory flat) {
+            return flat.bytes();
+        }
+        throw new UnsupportedOperationException("memory " + index + " is a " + m.getClass().getName()
+                + ", not a memory of this compiler");
+    }
+
+    /** {@code memory.size} of memory {@code index}. */
+    public static int memorySizeOf(GuestContext ctx, int index) {
+        return ctx.instance.memory(index).pages();
+    }
+
+    /** {@code memory.grow} of memory {@code index}. */
+    public static int memoryGrowOf(GuestContext ctx, int index, int pages) {
+        return ctx.instance.memory(index).grow(pages);
+    }
+
+    /** {@code memory.fill} of memory {@code index}. */
+    public static void memoryFillOf(GuestContext ctx, int index, int dest, int value, int size) {
+        byte[] m = memoryBytes(ctx, index);
+        if (Integer.toUnsignedLong(dest) + Integer.toUnsignedLong(size) > m.length) {
+            throw outOfBounds();
+        }
+        java.util.Arrays.fill(m, dest, dest + size, (byte) value);
+    }
+
+    /** {@code memory.copy} from memory {@code from} to memory {@code to}, either of them other than 0. */
+    public static void memoryCopyBetween(GuestContext ctx, int to, int from, int dest, int src, int size) {
+        byte[] d = memoryBytes(ctx, to);
+        byte[] s = memoryBytes(ctx, from);
+        if (Integer.toUnsignedLong(dest) + Integer.toUnsignedLong(size) > d.length
+                || Integer.toUnsignedLong(src) + Integer.toUnsignedLong(size) > s.length) {
+            throw outOfBounds();
+        }
+        System.arraycopy(s, src, d, dest, size);
+    }
+
+    /** {@code memory.init} of memory {@code index} from passive segment {@code segment}. */
+    public static void memoryInitOf(GuestContext ctx, int segment, int index, int dest, int offset, int size) {
+        byte[] data = ctx.instance.dataSegmentData(segment);
+        byte[] m = memoryBytes(ctx, index);
+        if (Integer.toUnsignedLong(offset) + Integer.toUnsignedLong(size) > data.length
+                || Integer.toUnsignedLong(dest) + Integer.toUnsignedLong(size) > m.length) {
+            throw outOfBounds();
+        }
+        System.arraycopy(data, offset, m, dest, size);
+    }
+
     /** {@code data.drop}. */
     public static void dataDrop(GuestContext ctx, int segment) {
         ctx.instance.dropDataSegment(segment);

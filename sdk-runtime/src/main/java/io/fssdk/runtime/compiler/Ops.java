@@ -266,24 +266,45 @@ final class Ops {
                 mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "f64Abs", "(D)D", false);
                 return true;
             case MEMORY_SIZE:
+                if (operand(ins, 0) != 0) {
+                    support(fc, "memorySizeOf", 0, I, new long[] {ins.operand(0)});
+                    return true;
+                }
                 fc.loadContext();
                 mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "memorySize", "(" + CTX_DESC + ")I", false);
                 stack.push(I);
                 return true;
             case MEMORY_GROW:
+                if (operand(ins, 0) != 0) {
+                    support(fc, "memoryGrowOf", 1, I, new long[] {ins.operand(0)});
+                    fc.reloadMemory();
+                    return true;
+                }
                 fc.loadContext();
                 mv.visitInsn(SWAP);
                 mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "memoryGrow", "(" + CTX_DESC + "I)I", false);
                 fc.reloadMemory();
                 return true;
             case MEMORY_FILL:
-                support(fc, "memoryFill", 3, null, new long[0]);
+                if (operand(ins, 0) != 0) {
+                    support(fc, "memoryFillOf", 3, null, new long[] {ins.operand(0)});
+                } else {
+                    support(fc, "memoryFill", 3, null, new long[0]);
+                }
                 return true;
             case MEMORY_COPY:
-                support(fc, "memoryCopy", 3, null, new long[0]);
+                if (operand(ins, 0) != 0 || operand(ins, 1) != 0) {
+                    support(fc, "memoryCopyBetween", 3, null, new long[] {ins.operand(0), ins.operand(1)});
+                } else {
+                    support(fc, "memoryCopy", 3, null, new long[0]);
+                }
                 return true;
             case MEMORY_INIT:
-                support(fc, "memoryInit", 3, null, new long[] {ins.operand(0)});
+                if (operand(ins, 1) != 0) {
+                    support(fc, "memoryInitOf", 3, null, new long[] {ins.operand(0), ins.operand(1)});
+                } else {
+                    support(fc, "memoryInit", 3, null, new long[] {ins.operand(0)});
+                }
                 return true;
             case DATA_DROP:
                 support(fc, "dataDrop", 0, null, new long[] {ins.operand(0)});
@@ -418,11 +439,18 @@ final class Ops {
         }
     }
 
-    /** Turns the address on top of the stack into the effective address (memory index 0 only). */
+    /** Operand {@code k} of {@code ins}, or 0 when it has none (a memory index left out means memory 0). */
+    private static long operand(AnnotatedInstruction ins, int k) {
+        return ins.operandCount() > k ? ins.operand(k) : 0;
+    }
+
+    /** The memory a load or store (align, offset, memory) accesses. */
+    static int memoryIndex(AnnotatedInstruction ins) {
+        return (int) operand(ins, 2);
+    }
+
+    /** Turns the address on top of the stack into the effective address. */
     static void effectiveAddress(FunctionCompiler fc, AnnotatedInstruction ins) {
-        if (ins.operandCount() > 2 && ins.operand(2) != 0) {
-            throw new UnsupportedOperationException("multiple memories");
-        }
         long offset = ins.operand(1);
         MethodVisitor mv = fc.mv();
         if (offset < 0 || offset > Integer.MAX_VALUE) {
@@ -449,13 +477,13 @@ final class Ops {
         fc.stack().pop();
         effectiveAddress(fc, ins);
         if (view == null) {
-            fc.pushMemory();
+            fc.pushMemory(memoryIndex(ins));
             mv.visitInsn(SWAP);
             mv.visitInsn(BALOAD);
         } else {
             mv.visitFieldInsn(GETSTATIC, SUPPORT, view, "Ljava/lang/invoke/VarHandle;");
             mv.visitInsn(SWAP);
-            fc.pushMemory();
+            fc.pushMemory(memoryIndex(ins));
             mv.visitInsn(SWAP);
             mv.visitMethodInsn(INVOKEVIRTUAL, VH, "get", "([BI)" + raw.getDescriptor(), false);
         }
@@ -490,7 +518,7 @@ final class Ops {
         mv.visitVarInsn(value.getOpcode(ISTORE), tmp);
         effectiveAddress(fc, ins);
         if (view == null) {
-            fc.pushMemory();
+            fc.pushMemory(memoryIndex(ins));
             mv.visitInsn(SWAP);
             mv.visitVarInsn(ILOAD, tmp);
             mv.visitInsn(BASTORE);
@@ -498,7 +526,7 @@ final class Ops {
         }
         mv.visitFieldInsn(GETSTATIC, SUPPORT, view, "Ljava/lang/invoke/VarHandle;");
         mv.visitInsn(SWAP);
-        fc.pushMemory();
+        fc.pushMemory(memoryIndex(ins));
         mv.visitInsn(SWAP);
         mv.visitVarInsn(value.getOpcode(ILOAD), tmp);
         if (raw == Type.SHORT_TYPE) {

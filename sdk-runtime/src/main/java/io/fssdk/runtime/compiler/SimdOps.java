@@ -268,9 +268,9 @@ final class SimdOps {
         addresses(fc, ins);
         int high = fc.temp(I, TEMP + 1);
         mv.visitVarInsn(ISTORE, high);
-        readLong(fc);
+        readLong(fc, Ops.memoryIndex(ins));
         mv.visitVarInsn(ILOAD, high);
-        readLong(fc);
+        readLong(fc, Ops.memoryIndex(ins));
         pushVector(fc.stack());
     }
 
@@ -282,26 +282,26 @@ final class SimdOps {
         popVectors(fc.stack(), 1);
         fc.stack().pop();
         addresses(fc, ins);
-        writeLong(fc, hi);
-        writeLong(fc, lo);
+        writeLong(fc, hi, Ops.memoryIndex(ins));
+        writeLong(fc, lo, Ops.memoryIndex(ins));
     }
 
     /** Reads 8 bytes at the index on top of the stack. */
-    private static void readLong(FunctionCompiler fc) {
+    private static void readLong(FunctionCompiler fc, int memory) {
         MethodVisitor mv = fc.mv();
         mv.visitFieldInsn(GETSTATIC, SUPPORT, "I64", "Ljava/lang/invoke/VarHandle;");
         mv.visitInsn(SWAP);
-        fc.pushMemory();
+        fc.pushMemory(memory);
         mv.visitInsn(SWAP);
         mv.visitMethodInsn(INVOKEVIRTUAL, VH, "get", "([BI)J", false);
     }
 
     /** Writes local {@code slot}'s long at the index on top of the stack. */
-    private static void writeLong(FunctionCompiler fc, int slot) {
+    private static void writeLong(FunctionCompiler fc, int slot, int memory) {
         MethodVisitor mv = fc.mv();
         mv.visitFieldInsn(GETSTATIC, SUPPORT, "I64", "Ljava/lang/invoke/VarHandle;");
         mv.visitInsn(SWAP);
-        fc.pushMemory();
+        fc.pushMemory(memory);
         mv.visitInsn(SWAP);
         mv.visitVarInsn(LLOAD, slot);
         mv.visitMethodInsn(INVOKEVIRTUAL, VH, "set", "([BIJ)V", false);

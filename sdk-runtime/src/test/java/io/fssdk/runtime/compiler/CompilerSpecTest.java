@@ -95,6 +95,36 @@ class CompilerSpecTest {
         Set<String> failed = new TreeSet<>();
         CompilerOptions options = budget == 0 ? CompilerOptions.DEFAULTS : CompilerOptions.splittingEverything(budget);
         int passed = runOnOurs(files, options, failed);
+        System.out.println("threads spec script on our compiler (budget " + budget + "): " + passed
+                + " passed, failed: " + failed);
+        assertTrue(passed > 150, "the script ran: " + passed);
+        assertEquals(Set.of(), failed);
+        assertEquals(Map.of(), interpreted(files, options));
+    }
+
+    /** The multi-memory proposal's scripts that run code: loads, stores, size, grow and data on several memories. */
+    @ParameterizedTest(name = "split budget {0} (0: not split)")
+    @ValueSource(ints = {0, 4})
+    void oursPassesTheMultiMemorySpecScripts(int budget) throws IOException {
+        Set<String> failed = new TreeSet<>();
+        CompilerOptions options = budget == 0 ? CompilerOptions.DEFAULTS : CompilerOptions.splittingEverything(budget);
+        Map<String, byte[]> files = load("spec/spec-multi-memory.zip");
+        int passed = runOnOurs(files, options, failed);
+        System.out.println("multi-memory spec scripts on our compiler (budget " + budget + "): " + passed
+                + " passed, failed: " + failed);
+        assertTrue(passed > 300, "the scripts ran: " + passed);
+        assertEquals(Set.of(), failed);
+        assertEquals(Map.of(), interpreted(files, options));
+    }
+
+    /** Every function of the SIMD suite compiles: none is left to an interpreter that cannot run it. */
+    @Test
+    void everySimdFunctionCompiles() throws IOException {
+        assertEquals(Map.of(), interpreted(load("spec/spec-simd.zip"), CompilerOptions.DEFAULTS));
+    }
+
+    /** The functions of {@code files}' modules that {@code options} leave to the interpreter, and why. */
+    private static Map<String, String> interpreted(Map<String, byte[]> files, CompilerOptions options) {
         Map<String, String> interpreted = new TreeMap<>();
         for (Map.Entry<String, byte[]> f : files.entrySet()) {
             if (f.getKey().endsWith(".wasm")) {
@@ -102,24 +132,7 @@ class CompilerSpecTest {
                 c.interpretedReasons().forEach((fn, why) -> interpreted.put(f.getKey() + " " + fn, why));
             }
         }
-        System.out.println("threads spec script on our compiler (budget " + budget + "): " + passed
-                + " passed, failed: " + failed);
-        assertTrue(passed > 150, "the script ran: " + passed);
-        assertEquals(Set.of(), failed);
-        assertEquals(Map.of(), interpreted);
-    }
-
-    /** Every function of the SIMD suite compiles: none is left to an interpreter that cannot run it. */
-    @Test
-    void everySimdFunctionCompiles() throws IOException {
-        Map<String, String> interpreted = new TreeMap<>();
-        for (Map.Entry<String, byte[]> f : load("spec/spec-simd.zip").entrySet()) {
-            if (f.getKey().endsWith(".wasm")) {
-                CompiledWasm c = WasmCompiler.compile(Parser.parse(f.getValue()), CompilerOptions.DEFAULTS);
-                c.interpretedReasons().forEach((fn, why) -> interpreted.put(f.getKey() + " " + fn, why));
-            }
-        }
-        assertEquals(Map.of(), interpreted);
+        return interpreted;
     }
 
     /**

@@ -2,16 +2,16 @@
 # Rebuilds spec-core.zip: the WebAssembly core spec tests (MVP + bulk memory + reference types) converted by
 # wabt's wast2json (Debian package `wabt`, 1.0.32) into JSON command scripts plus the .wasm modules they run;
 # or, with `simd`, spec-simd.zip: the fixed-width SIMD tests (simd_*.wast), which only our compiler runs
-# (Chicory 1.7.5's interpreter has no vector instructions); or, with `threads`, spec-threads.zip: the threads
-# proposal's atomic.wast.
+# (Chicory 1.7.5's interpreter has no vector instructions); with `threads`, spec-threads.zip: the threads
+# proposal's atomic.wast; with `multi-memory`, spec-multi-memory.zip: that proposal's scripts that run code.
 #
-# Usage: build.sh <WebAssembly/testsuite checkout> [core|simd|threads]
+# Usage: build.sh <WebAssembly/testsuite checkout> [core|simd|threads|multi-memory]
 # The testsuite commit is pinned below: later commits use wasm 3.0 syntax (typed references, GC, memory64) that
 # wast2json 1.0.32 cannot read. Only what the compiler tests need is kept: modules that are instantiated and
 # invoked. assert_invalid / assert_malformed / assert_unlinkable modules test Chicory's parser, not the
 # compiler, so their files are dropped (their commands stay and are counted as skipped).
 set -euo pipefail
-TESTSUITE=${1:?usage: build.sh <testsuite checkout> [core|simd|threads]}
+TESTSUITE=${1:?usage: build.sh <testsuite checkout> [core|simd|threads|multi-memory]}
 SUITE=${2:-core}
 COMMIT=3a04b2c   # "Update repos (#63)", 2022-11-09
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -29,6 +29,10 @@ elif [ "$SUITE" = threads ]; then
   FILES=atomic
   DIR=proposals/threads/
   FLAGS=(--enable-threads)
+elif [ "$SUITE" = multi-memory ]; then
+  FILES="load store memory_size memory_grow memory-multi data memory imports"
+  DIR=proposals/multi-memory/
+  FLAGS=(--enable-multi-memory)
 fi
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
