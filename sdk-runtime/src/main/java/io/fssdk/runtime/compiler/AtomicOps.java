@@ -7,8 +7,6 @@ import com.dylibso.chicory.wasm.types.AnnotatedInstruction;
 import com.dylibso.chicory.wasm.types.MemoryImport;
 import com.dylibso.chicory.wasm.types.OpCode;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
-import java.util.EnumMap;
 import java.util.Map;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Type;
@@ -22,20 +20,7 @@ final class AtomicOps {
     private static final String ATOMICS = Type.getInternalName(GuestAtomics.class);
     /** Scratch locals for the operands, past the ones other code parks values in. */
     private static final int TEMP = 40;
-    private static final Map<OpCode, Method> BY_NAME = new EnumMap<>(OpCode.class);
-
-    static {
-        for (Method m : GuestAtomics.class.getMethods()) {
-            if (!Modifier.isStatic(m.getModifiers())) {
-                continue;
-            }
-            try {
-                BY_NAME.put(OpCode.valueOf(m.getName()), m);
-            } catch (IllegalArgumentException e) {
-                // not an instruction's method
-            }
-        }
-    }
+    private static final Map<OpCode, Method> BY_NAME = Ops.namedAfterOpcodes(GuestAtomics.class);
 
     private AtomicOps() {
     }

@@ -123,16 +123,9 @@ final class Ops {
         un(OpCode.F64_PROMOTE_F32, F2D, F, D);
         un(OpCode.I32_EXTEND_8_S, I2B, I, I);
         un(OpCode.I32_EXTEND_16_S, I2S, I, I);
-        for (Method m : OpcodeImpl.class.getMethods()) {
-            if (!Modifier.isStatic(m.getModifiers())) {
-                continue;
-            }
-            OpCode op;
-            try {
-                op = OpCode.valueOf(m.getName());
-            } catch (IllegalArgumentException e) {
-                continue;
-            }
+        for (Map.Entry<OpCode, Method> e : namedAfterOpcodes(OpcodeImpl.class).entrySet()) {
+            OpCode op = e.getKey();
+            Method m = e.getValue();
             boolean primitive = m.getReturnType().isPrimitive() && m.getReturnType() != void.class;
             for (Class<?> p : m.getParameterTypes()) {
                 primitive &= p.isPrimitive();
@@ -144,6 +137,25 @@ final class Ops {
     }
 
     private Ops() {
+    }
+
+    /**
+     * The public static methods of {@code helpers} named after an instruction (Chicory's {@link OpCode} names):
+     * how the helper classes declare which instructions they implement.
+     */
+    static Map<OpCode, Method> namedAfterOpcodes(Class<?> helpers) {
+        Map<OpCode, Method> out = new EnumMap<>(OpCode.class);
+        for (Method m : helpers.getMethods()) {
+            if (!Modifier.isStatic(m.getModifiers())) {
+                continue;
+            }
+            try {
+                out.put(OpCode.valueOf(m.getName()), m);
+            } catch (IllegalArgumentException e) {
+                // a building block, not an instruction
+            }
+        }
+        return out;
     }
 
     private static void bin(OpCode op, int insn, Type t) {

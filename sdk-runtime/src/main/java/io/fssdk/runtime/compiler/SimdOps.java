@@ -21,7 +21,6 @@ import static org.objectweb.asm.Opcodes.SWAP;
 import com.dylibso.chicory.wasm.types.AnnotatedInstruction;
 import com.dylibso.chicory.wasm.types.OpCode;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
@@ -78,20 +77,11 @@ final class SimdOps {
                 VECTOR.add(op);
             }
         }
-        for (Method m : SimdLanes.class.getMethods()) {
-            if (!Modifier.isStatic(m.getModifiers())) {
-                continue;
-            }
-            OpCode op;
-            try {
-                op = OpCode.valueOf(m.getName());
-            } catch (IllegalArgumentException e) {
-                continue; // a building block shared by several instructions, used by name below
-            }
+        Ops.namedAfterOpcodes(SimdLanes.class).forEach((op, m) -> {
             if (op != OpCode.I8x16_SWIZZLE) { // its halves mix: see SimdSpecialOps
                 BY_NAME.put(op, new Lanes(m, shapeOf(m)));
             }
-        }
+        });
     }
 
     private SimdOps() {

@@ -91,28 +91,24 @@ class CompilerSpecTest {
     @ParameterizedTest(name = "split budget {0} (0: not split)")
     @ValueSource(ints = {0, 4})
     void oursPassesTheAtomicsSpecScript(int budget) throws IOException {
-        Map<String, byte[]> files = load("spec/spec-threads.zip");
-        Set<String> failed = new TreeSet<>();
-        CompilerOptions options = budget == 0 ? CompilerOptions.DEFAULTS : CompilerOptions.splittingEverything(budget);
-        int passed = runOnOurs(files, options, failed);
-        System.out.println("threads spec script on our compiler (budget " + budget + "): " + passed
-                + " passed, failed: " + failed);
-        assertTrue(passed > 150, "the script ran: " + passed);
-        assertEquals(Set.of(), failed);
-        assertEquals(Map.of(), interpreted(files, options));
+        assertProposalPasses("spec/spec-threads.zip", budget, 150);
     }
 
     /** The multi-memory proposal's scripts that run code: loads, stores, size, grow and data on several memories. */
     @ParameterizedTest(name = "split budget {0} (0: not split)")
     @ValueSource(ints = {0, 4})
     void oursPassesTheMultiMemorySpecScripts(int budget) throws IOException {
+        assertProposalPasses("spec/spec-multi-memory.zip", budget, 300);
+    }
+
+    /** A proposal's scripts pass on ours, every function compiled, unsplit (budget 0) or split. */
+    private static void assertProposalPasses(String zip, int budget, int atLeast) throws IOException {
+        Map<String, byte[]> files = load(zip);
         Set<String> failed = new TreeSet<>();
         CompilerOptions options = budget == 0 ? CompilerOptions.DEFAULTS : CompilerOptions.splittingEverything(budget);
-        Map<String, byte[]> files = load("spec/spec-multi-memory.zip");
         int passed = runOnOurs(files, options, failed);
-        System.out.println("multi-memory spec scripts on our compiler (budget " + budget + "): " + passed
-                + " passed, failed: " + failed);
-        assertTrue(passed > 300, "the scripts ran: " + passed);
+        System.out.println(zip + " on our compiler (budget " + budget + "): " + passed + " passed, failed: " + failed);
+        assertTrue(passed > atLeast, "the scripts ran: " + passed);
         assertEquals(Set.of(), failed);
         assertEquals(Map.of(), interpreted(files, options));
     }
