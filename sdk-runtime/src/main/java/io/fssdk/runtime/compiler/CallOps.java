@@ -59,7 +59,7 @@ final class CallOps {
     }
 
     /** Replaces a {@code long[]} on top of the stack by the values it holds. */
-    private static void unboxResults(FunctionCompiler fc, List<Type> results) {
+    static void unboxResults(FunctionCompiler fc, List<Type> results) {
         MethodVisitor mv = fc.mv();
         int arr = fc.temp(JvmTypes.LONG_ARRAY, 0);
         mv.visitVarInsn(ASTORE, arr);

@@ -9,7 +9,6 @@ import static org.objectweb.asm.Opcodes.IFEQ;
 import static org.objectweb.asm.Opcodes.ILOAD;
 import static org.objectweb.asm.Opcodes.INVOKESTATIC;
 import static org.objectweb.asm.Opcodes.ISTORE;
-import static org.objectweb.asm.Opcodes.LALOAD;
 import static org.objectweb.asm.Opcodes.NOP;
 
 import com.dylibso.chicory.runtime.WasmException;
@@ -174,21 +173,13 @@ final class ExceptionOps {
 
     /** Pushes the values exception {@code ex} carries, of types {@code types}. */
     private static void pushValues(FunctionCompiler fc, int ex, List<Type> types) {
-        MethodVisitor mv = fc.mv();
         if (types.isEmpty()) {
             return;
         }
-        mv.visitVarInsn(ALOAD, ex);
-        mv.visitMethodInsn(INVOKESTATIC, EXCEPTIONS, "values", "(L" + WASM_EXCEPTION + ";)[J", false);
-        int arr = fc.temp(JvmTypes.LONG_ARRAY, 1);
-        mv.visitVarInsn(ASTORE, arr);
-        for (int i = 0; i < types.size(); i++) {
-            mv.visitVarInsn(ALOAD, arr);
-            mv.visitLdcInsn(i);
-            mv.visitInsn(LALOAD);
-            JvmTypes.fromLong(mv, types.get(i));
-            fc.stack().push(types.get(i));
-        }
+        fc.mv().visitVarInsn(ALOAD, ex);
+        fc.mv().visitMethodInsn(INVOKESTATIC, EXCEPTIONS, "values", "(L" + WASM_EXCEPTION + ";)[J", false);
+        CallOps.unboxResults(fc, types);
+        types.forEach(fc.stack()::push);
     }
 
     /** {@code throw tag}: the tag's values from the stack into a new exception, thrown. */
