@@ -23,6 +23,8 @@ import com.dylibso.chicory.wasm.types.OpCode;
 import java.lang.reflect.Method;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.objectweb.asm.MethodVisitor;
@@ -32,12 +34,17 @@ import org.objectweb.asm.Type;
  * The fixed-width SIMD instructions. A {@code v128} is two {@code long}s on the JVM operand stack and in JVM
  * locals, the low half (bytes 0–7) below the high half: no object per vector, so an auto-vectorized loop
  * allocates nothing, and it is the encoding Chicory uses for a {@code v128} in its value arrays. Most
- * instructions act on each lane alone, so the same {@link SimdLanes} method runs once on each half; the others
+ * instructions act on each lane alone, so the same lane method runs once on each half; the others
  * ({@code narrow}, {@code extend}, {@code extmul}, the shuffles, lanes, reductions) combine the halves as
- * written here. The lane arithmetic itself is in {@link SimdLanes}.
+ * written here. The lane arithmetic itself is in {@link SimdLanes} (integers), {@link SimdFloatLanes} (floats)
+ * and {@link SimdVectorLanes} (what mixes lanes or halves).
  */
 final class SimdOps {
-    private static final String LANES = Type.getInternalName(SimdLanes.class);
+    /** The classes whose public static methods implement the lane arithmetic, by instruction or by name. */
+    private static final List<Class<?>> LANE_CLASSES = List.of(SimdLanes.class, SimdFloatLanes.class,
+            SimdVectorLanes.class);
+    /** Each lane method's class, by method name (the names are unique across the three). */
+    private static final Map<String, String> OWNER = new HashMap<>();
     private static final String SUPPORT = Type.getInternalName(GuestSupport.class);
     private static final String VH = "java/lang/invoke/VarHandle";
     private static final Type I = Type.INT_TYPE;
@@ -49,7 +56,7 @@ final class SimdOps {
     /** The type annotation Chicory's validator gives a {@code drop} or {@code select} of a {@code v128}. */
     static final long V128_ANNOTATION = 0x7B;
 
-    /** How an instruction with a method of the same name in {@link SimdLanes} combines the two halves. */
+    /** How an instruction with a lane method of its name combines the two halves. */
     private enum Shape {
         /** Lane-wise, unary, binary or ternary: the method once on the low halves, once on the high ones. */
         LANEWISE,
@@ -77,11 +84,18 @@ final class SimdOps {
                 VECTOR.add(op);
             }
         }
-        Ops.namedAfterOpcodes(SimdLanes.class).forEach((op, m) -> {
-            if (op != OpCode.I8x16_SWIZZLE) { // its halves mix: see SimdSpecialOps
-                BY_NAME.put(op, new Lanes(m, shapeOf(m)));
+        for (Class<?> c : LANE_CLASSES) {
+            for (Method m : c.getMethods()) {
+                if (m.getDeclaringClass() == c) {
+                    OWNER.put(m.getName(), Type.getInternalName(c));
+                }
             }
-        });
+            Ops.namedAfterOpcodes(c).forEach((op, m) -> {
+                if (op != OpCode.I8x16_SWIZZLE) { // its halves mix: see SimdSpecialOps
+                    BY_NAME.put(op, new Lanes(m, shapeOf(m)));
+                }
+            });
+        }
     }
 
     private SimdOps() {
@@ -208,7 +222,7 @@ final class SimdOps {
     }
 
     static void call(MethodVisitor mv, String name, String desc) {
-        mv.visitMethodInsn(INVOKESTATIC, LANES, name, desc, false);
+        mv.visitMethodInsn(INVOKESTATIC, OWNER.get(name), name, desc, false);
     }
 
     static void popVectors(OperandStack stack, int n) {

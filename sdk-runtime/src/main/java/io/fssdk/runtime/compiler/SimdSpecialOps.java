@@ -142,7 +142,7 @@ final class SimdSpecialOps {
     }
 
     /**
-     * The {@link SimdLanes} widening block for an instruction's name: {@code extend8to16S} for
+     * The {@link SimdVectorLanes} widening block for an instruction's name: {@code extend8to16S} for
      * {@code I16x8_EXTEND_LOW_I8x16_S} and {@code V128_LOAD8x8_S}, and so on.
      */
     private static String extend(String name) {

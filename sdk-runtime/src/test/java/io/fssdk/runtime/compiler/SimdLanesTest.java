@@ -616,18 +616,18 @@ class SimdLanesTest {
         c.add(binary("I64x2_GT_S", i64, SimdLanes::I64x2_GT_S, (x, y) -> m(x > y)));
         c.add(binary("I64x2_LE_S", i64, SimdLanes::I64x2_LE_S, (x, y) -> m(x <= y)));
         c.add(binary("I64x2_GE_S", i64, SimdLanes::I64x2_GE_S, (x, y) -> m(x >= y)));
-        c.add(binary("F32x4_EQ", f32, SimdLanes::F32x4_EQ, f32Test((x, y) -> x == y)));
-        c.add(binary("F32x4_NE", f32, SimdLanes::F32x4_NE, f32Test((x, y) -> !(x == y))));
-        c.add(binary("F32x4_LT", f32, SimdLanes::F32x4_LT, f32Test((x, y) -> x < y)));
-        c.add(binary("F32x4_GT", f32, SimdLanes::F32x4_GT, f32Test((x, y) -> x > y)));
-        c.add(binary("F32x4_LE", f32, SimdLanes::F32x4_LE, f32Test((x, y) -> x <= y)));
-        c.add(binary("F32x4_GE", f32, SimdLanes::F32x4_GE, f32Test((x, y) -> x >= y)));
-        c.add(binary("F64x2_EQ", f64, SimdLanes::F64x2_EQ, f64Test((x, y) -> x == y)));
-        c.add(binary("F64x2_NE", f64, SimdLanes::F64x2_NE, f64Test((x, y) -> !(x == y))));
-        c.add(binary("F64x2_LT", f64, SimdLanes::F64x2_LT, f64Test((x, y) -> x < y)));
-        c.add(binary("F64x2_GT", f64, SimdLanes::F64x2_GT, f64Test((x, y) -> x > y)));
-        c.add(binary("F64x2_LE", f64, SimdLanes::F64x2_LE, f64Test((x, y) -> x <= y)));
-        c.add(binary("F64x2_GE", f64, SimdLanes::F64x2_GE, f64Test((x, y) -> x >= y)));
+        c.add(binary("F32x4_EQ", f32, SimdFloatLanes::F32x4_EQ, f32Test((x, y) -> x == y)));
+        c.add(binary("F32x4_NE", f32, SimdFloatLanes::F32x4_NE, f32Test((x, y) -> !(x == y))));
+        c.add(binary("F32x4_LT", f32, SimdFloatLanes::F32x4_LT, f32Test((x, y) -> x < y)));
+        c.add(binary("F32x4_GT", f32, SimdFloatLanes::F32x4_GT, f32Test((x, y) -> x > y)));
+        c.add(binary("F32x4_LE", f32, SimdFloatLanes::F32x4_LE, f32Test((x, y) -> x <= y)));
+        c.add(binary("F32x4_GE", f32, SimdFloatLanes::F32x4_GE, f32Test((x, y) -> x >= y)));
+        c.add(binary("F64x2_EQ", f64, SimdFloatLanes::F64x2_EQ, f64Test((x, y) -> x == y)));
+        c.add(binary("F64x2_NE", f64, SimdFloatLanes::F64x2_NE, f64Test((x, y) -> !(x == y))));
+        c.add(binary("F64x2_LT", f64, SimdFloatLanes::F64x2_LT, f64Test((x, y) -> x < y)));
+        c.add(binary("F64x2_GT", f64, SimdFloatLanes::F64x2_GT, f64Test((x, y) -> x > y)));
+        c.add(binary("F64x2_LE", f64, SimdFloatLanes::F64x2_LE, f64Test((x, y) -> x <= y)));
+        c.add(binary("F64x2_GE", f64, SimdFloatLanes::F64x2_GE, f64Test((x, y) -> x >= y)));
 
         c.add(binary("V128_AND", i64, SimdLanes::V128_AND, (x, y) -> x & y));
         c.add(binary("V128_ANDNOT", i64, SimdLanes::V128_ANDNOT, (x, y) -> x & ~y));
@@ -697,22 +697,22 @@ class SimdLanesTest {
         c.add(binary("I64x2_MUL", i64, SimdLanes::I64x2_MUL, (x, y) -> x * y));
 
         // Float arithmetic in double, rounded once to float: exact for +, -, ×, ÷ (double has over 2p+2 bits).
-        c.add(binary("F32x4_ADD", f32, SimdLanes::F32x4_ADD, f32((x, y) -> (float) ((double) x + y)), true));
-        c.add(binary("F32x4_SUB", f32, SimdLanes::F32x4_SUB, f32((x, y) -> (float) ((double) x - y)), true));
-        c.add(binary("F32x4_MUL", f32, SimdLanes::F32x4_MUL, f32((x, y) -> (float) ((double) x * y)), true));
-        c.add(binary("F32x4_DIV", f32, SimdLanes::F32x4_DIV, f32((x, y) -> (float) ((double) x / y)), true));
-        c.add(binary("F32x4_MIN", f32, SimdLanes::F32x4_MIN, f32((x, y) -> (float) wasmMin(x, y)), true));
-        c.add(binary("F32x4_MAX", f32, SimdLanes::F32x4_MAX, f32((x, y) -> (float) wasmMax(x, y)), true));
-        c.add(binary("F32x4_PMIN", f32, SimdLanes::F32x4_PMIN, (x, y) -> f(y) < f(x) ? y : x));
-        c.add(binary("F32x4_PMAX", f32, SimdLanes::F32x4_PMAX, (x, y) -> f(x) < f(y) ? y : x));
-        c.add(binary("F64x2_ADD", f64, SimdLanes::F64x2_ADD, f64((x, y) -> x + y), true));
-        c.add(binary("F64x2_SUB", f64, SimdLanes::F64x2_SUB, f64((x, y) -> x - y), true));
-        c.add(binary("F64x2_MUL", f64, SimdLanes::F64x2_MUL, f64((x, y) -> x * y), true));
-        c.add(binary("F64x2_DIV", f64, SimdLanes::F64x2_DIV, f64((x, y) -> x / y), true));
-        c.add(binary("F64x2_MIN", f64, SimdLanes::F64x2_MIN, f64(SimdLanesTest::wasmMin), true));
-        c.add(binary("F64x2_MAX", f64, SimdLanes::F64x2_MAX, f64(SimdLanesTest::wasmMax), true));
-        c.add(binary("F64x2_PMIN", f64, SimdLanes::F64x2_PMIN, (x, y) -> d(y) < d(x) ? y : x));
-        c.add(binary("F64x2_PMAX", f64, SimdLanes::F64x2_PMAX, (x, y) -> d(x) < d(y) ? y : x));
+        c.add(binary("F32x4_ADD", f32, SimdFloatLanes::F32x4_ADD, f32((x, y) -> (float) ((double) x + y)), true));
+        c.add(binary("F32x4_SUB", f32, SimdFloatLanes::F32x4_SUB, f32((x, y) -> (float) ((double) x - y)), true));
+        c.add(binary("F32x4_MUL", f32, SimdFloatLanes::F32x4_MUL, f32((x, y) -> (float) ((double) x * y)), true));
+        c.add(binary("F32x4_DIV", f32, SimdFloatLanes::F32x4_DIV, f32((x, y) -> (float) ((double) x / y)), true));
+        c.add(binary("F32x4_MIN", f32, SimdFloatLanes::F32x4_MIN, f32((x, y) -> (float) wasmMin(x, y)), true));
+        c.add(binary("F32x4_MAX", f32, SimdFloatLanes::F32x4_MAX, f32((x, y) -> (float) wasmMax(x, y)), true));
+        c.add(binary("F32x4_PMIN", f32, SimdFloatLanes::F32x4_PMIN, (x, y) -> f(y) < f(x) ? y : x));
+        c.add(binary("F32x4_PMAX", f32, SimdFloatLanes::F32x4_PMAX, (x, y) -> f(x) < f(y) ? y : x));
+        c.add(binary("F64x2_ADD", f64, SimdFloatLanes::F64x2_ADD, f64((x, y) -> x + y), true));
+        c.add(binary("F64x2_SUB", f64, SimdFloatLanes::F64x2_SUB, f64((x, y) -> x - y), true));
+        c.add(binary("F64x2_MUL", f64, SimdFloatLanes::F64x2_MUL, f64((x, y) -> x * y), true));
+        c.add(binary("F64x2_DIV", f64, SimdFloatLanes::F64x2_DIV, f64((x, y) -> x / y), true));
+        c.add(binary("F64x2_MIN", f64, SimdFloatLanes::F64x2_MIN, f64(SimdLanesTest::wasmMin), true));
+        c.add(binary("F64x2_MAX", f64, SimdFloatLanes::F64x2_MAX, f64(SimdLanesTest::wasmMax), true));
+        c.add(binary("F64x2_PMIN", f64, SimdFloatLanes::F64x2_PMIN, (x, y) -> d(y) < d(x) ? y : x));
+        c.add(binary("F64x2_PMAX", f64, SimdFloatLanes::F64x2_PMAX, (x, y) -> d(x) < d(y) ? y : x));
 
         c.add(unary("I8x16_ABS", i8, SimdLanes::I8x16_ABS, x -> x < 0 ? -x : x));
         c.add(unary("I8x16_NEG", i8, SimdLanes::I8x16_NEG, x -> -x));
@@ -723,28 +723,28 @@ class SimdLanesTest {
         c.add(unary("I32x4_NEG", i32, SimdLanes::I32x4_NEG, x -> -x));
         c.add(unary("I64x2_ABS", i64, SimdLanes::I64x2_ABS, x -> x < 0 ? -x : x));
         c.add(unary("I64x2_NEG", i64, SimdLanes::I64x2_NEG, x -> -x));
-        c.add(unary("F32x4_ABS", f32, SimdLanes::F32x4_ABS, x -> x & 0x7FFF_FFFF));
-        c.add(unary("F32x4_NEG", f32, SimdLanes::F32x4_NEG, x -> x ^ 0x8000_0000L));
-        c.add(unary("F32x4_SQRT", f32, SimdLanes::F32x4_SQRT, x -> fb((float) StrictMath.sqrt(f(x))), true));
-        c.add(unary("F32x4_CEIL", f32, SimdLanes::F32x4_CEIL, f32Round(RoundingMode.CEILING), true));
-        c.add(unary("F32x4_FLOOR", f32, SimdLanes::F32x4_FLOOR, f32Round(RoundingMode.FLOOR), true));
-        c.add(unary("F32x4_TRUNC", f32, SimdLanes::F32x4_TRUNC, f32Round(RoundingMode.DOWN), true));
-        c.add(unary("F32x4_NEAREST", f32, SimdLanes::F32x4_NEAREST, f32Round(RoundingMode.HALF_EVEN), true));
-        c.add(unary("F64x2_ABS", f64, SimdLanes::F64x2_ABS, x -> x & Long.MAX_VALUE));
-        c.add(unary("F64x2_NEG", f64, SimdLanes::F64x2_NEG, x -> x ^ Long.MIN_VALUE));
-        c.add(unary("F64x2_SQRT", f64, SimdLanes::F64x2_SQRT, x -> db(StrictMath.sqrt(d(x))), true));
-        c.add(unary("F64x2_CEIL", f64, SimdLanes::F64x2_CEIL, f64Round(RoundingMode.CEILING), true));
-        c.add(unary("F64x2_FLOOR", f64, SimdLanes::F64x2_FLOOR, f64Round(RoundingMode.FLOOR), true));
-        c.add(unary("F64x2_TRUNC", f64, SimdLanes::F64x2_TRUNC, f64Round(RoundingMode.DOWN), true));
-        c.add(unary("F64x2_NEAREST", f64, SimdLanes::F64x2_NEAREST, f64Round(RoundingMode.HALF_EVEN), true));
-        c.add(lanewise1("I32x4_TRUNC_SAT_F32X4_S", f32, i32, SimdLanes::I32x4_TRUNC_SAT_F32X4_S,
+        c.add(unary("F32x4_ABS", f32, SimdFloatLanes::F32x4_ABS, x -> x & 0x7FFF_FFFF));
+        c.add(unary("F32x4_NEG", f32, SimdFloatLanes::F32x4_NEG, x -> x ^ 0x8000_0000L));
+        c.add(unary("F32x4_SQRT", f32, SimdFloatLanes::F32x4_SQRT, x -> fb((float) StrictMath.sqrt(f(x))), true));
+        c.add(unary("F32x4_CEIL", f32, SimdFloatLanes::F32x4_CEIL, f32Round(RoundingMode.CEILING), true));
+        c.add(unary("F32x4_FLOOR", f32, SimdFloatLanes::F32x4_FLOOR, f32Round(RoundingMode.FLOOR), true));
+        c.add(unary("F32x4_TRUNC", f32, SimdFloatLanes::F32x4_TRUNC, f32Round(RoundingMode.DOWN), true));
+        c.add(unary("F32x4_NEAREST", f32, SimdFloatLanes::F32x4_NEAREST, f32Round(RoundingMode.HALF_EVEN), true));
+        c.add(unary("F64x2_ABS", f64, SimdFloatLanes::F64x2_ABS, x -> x & Long.MAX_VALUE));
+        c.add(unary("F64x2_NEG", f64, SimdFloatLanes::F64x2_NEG, x -> x ^ Long.MIN_VALUE));
+        c.add(unary("F64x2_SQRT", f64, SimdFloatLanes::F64x2_SQRT, x -> db(StrictMath.sqrt(d(x))), true));
+        c.add(unary("F64x2_CEIL", f64, SimdFloatLanes::F64x2_CEIL, f64Round(RoundingMode.CEILING), true));
+        c.add(unary("F64x2_FLOOR", f64, SimdFloatLanes::F64x2_FLOOR, f64Round(RoundingMode.FLOOR), true));
+        c.add(unary("F64x2_TRUNC", f64, SimdFloatLanes::F64x2_TRUNC, f64Round(RoundingMode.DOWN), true));
+        c.add(unary("F64x2_NEAREST", f64, SimdFloatLanes::F64x2_NEAREST, f64Round(RoundingMode.HALF_EVEN), true));
+        c.add(lanewise1("I32x4_TRUNC_SAT_F32X4_S", f32, i32, SimdFloatLanes::I32x4_TRUNC_SAT_F32X4_S,
                 perLane(x -> truncSatS(f(x))), false));
-        c.add(lanewise1("I32x4_TRUNC_SAT_F32X4_U", f32, i32, SimdLanes::I32x4_TRUNC_SAT_F32X4_U,
+        c.add(lanewise1("I32x4_TRUNC_SAT_F32X4_U", f32, i32, SimdFloatLanes::I32x4_TRUNC_SAT_F32X4_U,
                 perLane(x -> truncSatU(f(x))), false));
-        c.add(lanewise1("F32x4_CONVERT_I32x4_S", i32, f32, SimdLanes::F32x4_CONVERT_I32x4_S,
+        c.add(lanewise1("F32x4_CONVERT_I32x4_S", i32, f32, SimdFloatLanes::F32x4_CONVERT_I32x4_S,
                 perLane(x -> fb((float) (double) x)), false));
         // u32 to double is exact, so the one rounding is double to float.
-        c.add(lanewise1("F32x4_CONVERT_I32x4_U", i32, f32, SimdLanes::F32x4_CONVERT_I32x4_U,
+        c.add(lanewise1("F32x4_CONVERT_I32x4_U", i32, f32, SimdFloatLanes::F32x4_CONVERT_I32x4_U,
                 perLane(x -> fb((float) (double) u32(x))), false));
         c.add(lanewise1("I16x8_EXTADD_PAIRWISE_I8x16_S", i8, i16, SimdLanes::I16x8_EXTADD_PAIRWISE_I8x16_S,
                 x -> pairSums(x, -1), false));
@@ -768,62 +768,62 @@ class SimdLanesTest {
         c.add(shift("I64x2_SHR_S", i64, SimdLanes::I64x2_SHR_S, (x, n) -> x >> n));
         c.add(shift("I64x2_SHR_U", i64, SimdLanes::I64x2_SHR_U, (x, n) -> x >>> n));
 
-        c.add(narrow("I8x16_NARROW_I16x8_S", i16, SimdLanes::I8x16_NARROW_I16x8_S, -128, 127));
-        c.add(narrow("I8x16_NARROW_I16x8_U", i16, SimdLanes::I8x16_NARROW_I16x8_U, 0, 255));
-        c.add(narrow("I16x8_NARROW_I32x4_S", i32, SimdLanes::I16x8_NARROW_I32x4_S, -32768, 32767));
-        c.add(narrow("I16x8_NARROW_I32x4_U", i32, SimdLanes::I16x8_NARROW_I32x4_U, 0, 65535));
+        c.add(narrow("I8x16_NARROW_I16x8_S", i16, SimdVectorLanes::I8x16_NARROW_I16x8_S, -128, 127));
+        c.add(narrow("I8x16_NARROW_I16x8_U", i16, SimdVectorLanes::I8x16_NARROW_I16x8_U, 0, 255));
+        c.add(narrow("I16x8_NARROW_I32x4_S", i32, SimdVectorLanes::I16x8_NARROW_I32x4_S, -32768, 32767));
+        c.add(narrow("I16x8_NARROW_I32x4_U", i32, SimdVectorLanes::I16x8_NARROW_I32x4_U, 0, 65535));
 
-        c.add(reduce("V128_ANY_TRUE", i8, SimdLanes::V128_ANY_TRUE, x -> count(x, v -> v != 0) > 0 ? 1 : 0));
-        c.add(reduce("I8x16_ALL_TRUE", i8, SimdLanes::I8x16_ALL_TRUE, x -> count(x, v -> v != 0) == 16 ? 1 : 0));
-        c.add(reduce("I16x8_ALL_TRUE", i16, SimdLanes::I16x8_ALL_TRUE, x -> count(x, v -> v != 0) == 8 ? 1 : 0));
-        c.add(reduce("I32x4_ALL_TRUE", i32, SimdLanes::I32x4_ALL_TRUE, x -> count(x, v -> v != 0) == 4 ? 1 : 0));
-        c.add(reduce("I64x2_ALL_TRUE", i64, SimdLanes::I64x2_ALL_TRUE, x -> count(x, v -> v != 0) == 2 ? 1 : 0));
-        c.add(reduce("I8x16_BITMASK", i8, SimdLanes::I8x16_BITMASK, SimdLanesTest::signs));
-        c.add(reduce("I16x8_BITMASK", i16, SimdLanes::I16x8_BITMASK, SimdLanesTest::signs));
-        c.add(reduce("I32x4_BITMASK", i32, SimdLanes::I32x4_BITMASK, SimdLanesTest::signs));
-        c.add(reduce("I64x2_BITMASK", i64, SimdLanes::I64x2_BITMASK, SimdLanesTest::signs));
+        c.add(reduce("V128_ANY_TRUE", i8, SimdVectorLanes::V128_ANY_TRUE, x -> count(x, v -> v != 0) > 0 ? 1 : 0));
+        c.add(reduce("I8x16_ALL_TRUE", i8, SimdVectorLanes::I8x16_ALL_TRUE, x -> count(x, v -> v != 0) == 16 ? 1 : 0));
+        c.add(reduce("I16x8_ALL_TRUE", i16, SimdVectorLanes::I16x8_ALL_TRUE, x -> count(x, v -> v != 0) == 8 ? 1 : 0));
+        c.add(reduce("I32x4_ALL_TRUE", i32, SimdVectorLanes::I32x4_ALL_TRUE, x -> count(x, v -> v != 0) == 4 ? 1 : 0));
+        c.add(reduce("I64x2_ALL_TRUE", i64, SimdVectorLanes::I64x2_ALL_TRUE, x -> count(x, v -> v != 0) == 2 ? 1 : 0));
+        c.add(reduce("I8x16_BITMASK", i8, SimdVectorLanes::I8x16_BITMASK, SimdLanesTest::signs));
+        c.add(reduce("I16x8_BITMASK", i16, SimdVectorLanes::I16x8_BITMASK, SimdLanesTest::signs));
+        c.add(reduce("I32x4_BITMASK", i32, SimdVectorLanes::I32x4_BITMASK, SimdLanesTest::signs));
+        c.add(reduce("I64x2_BITMASK", i64, SimdVectorLanes::I64x2_BITMASK, SimdLanesTest::signs));
 
-        c.add(extend("extend8to16S", i8, SimdLanes::extend8to16S, true));
-        c.add(extend("extend8to16U", i8, SimdLanes::extend8to16U, false));
-        c.add(extend("extend16to32S", i16, SimdLanes::extend16to32S, true));
-        c.add(extend("extend16to32U", i16, SimdLanes::extend16to32U, false));
-        c.add(extend("extend32to64S", i32, SimdLanes::extend32to64S, true));
-        c.add(extend("extend32to64U", i32, SimdLanes::extend32to64U, false));
-        c.add(extmul("extmul8to16S", i8, SimdLanes::extmul8to16S, true));
-        c.add(extmul("extmul8to16U", i8, SimdLanes::extmul8to16U, false));
-        c.add(extmul("extmul16to32S", i16, SimdLanes::extmul16to32S, true));
-        c.add(extmul("extmul16to32U", i16, SimdLanes::extmul16to32U, false));
-        c.add(extmul("extmul32to64S", i32, SimdLanes::extmul32to64S, true));
-        c.add(extmul("extmul32to64U", i32, SimdLanes::extmul32to64U, false));
+        c.add(extend("extend8to16S", i8, SimdVectorLanes::extend8to16S, true));
+        c.add(extend("extend8to16U", i8, SimdVectorLanes::extend8to16U, false));
+        c.add(extend("extend16to32S", i16, SimdVectorLanes::extend16to32S, true));
+        c.add(extend("extend16to32U", i16, SimdVectorLanes::extend16to32U, false));
+        c.add(extend("extend32to64S", i32, SimdVectorLanes::extend32to64S, true));
+        c.add(extend("extend32to64U", i32, SimdVectorLanes::extend32to64U, false));
+        c.add(extmul("extmul8to16S", i8, SimdVectorLanes::extmul8to16S, true));
+        c.add(extmul("extmul8to16U", i8, SimdVectorLanes::extmul8to16U, false));
+        c.add(extmul("extmul16to32S", i16, SimdVectorLanes::extmul16to32S, true));
+        c.add(extmul("extmul16to32U", i16, SimdVectorLanes::extmul16to32U, false));
+        c.add(extmul("extmul32to64S", i32, SimdVectorLanes::extmul32to64S, true));
+        c.add(extmul("extmul32to64U", i32, SimdVectorLanes::extmul32to64U, false));
 
         c.add(new Case("I8x16_SWIZZLE", SimdLanesTest::swizzle));
         c.add(new Case("shuffleHalf", SimdLanesTest::shuffle));
 
-        c.add(splat("I8x16_SPLAT", i8, SimdLanes::I8x16_SPLAT));
-        c.add(splat("I16x8_SPLAT", i16, SimdLanes::I16x8_SPLAT));
-        c.add(splat("I32x4_SPLAT", i32, SimdLanes::I32x4_SPLAT));
-        c.add(splat("F32x4_SPLAT", f32, v -> SimdLanes.F32x4_SPLAT(Float.intBitsToFloat(v))));
+        c.add(splat("I8x16_SPLAT", i8, SimdVectorLanes::I8x16_SPLAT));
+        c.add(splat("I16x8_SPLAT", i16, SimdVectorLanes::I16x8_SPLAT));
+        c.add(splat("I32x4_SPLAT", i32, SimdVectorLanes::I32x4_SPLAT));
+        c.add(splat("F32x4_SPLAT", f32, v -> SimdVectorLanes.F32x4_SPLAT(Float.intBitsToFloat(v))));
 
-        c.add(laneRead("byteLaneS", i8, SimdLanes::byteLaneS, x -> x));
-        c.add(laneRead("byteLaneU", i8, SimdLanes::byteLaneU, SimdLanesTest::u8));
-        c.add(laneRead("shortLaneS", i16, SimdLanes::shortLaneS, x -> x));
-        c.add(laneRead("shortLaneU", i16, SimdLanes::shortLaneU, SimdLanesTest::u16));
-        c.add(laneRead("intLane", i32, SimdLanes::intLane, x -> x));
-        c.add(laneRead("floatLane", f32, (h, k) -> Float.floatToRawIntBits(SimdLanes.floatLane(h, k)), x -> x));
-        c.add(laneWrite("withByteLane", i8, SimdLanes::withByteLane));
-        c.add(laneWrite("withShortLane", i16, SimdLanes::withShortLane));
-        c.add(laneWrite("withIntLane", i32, SimdLanes::withIntLane));
-        c.add(laneWrite("withFloatLane", f32, (h, k, v) -> SimdLanes.withFloatLane(h, k, Float.intBitsToFloat(v))));
+        c.add(laneRead("byteLaneS", i8, SimdVectorLanes::byteLaneS, x -> x));
+        c.add(laneRead("byteLaneU", i8, SimdVectorLanes::byteLaneU, SimdLanesTest::u8));
+        c.add(laneRead("shortLaneS", i16, SimdVectorLanes::shortLaneS, x -> x));
+        c.add(laneRead("shortLaneU", i16, SimdVectorLanes::shortLaneU, SimdLanesTest::u16));
+        c.add(laneRead("intLane", i32, SimdVectorLanes::intLane, x -> x));
+        c.add(laneRead("floatLane", f32, (h, k) -> Float.floatToRawIntBits(SimdVectorLanes.floatLane(h, k)), x -> x));
+        c.add(laneWrite("withByteLane", i8, SimdVectorLanes::withByteLane));
+        c.add(laneWrite("withShortLane", i16, SimdVectorLanes::withShortLane));
+        c.add(laneWrite("withIntLane", i32, SimdVectorLanes::withIntLane));
+        c.add(laneWrite("withFloatLane", f32, (h, k, v) -> SimdVectorLanes.withFloatLane(h, k, Float.intBitsToFloat(v))));
 
-        c.add(toLow("F32x4_DEMOTE_LOW_F64x2_ZERO", f32, SimdLanes::F32x4_DEMOTE_LOW_F64x2_ZERO,
+        c.add(toLow("F32x4_DEMOTE_LOW_F64x2_ZERO", f32, SimdFloatLanes::F32x4_DEMOTE_LOW_F64x2_ZERO,
                 x -> fb((float) d(x)), true));
-        c.add(toLow("I32x4_TRUNC_SAT_F64x2_S_ZERO", i32, SimdLanes::I32x4_TRUNC_SAT_F64x2_S_ZERO,
+        c.add(toLow("I32x4_TRUNC_SAT_F64x2_S_ZERO", i32, SimdFloatLanes::I32x4_TRUNC_SAT_F64x2_S_ZERO,
                 x -> truncSatS(d(x)), false));
-        c.add(toLow("I32x4_TRUNC_SAT_F64x2_U_ZERO", i32, SimdLanes::I32x4_TRUNC_SAT_F64x2_U_ZERO,
+        c.add(toLow("I32x4_TRUNC_SAT_F64x2_U_ZERO", i32, SimdFloatLanes::I32x4_TRUNC_SAT_F64x2_U_ZERO,
                 x -> truncSatU(d(x)), false));
-        c.add(oneLane("promoteLow", f32, SimdLanes::promoteLow, x -> db(f(x)), true));
-        c.add(oneLane("convertS32", i32, SimdLanes::convertS32, x -> db(x), false));
-        c.add(oneLane("convertU32", i32, SimdLanes::convertU32, x -> db(u32(x)), false));
+        c.add(oneLane("promoteLow", f32, SimdFloatLanes::promoteLow, x -> db(f(x)), true));
+        c.add(oneLane("convertS32", i32, SimdFloatLanes::convertS32, x -> db(x), false));
+        c.add(oneLane("convertU32", i32, SimdFloatLanes::convertU32, x -> db(u32(x)), false));
         return c;
     }
 
@@ -879,7 +879,7 @@ class SimdLanesTest {
                 int index = sel[i] & 0xFF;
                 want[i] = index < 16 ? x[index] : 0;
             }
-            V got = new V(SimdLanes.I8x16_SWIZZLE(a.lo, a.hi, s.lo), SimdLanes.I8x16_SWIZZLE(a.lo, a.hi, s.hi));
+            V got = new V(SimdVectorLanes.I8x16_SWIZZLE(a.lo, a.hi, s.lo), SimdVectorLanes.I8x16_SWIZZLE(a.lo, a.hi, s.hi));
             assertEquals(vector(want, Lane.I8), got, "I8x16_SWIZZLE " + a + " " + s);
         }
     }
@@ -901,8 +901,8 @@ class SimdLanesTest {
             for (int i = 0; i < 16; i++) {
                 want[i] = ab[(int) sel[i]];
             }
-            V got = new V(SimdLanes.shuffleHalf(a.lo, a.hi, b.lo, b.hi, s.lo),
-                    SimdLanes.shuffleHalf(a.lo, a.hi, b.lo, b.hi, s.hi));
+            V got = new V(SimdVectorLanes.shuffleHalf(a.lo, a.hi, b.lo, b.hi, s.lo),
+                    SimdVectorLanes.shuffleHalf(a.lo, a.hi, b.lo, b.hi, s.hi));
             assertEquals(vector(want, Lane.I8), got, "shuffleHalf " + a + " " + b + " " + s);
         }
     }
@@ -1018,9 +1018,11 @@ class SimdLanesTest {
     @Test
     void everyPublicMethodHasACase() {
         Set<String> methods = new TreeSet<>();
-        for (Method m : SimdLanes.class.getDeclaredMethods()) {
-            if (Modifier.isPublic(m.getModifiers()) && Modifier.isStatic(m.getModifiers())) {
-                methods.add(m.getName());
+        for (Class<?> lanes : List.of(SimdLanes.class, SimdFloatLanes.class, SimdVectorLanes.class)) {
+            for (Method m : lanes.getDeclaredMethods()) {
+                if (Modifier.isPublic(m.getModifiers()) && Modifier.isStatic(m.getModifiers())) {
+                    assertTrue(methods.add(m.getName()), "one lane method per name: " + m.getName());
+                }
             }
         }
         Set<String> covered = new TreeSet<>();
@@ -1033,18 +1035,18 @@ class SimdLanesTest {
     @Test
     void specExamples() {
         // Rounding halves to even, and the boundary values of trunc_sat.
-        assertEquals(packF(2f, -2f), SimdLanes.F32x4_NEAREST(packF(2.5f, -2.5f)));
-        assertEquals(packF(4f, -0f), SimdLanes.F32x4_NEAREST(packF(3.5f, -0.5f)));
+        assertEquals(packF(2f, -2f), SimdFloatLanes.F32x4_NEAREST(packF(2.5f, -2.5f)));
+        assertEquals(packF(4f, -0f), SimdFloatLanes.F32x4_NEAREST(packF(3.5f, -0.5f)));
         assertEquals(pack(Integer.MAX_VALUE, Integer.MIN_VALUE),
-                SimdLanes.I32x4_TRUNC_SAT_F32X4_S(packF(2147483648f, -2147483904f)));
-        assertEquals(pack(0, 0), SimdLanes.I32x4_TRUNC_SAT_F32X4_S(packF(Float.NaN, -0.9f)));
-        assertEquals(pack(0x8000_0000, -1), SimdLanes.I32x4_TRUNC_SAT_F32X4_U(packF(2147483648f, 4294967296f)));
-        assertEquals(pack(0, 0), SimdLanes.I32x4_TRUNC_SAT_F32X4_U(packF(-1f, Float.NaN)));
+                SimdFloatLanes.I32x4_TRUNC_SAT_F32X4_S(packF(2147483648f, -2147483904f)));
+        assertEquals(pack(0, 0), SimdFloatLanes.I32x4_TRUNC_SAT_F32X4_S(packF(Float.NaN, -0.9f)));
+        assertEquals(pack(0x8000_0000, -1), SimdFloatLanes.I32x4_TRUNC_SAT_F32X4_U(packF(2147483648f, 4294967296f)));
+        assertEquals(pack(0, 0), SimdFloatLanes.I32x4_TRUNC_SAT_F32X4_U(packF(-1f, Float.NaN)));
         // -0 is below +0 for min and max, not for pmin and pmax (which keep the first operand on a tie).
-        assertEquals(packF(-0f, 0f), SimdLanes.F32x4_MIN(packF(0f, 0f), packF(-0f, 0f)));
-        assertEquals(packF(0f, -0f), SimdLanes.F32x4_MAX(packF(0f, -0f), packF(-0f, -0f)));
-        assertEquals(packF(0f, -0f), SimdLanes.F32x4_PMIN(packF(0f, -0f), packF(-0f, 0f)));
-        assertEquals(Double.doubleToRawLongBits(-0.0), SimdLanes.F64x2_MIN(Double.doubleToRawLongBits(0.0),
+        assertEquals(packF(-0f, 0f), SimdFloatLanes.F32x4_MIN(packF(0f, 0f), packF(-0f, 0f)));
+        assertEquals(packF(0f, -0f), SimdFloatLanes.F32x4_MAX(packF(0f, -0f), packF(-0f, -0f)));
+        assertEquals(packF(0f, -0f), SimdFloatLanes.F32x4_PMIN(packF(0f, -0f), packF(-0f, 0f)));
+        assertEquals(Double.doubleToRawLongBits(-0.0), SimdFloatLanes.F64x2_MIN(Double.doubleToRawLongBits(0.0),
                 Double.doubleToRawLongBits(-0.0)));
         // The one product q15mulr saturates, and the one sum the dot product wraps.
         assertEquals(0x7FFFL, SimdLanes.I16x8_Q15MULR_SAT_S(0x8000, 0x8000) & 0xFFFF);
@@ -1052,7 +1054,7 @@ class SimdLanesTest {
         // abs of the minimum lane is itself.
         assertEquals(0x80L, SimdLanes.I8x16_ABS(0x80));
         assertEquals(0xFFFF_FFFF_FFFF_FFFFL, SimdLanes.I8x16_ADD_SAT_U(0xFFFF_FFFF_FFFF_FF01L, 0xFF));
-        assertEquals(0x0201_0403_0807_0605L, SimdLanes.I8x16_SWIZZLE(0x0706_0504_0302_0100L,
+        assertEquals(0x0201_0403_0807_0605L, SimdVectorLanes.I8x16_SWIZZLE(0x0706_0504_0302_0100L,
                 0x0F0E_0D0C_0B0A_0908L, 0x0201_0403_0807_0605L));
     }
 
