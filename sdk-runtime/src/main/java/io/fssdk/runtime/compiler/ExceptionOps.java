@@ -9,6 +9,8 @@ import static org.objectweb.asm.Opcodes.IFEQ;
 import static org.objectweb.asm.Opcodes.ILOAD;
 import static org.objectweb.asm.Opcodes.INVOKESTATIC;
 import static org.objectweb.asm.Opcodes.ISTORE;
+import static org.objectweb.asm.Opcodes.LLOAD;
+import static org.objectweb.asm.Opcodes.LSTORE;
 import static org.objectweb.asm.Opcodes.NOP;
 
 import com.dylibso.chicory.runtime.WasmException;
@@ -159,8 +161,8 @@ final class ExceptionOps {
             if (c.withRef()) {
                 fc.loadContext();
                 mv.visitVarInsn(ALOAD, ex);
-                mv.visitMethodInsn(INVOKESTATIC, EXCEPTIONS, "ref", "(" + CTX + "L" + WASM_EXCEPTION + ";)I", false);
-                stack.push(Type.INT_TYPE);
+                mv.visitMethodInsn(INVOKESTATIC, EXCEPTIONS, "ref", "(" + CTX + "L" + WASM_EXCEPTION + ";)J", false);
+                stack.push(JvmTypes.REF);
             }
             fc.branchTo(c.label);
             stack.truncate(0);
@@ -207,11 +209,11 @@ final class ExceptionOps {
     static void throwRef(FunctionCompiler fc) {
         MethodVisitor mv = fc.mv();
         fc.stack().pop();
-        int ref = fc.temp(Type.INT_TYPE, 1);
-        mv.visitVarInsn(ISTORE, ref);
+        int ref = fc.temp(JvmTypes.REF, 1);
+        mv.visitVarInsn(LSTORE, ref);
         fc.loadContext();
-        mv.visitVarInsn(ILOAD, ref);
-        mv.visitMethodInsn(INVOKESTATIC, EXCEPTIONS, "byRef", "(" + CTX + "I)L" + WASM_EXCEPTION + ";", false);
+        mv.visitVarInsn(LLOAD, ref);
+        mv.visitMethodInsn(INVOKESTATIC, EXCEPTIONS, "byRef", "(" + CTX + "J)L" + WASM_EXCEPTION + ";", false);
         mv.visitInsn(ATHROW);
     }
 

@@ -602,7 +602,11 @@ final class FunctionCompiler {
                 localSlots[cell] = slot;
                 slot += t.getSize();
                 if (region == null && !mainInFrame) {
-                    Ops.pushZero(mv, t);
+                    if (locals.get(i).isReference()) {
+                        JvmTypes.pushNull(mv);
+                    } else {
+                        Ops.pushZero(mv, t);
+                    }
                     mv.visitVarInsn(t.getOpcode(ISTORE), localSlots[cell]);
                 }
                 cell++;
@@ -634,6 +638,15 @@ final class FunctionCompiler {
                 mv.visitVarInsn(localTypes[i].getOpcode(ILOAD), localSlots[i]);
                 JvmTypes.toLong(mv, localTypes[i]);
                 mv.visitInsn(LASTORE);
+            }
+            // The pool zeroes a frame's locals; a reference local starts null, which is -1.
+            for (int i = 0; localsInFrame && i < locals.size(); i++) {
+                if (locals.get(i).isReference()) {
+                    mv.visitVarInsn(ALOAD, frameSlot);
+                    mv.visitLdcInsn(firstCell[params.size() + i]);
+                    JvmTypes.pushNull(mv);
+                    mv.visitInsn(LASTORE);
+                }
             }
         }
         if (layout.hasMemory) {
@@ -966,19 +979,19 @@ final class FunctionCompiler {
                 CallOps.globalSet(this, (int) ins.operand(0));
                 return;
             case REF_NULL:
-                mv.visitInsn(ICONST_M1);
-                stack.push(Type.INT_TYPE);
+                JvmTypes.pushNull(mv);
+                stack.push(JvmTypes.REF);
                 return;
             case REF_FUNC:
                 mv.visitLdcInsn((int) ins.operand(0));
-                stack.push(Type.INT_TYPE);
+                mv.visitInsn(org.objectweb.asm.Opcodes.I2L);
+                stack.push(JvmTypes.REF);
                 return;
             case REF_IS_NULL: {
                 stack.pop();
                 Label yes = new Label();
                 Label end = new Label();
-                mv.visitInsn(ICONST_M1);
-                mv.visitJumpInsn(org.objectweb.asm.Opcodes.IF_ICMPEQ, yes);
+                ReferenceOps.jumpIfNull(mv, yes);
                 mv.visitInsn(ICONST_0);
                 mv.visitJumpInsn(GOTO, end);
                 mv.visitLabel(yes);

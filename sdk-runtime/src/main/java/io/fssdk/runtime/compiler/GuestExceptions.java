@@ -21,15 +21,15 @@ public final class GuestExceptions {
     }
 
     /** {@code throw_ref}: the exception {@code ref} names; a null reference traps. */
-    public static WasmException byRef(GuestContext ctx, int ref) {
+    public static WasmException byRef(GuestContext ctx, long ref) {
         if (ref == -1) {
             throw new TrapException("null exception reference");
         }
-        return ctx.instance.exn(ref);
+        return ctx.instance.exn((int) ref);
     }
 
     /** The {@code exnref} of {@code e}, for {@code catch_ref} and {@code catch_all_ref}. */
-    public static int ref(GuestContext ctx, WasmException e) {
+    public static long ref(GuestContext ctx, WasmException e) {
         return ctx.instance.registerException(e);
     }
 

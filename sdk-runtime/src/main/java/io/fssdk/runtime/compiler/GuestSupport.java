@@ -330,17 +330,19 @@ public final class GuestSupport {
     }
 
     /** {@code table.get}. */
-    public static int tableGet(GuestContext ctx, int table, int index) {
-        return OpcodeImpl.TABLE_GET(ctx.instance, table, index);
+    public static long tableGet(GuestContext ctx, int table, int index) {
+        int ref = OpcodeImpl.TABLE_GET(ctx.instance, table, index);
+        return OpcodeImpl.unboxFromTable(ref, ctx.instance, ctx.instance.table(table).elementType());
     }
 
     /** {@code table.set}. */
-    public static void tableSet(GuestContext ctx, int table, int index, int value) {
+    public static void tableSet(GuestContext ctx, int table, int index, long value) {
         TableInstance t = ctx.instance.table(table);
         if (index < 0 || index >= t.size()) {
             throw new TrapException("out of bounds table access");
         }
-        t.setRef(index, value, ctx.instance);
+        // Chicory's tables hold an int a reference; an i31 is boxed into a GC object, as its interpreter does.
+        t.setRef(index, OpcodeImpl.boxForTable(value, ctx.instance), ctx.instance);
     }
 
     /** {@code table.size}. */
@@ -349,13 +351,13 @@ public final class GuestSupport {
     }
 
     /** {@code table.grow}. */
-    public static int tableGrow(GuestContext ctx, int table, int value, int delta) {
-        return ctx.instance.table(table).grow(delta, value, ctx.instance);
+    public static int tableGrow(GuestContext ctx, int table, long value, int delta) {
+        return ctx.instance.table(table).grow(delta, OpcodeImpl.boxForTable(value, ctx.instance), ctx.instance);
     }
 
     /** {@code table.fill}. */
-    public static void tableFill(GuestContext ctx, int table, int offset, int value, int size) {
-        OpcodeImpl.TABLE_FILL(ctx.instance, table, size, value, offset);
+    public static void tableFill(GuestContext ctx, int table, int offset, long value, int size) {
+        OpcodeImpl.TABLE_FILL(ctx.instance, table, size, OpcodeImpl.boxForTable(value, ctx.instance), offset);
     }
 
     /** {@code table.copy}. */

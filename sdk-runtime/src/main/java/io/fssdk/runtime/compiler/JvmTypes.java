@@ -3,6 +3,7 @@ package io.fssdk.runtime.compiler;
 import static org.objectweb.asm.Opcodes.BIPUSH;
 import static org.objectweb.asm.Opcodes.I2L;
 import static org.objectweb.asm.Opcodes.ICONST_0;
+import static org.objectweb.asm.Opcodes.ICONST_M1;
 import static org.objectweb.asm.Opcodes.INVOKESTATIC;
 import static org.objectweb.asm.Opcodes.L2I;
 import static org.objectweb.asm.Opcodes.LCONST_0;
@@ -16,13 +17,20 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Type;
 
 /**
- * How wasm values live on the JVM: i32 and references as {@code int}, i64 as {@code long}, f32 as
- * {@code float}, f64 as {@code double}. A function with several results returns them boxed in a
- * {@code long[]}, the same encoding Chicory uses for host calls.
+ * How wasm values live on the JVM: i32 as {@code int}, i64 and references as {@code long}, f32 as {@code float},
+ * f64 as {@code double}. A function with several results returns them boxed in a {@code long[]}, the same
+ * encoding Chicory uses for host calls.
+ *
+ * <p>A reference is Chicory's raw value, whole: a function's index, a host's externref, an exception's number,
+ * a GC object's number in the instance ({@code GcRefStore}), or an {@code i31} with its tag in the high word
+ * ({@code Value.encodeI31}); -1 is null. An {@code int} would lose the tag, and with it {@code ref.eq} and the
+ * casts.
  */
 final class JvmTypes {
     static final Type CONTEXT = Type.getType(GuestContext.class);
     static final Type LONG_ARRAY = Type.getType(long[].class);
+    /** The JVM type of every reference. */
+    static final Type REF = Type.LONG_TYPE;
 
     private JvmTypes() {
     }
@@ -71,7 +79,7 @@ final class JvmTypes {
                 throw new UnsupportedOperationException("v128 values");
             default:
                 if (t.isReference()) {
-                    return Type.INT_TYPE;
+                    return REF;
                 }
                 throw new UnsupportedOperationException("value type " + t);
         }
@@ -117,6 +125,12 @@ final class JvmTypes {
         List<Type> args = expand(ft.params());
         args.add(CONTEXT);
         return Type.getMethodDescriptor(returnType(ft.returns()), args.toArray(new Type[0]));
+    }
+
+    /** Pushes the null reference. */
+    static void pushNull(MethodVisitor mv) {
+        mv.visitInsn(ICONST_M1);
+        mv.visitInsn(I2L);
     }
 
     /** Converts the value on top of the stack to its raw {@code long} encoding. */

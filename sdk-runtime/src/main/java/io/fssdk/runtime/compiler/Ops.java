@@ -322,7 +322,7 @@ final class Ops {
                 support(fc, "dataDrop", 0, null, new long[] {ins.operand(0)});
                 return true;
             case TABLE_GET:
-                support(fc, "tableGet", 1, I, new long[] {ins.operand(0)});
+                support(fc, "tableGet", 1, JvmTypes.REF, new long[] {ins.operand(0)});
                 return true;
             case TABLE_SET:
                 support(fc, "tableSet", 2, null, new long[] {ins.operand(0)});
@@ -352,13 +352,15 @@ final class Ops {
 
     /**
      * Calls {@code GuestSupport.name(ctx, immediates..., operands...)}: the context and immediates must go under
-     * the {@code operands} int values already on the stack, so those are parked in temporaries first.
+     * the {@code operands} values already on the stack (ints, and {@code long} references), so those are parked in
+     * temporaries first.
      */
-    private static void support(FunctionCompiler fc, String name, int operands, Type result, long[] immediates) {
+    static void support(FunctionCompiler fc, String name, int operands, Type result, long[] immediates) {
         MethodVisitor mv = fc.mv();
+        Type[] types = new Type[operands];
         for (int i = operands - 1; i >= 0; i--) {
-            fc.stack().pop();
-            mv.visitVarInsn(ISTORE, fc.temp(I, i));
+            types[i] = fc.stack().pop();
+            mv.visitVarInsn(types[i].getOpcode(ISTORE), fc.temp(types[i], i));
         }
         fc.loadContext();
         StringBuilder desc = new StringBuilder("(").append(CTX_DESC);
@@ -367,8 +369,8 @@ final class Ops {
             desc.append('I');
         }
         for (int i = 0; i < operands; i++) {
-            mv.visitVarInsn(ILOAD, fc.temp(I, i));
-            desc.append('I');
+            mv.visitVarInsn(types[i].getOpcode(ILOAD), fc.temp(types[i], i));
+            desc.append(types[i].getDescriptor());
         }
         desc.append(')').append(result == null ? "V" : result.getDescriptor());
         mv.visitMethodInsn(INVOKESTATIC, SUPPORT, name, desc.toString(), false);

@@ -1,15 +1,18 @@
 package io.fssdk.runtime.compiler;
 
 import static org.objectweb.asm.Opcodes.ATHROW;
-import static org.objectweb.asm.Opcodes.DUP;
-import static org.objectweb.asm.Opcodes.ICONST_M1;
-import static org.objectweb.asm.Opcodes.IF_ICMPEQ;
-import static org.objectweb.asm.Opcodes.IF_ICMPNE;
+import static org.objectweb.asm.Opcodes.DUP2;
+import static org.objectweb.asm.Opcodes.IFEQ;
+import static org.objectweb.asm.Opcodes.IFNE;
 import static org.objectweb.asm.Opcodes.ILOAD;
 import static org.objectweb.asm.Opcodes.INVOKESTATIC;
 import static org.objectweb.asm.Opcodes.INVOKEVIRTUAL;
 import static org.objectweb.asm.Opcodes.ISTORE;
-import static org.objectweb.asm.Opcodes.POP;
+import static org.objectweb.asm.Opcodes.L2I;
+import static org.objectweb.asm.Opcodes.LCMP;
+import static org.objectweb.asm.Opcodes.LLOAD;
+import static org.objectweb.asm.Opcodes.LSTORE;
+import static org.objectweb.asm.Opcodes.POP2;
 
 import com.dylibso.chicory.wasm.types.FunctionType;
 import java.util.List;
@@ -19,7 +22,7 @@ import org.objectweb.asm.Type;
 
 /**
  * The function-references proposal's instructions. A function reference is, as everywhere in this compiler, the
- * function's index in the instance, and -1 for null; {@code call_ref} calls through the function's method
+ * function's index in the instance as a {@code long} (see {@link JvmTypes}), and -1 for null; {@code call_ref} calls through the function's method
  * handle ({@link GuestSupport#direct}), whose type validation has already matched to the call's.
  */
 final class ReferenceOps {
@@ -30,13 +33,26 @@ final class ReferenceOps {
     private ReferenceOps() {
     }
 
+    /** Consumes the reference on top of the stack and jumps to {@code target} if it is null. */
+    static void jumpIfNull(MethodVisitor mv, Label target) {
+        JvmTypes.pushNull(mv);
+        mv.visitInsn(LCMP);
+        mv.visitJumpInsn(IFEQ, target);
+    }
+
+    /** Consumes the reference on top of the stack and jumps to {@code target} if it is not null. */
+    static void jumpIfNotNull(MethodVisitor mv, Label target) {
+        JvmTypes.pushNull(mv);
+        mv.visitInsn(LCMP);
+        mv.visitJumpInsn(IFNE, target);
+    }
+
     /** {@code ref.as_non_null}: traps on null, else leaves the reference. */
     static void asNonNull(FunctionCompiler fc) {
         MethodVisitor mv = fc.mv();
         Label ok = new Label();
-        mv.visitInsn(DUP);
-        mv.visitInsn(ICONST_M1);
-        mv.visitJumpInsn(IF_ICMPNE, ok);
+        mv.visitInsn(DUP2);
+        jumpIfNotNull(mv, ok);
         nullTrap(mv);
         mv.visitLabel(ok);
     }
@@ -51,10 +67,9 @@ final class ReferenceOps {
     static void branchOnNull(FunctionCompiler fc, int d) {
         MethodVisitor mv = fc.mv();
         Label notNull = new Label();
-        mv.visitInsn(DUP);
-        mv.visitInsn(ICONST_M1);
-        mv.visitJumpInsn(IF_ICMPNE, notNull);
-        mv.visitInsn(POP);
+        mv.visitInsn(DUP2);
+        jumpIfNotNull(mv, notNull);
+        mv.visitInsn(POP2);
         Type ref = fc.stack().pop();
         fc.branchTo(d);
         fc.stack().push(ref);
@@ -65,12 +80,11 @@ final class ReferenceOps {
     static void branchOnNonNull(FunctionCompiler fc, int d) {
         MethodVisitor mv = fc.mv();
         Label isNull = new Label();
-        mv.visitInsn(DUP);
-        mv.visitInsn(ICONST_M1);
-        mv.visitJumpInsn(IF_ICMPEQ, isNull);
+        mv.visitInsn(DUP2);
+        jumpIfNull(mv, isNull);
         fc.branchTo(d);
         mv.visitLabel(isNull);
-        mv.visitInsn(POP);
+        mv.visitInsn(POP2);
         fc.stack().pop();
     }
 
@@ -80,12 +94,11 @@ final class ReferenceOps {
         OperandStack stack = fc.stack();
         FunctionType ft = fc.layout().module.typeSection().getType(typeIdx);
         stack.pop();
-        int ref = fc.temp(Type.INT_TYPE, TEMP);
-        mv.visitVarInsn(ISTORE, ref);
+        int ref = fc.temp(JvmTypes.REF, TEMP);
+        mv.visitVarInsn(LSTORE, ref);
         Label ok = new Label();
-        mv.visitVarInsn(ILOAD, ref);
-        mv.visitInsn(ICONST_M1);
-        mv.visitJumpInsn(IF_ICMPNE, ok);
+        mv.visitVarInsn(LLOAD, ref);
+        jumpIfNotNull(mv, ok);
         nullTrap(mv);
         mv.visitLabel(ok);
         // The handle must be under the arguments: park them, push it, load them back.
@@ -96,7 +109,8 @@ final class ReferenceOps {
             mv.visitVarInsn(params.get(k).getOpcode(ISTORE), slots[k]);
         }
         fc.loadContext();
-        mv.visitVarInsn(ILOAD, ref);
+        mv.visitVarInsn(LLOAD, ref);
+        mv.visitInsn(L2I);
         mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "direct", "(" + JvmTypes.CONTEXT.getDescriptor()
                 + "I)Ljava/lang/invoke/MethodHandle;", false);
         for (int k = 0; k < params.size(); k++) {

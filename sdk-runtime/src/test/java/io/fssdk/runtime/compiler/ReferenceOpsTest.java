@@ -12,7 +12,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The function-references proposal compiled ({@code eh/references.wat}): {@code call_ref} (null traps, several
- * values each way, the tail form), {@code ref.as_non_null}, {@code br_on_null} and {@code br_on_non_null}, on
+ * values each way, the tail form), {@code ref.as_non_null}, {@code br_on_null} and {@code br_on_non_null}, reference
+ * locals' null default, on
  * ours (unsplit and split) against Chicory's interpreter.
  */
 class ReferenceOpsTest {
@@ -28,6 +29,7 @@ class ReferenceOpsTest {
         }
         out.add(InterpreterOracle.call(instance, "pair", 41));
         out.add(InterpreterOracle.call(instance, "tail", 12));
+        out.add(InterpreterOracle.call(instance, "nullLocals"));
         return out;
     }
 
@@ -40,7 +42,7 @@ class ReferenceOpsTest {
         assertEquals(expected, run(oracle.ours));
         for (String e : List.of("apply[0, 5] = trap", "apply[1, 5] = [10]", "apply[2, 5] = [25]", "strict[0] = trap",
                 "strict[2] = [49]", "orElse[0, 5] = [-1]", "ifPresent[0, 5] = [105]", "ifPresent[1, 5] = [10]",
-                "pair[41] = [45]", "tail[12] = [144]")) {
+                "pair[41] = [45]", "tail[12] = [144]", "nullLocals[] = [3]")) {
             assertTrue(expected.contains(e), e + " in " + expected);
         }
     }

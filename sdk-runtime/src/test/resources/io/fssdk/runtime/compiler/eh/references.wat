@@ -44,4 +44,9 @@
     (i64.add))
   (func (export "tail") (param $x i32) (result i32)
     (return_call_ref $unary (local.get $x) (ref.func $square)))
+
+  ;; Reference locals start null (-1), not 0, which is function 0: in JVM locals and in a split function's frame.
+  (func (export "nullLocals") (result i32)
+    (local $f funcref) (local $e externref) (local $u (ref null $unary))
+    (i32.add (i32.add (ref.is_null (local.get $f)) (ref.is_null (local.get $e))) (ref.is_null (local.get $u))))
 )
