@@ -23,6 +23,18 @@ fssdk_ensure_wasm_tools() {
     FSSDK_WASM_TOOLS="$root/bin/wasm-tools"
 }
 
+# wasm-tools with its spec-script converter (json-from-wast) only, for the GC spec fixture
+# (sdk-runtime/.../compiler/spec/build.sh gc); kept apart from the build above, whose features it lacks.
+fssdk_ensure_wast_tools() {
+    local root="$FSSDK_TOOLS/wasm-tools-wast-$FSSDK_WASM_TOOLS_VERSION"
+    if [ ! -x "$root/bin/wasm-tools" ]; then
+        fssdk_tlog "cargo install wasm-tools@$FSSDK_WASM_TOOLS_VERSION (wast) into $root (several minutes)"
+        cargo install --locked --root "$root" "wasm-tools@$FSSDK_WASM_TOOLS_VERSION" --no-default-features \
+            --features wast
+    fi
+    FSSDK_WAST_TOOLS="$root/bin/wasm-tools"
+}
+
 # wit-bindgen with only its Go generator.
 fssdk_ensure_wit_bindgen() {
     local root="$FSSDK_TOOLS/wit-bindgen-$FSSDK_WIT_BINDGEN_VERSION"

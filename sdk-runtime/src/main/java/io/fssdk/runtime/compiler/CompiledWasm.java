@@ -36,7 +36,7 @@ public final class CompiledWasm {
     }
 
     CompiledMachine newMachine(Instance instance) {
-        return new CompiledMachine(new GuestContext(instance, code, layout.sigIds), code, layout);
+        return new CompiledMachine(new GuestContext(instance, code, layout.sigIds, layout.typeHierarchy), code, layout);
     }
 
     /** The memory factory compiled code needs: a {@link FlatMemory}. */

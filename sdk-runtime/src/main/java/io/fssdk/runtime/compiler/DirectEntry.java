@@ -14,8 +14,8 @@ import java.util.Optional;
  * does.
  *
  * <p>One difference from an export call: Chicory's export wrapper runs its garbage-collection safe point
- * after each call, which sweeps references of the wasm GC proposal; compiled code creates none, and a later
- * export call still sweeps.
+ * after each call, which sweeps unreachable objects of the wasm GC proposal; this entry does not, so objects a
+ * GC guest makes in these calls are swept at its next export call (a component's post-return, for one).
  *
  * <p>There are two shapes, the ones the canonical ABI's hot calls have: {@code (i32, i32, i32, i32) -> i32}
  * ({@code cabi_realloc}) and {@code (i32, i32, i32) -> ()} (a function of a u32 and a {@code list<u8>},

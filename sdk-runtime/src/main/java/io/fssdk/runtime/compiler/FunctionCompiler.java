@@ -1001,7 +1001,7 @@ final class FunctionCompiler {
                 return;
             }
             default:
-                if (Ops.emit(this, ins) || AtomicOps.emit(this, ins)) {
+                if (Ops.emit(this, ins) || AtomicOps.emit(this, ins) || GcOps.emit(this, ins)) {
                     return;
                 }
                 if (SimdOps.isVector(op)) {

@@ -26,6 +26,8 @@ public final class GuestContext {
     final LoadedCode code;
     /** The structural signature id of every function, compared by {@code call_indirect}. */
     public final int[] sigIds;
+    /** Whether {@code call_indirect} compares type indices instead ({@link ModuleLayout#typeHierarchy}). */
+    final boolean nominalTypes;
     /**
      * Countdown to the next interruption and fuel check. A plain field written only by the thread running the
      * guest: the hot path is a decrement and a branch, never a volatile read (see {@link GuestSupport#poll}).
@@ -70,10 +72,11 @@ public final class GuestContext {
     private InterpreterMachine interpreter;
     private TableInstance table0;
 
-    GuestContext(Instance instance, LoadedCode code, int[] sigIds) {
+    GuestContext(Instance instance, LoadedCode code, int[] sigIds, boolean nominalTypes) {
         this.instance = instance;
         this.code = code;
         this.sigIds = sigIds;
+        this.nominalTypes = nominalTypes;
     }
 
     /**

@@ -10,6 +10,7 @@ import com.dylibso.chicory.runtime.TrapException;
 import com.dylibso.chicory.runtime.WasmRuntimeException;
 import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.types.FunctionType;
+import com.dylibso.chicory.wasm.types.ValType;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -290,7 +291,9 @@ public final class GuestSupport {
         int ref = tableRef(t, elem);
         Instance owner = t.instance(elem);
         if (owner == null || owner == ctx.instance) {
-            if (ref >= ctx.sigIds.length || ctx.sigIds[ref] != sigId) {
+            boolean matches = ref < ctx.sigIds.length
+                    && (ctx.nominalTypes ? subtypeOf(ctx, ref, typeIdx) : ctx.sigIds[ref] == sigId);
+            if (!matches) {
                 throw new ChicoryException("indirect call type mismatch");
             }
             return ref;
@@ -305,6 +308,13 @@ public final class GuestSupport {
         ctx.foreignInstance = owner;
         ctx.foreignFunction = ref;
         return -1;
+    }
+
+    /** Whether function {@code f}'s declared type is type {@code typeIdx} or one of its subtypes, as Chicory decides. */
+    private static boolean subtypeOf(GuestContext ctx, int f, int typeIdx) {
+        int actual = ctx.instance.functionType(f);
+        return actual == typeIdx
+                || ValType.heapTypeSubtype(actual, typeIdx, ctx.instance.module().typeSection());
     }
 
     /** The method handle of function {@code f} of this instance, for a {@code call_indirect} {@link #indirect} resolved. */

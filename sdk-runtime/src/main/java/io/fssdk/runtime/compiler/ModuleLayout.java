@@ -32,6 +32,13 @@ final class ModuleLayout {
     final int forcedSplitBudget;
     final List<ValType> globalTypes = new ArrayList<>();
     final int classCount;
+    /**
+     * Whether the module declares a GC type hierarchy (subtypes, non-final types, structs or arrays, or function
+     * types naming other types). Then a {@code call_indirect} compares type indices through Chicory's subtyping
+     * ({@link GuestSupport#indirect}): a structural comparison would turn down a function of a subtype, and
+     * accept one of a distinct type (another finality or supertype) of the same shape.
+     */
+    final boolean typeHierarchy;
     private final List<FunctionType> distinct = new ArrayList<>();
     private final Map<FunctionType, Integer> ids = new HashMap<>();
     private final NameCustomSection names;
@@ -69,9 +76,17 @@ final class ModuleLayout {
             funcs.add(module.typeSection().getType(module.functionSection().getFunctionType(i)));
         }
         this.types = funcs.toArray(new FunctionType[0]);
+        this.typeHierarchy = declaresTypeHierarchy(module);
         this.sigIds = new int[types.length];
         for (int i = 0; i < types.length; i++) {
             sigIds[i] = sigIdOf(types[i]);
+        }
+        // Then every other function type, which a call_indirect may name although no function has it: the
+        // layout that loads the code must number its signature switch as the one that compiled it did.
+        for (FunctionType t : module.typeSection().types()) {
+            if (t != null) {
+                sigIdOf(t);
+            }
         }
         // Functions go to classes in order, a class closing when its instruction count would pass the limit:
         // that bounds each class's constant pool and size while keeping neighbours (which call each other
@@ -115,6 +130,25 @@ final class ModuleLayout {
             classOf[i] = cls;
         }
         return classOf;
+    }
+
+    private static boolean declaresTypeHierarchy(WasmModule module) {
+        var ts = module.typeSection();
+        for (int i = 0; i < ts.subTypeCount(); i++) {
+            var st = ts.getSubType(i);
+            FunctionType f = st.compType().funcType();
+            if (!st.isFinal() || st.typeIdx().length > 0 || f == null) {
+                return true;
+            }
+            for (List<ValType> vts : List.of(f.params(), f.returns())) {
+                for (ValType v : vts) {
+                    if (v.isReference() && v.typeIdx() >= 0) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /**

@@ -355,7 +355,12 @@ final class Ops {
      * the {@code operands} values already on the stack (ints, and {@code long} references), so those are parked in
      * temporaries first.
      */
-    static void support(FunctionCompiler fc, String name, int operands, Type result, long[] immediates) {
+    private static void support(FunctionCompiler fc, String name, int operands, Type result, long[] immediates) {
+        call(fc, SUPPORT, name, operands, result, immediates);
+    }
+
+    /** Calls {@code owner.name(ctx, immediates..., operands...)} as {@link #support} calls {@link GuestSupport}. */
+    static void call(FunctionCompiler fc, String owner, String name, int operands, Type result, long[] immediates) {
         MethodVisitor mv = fc.mv();
         Type[] types = new Type[operands];
         for (int i = operands - 1; i >= 0; i--) {
@@ -373,7 +378,7 @@ final class Ops {
             desc.append(types[i].getDescriptor());
         }
         desc.append(')').append(result == null ? "V" : result.getDescriptor());
-        mv.visitMethodInsn(INVOKESTATIC, SUPPORT, name, desc.toString(), false);
+        mv.visitMethodInsn(INVOKESTATIC, owner, name, desc.toString(), false);
         if (result != null) {
             fc.stack().push(result);
         }

@@ -575,6 +575,10 @@ final class RegionPlanner {
                 case BR_ON_NON_NULL:
                     exit(r, base, inner, (int) ins.operand(0));
                     break;
+                case BR_ON_CAST:
+                case BR_ON_CAST_FAIL:
+                    exit(r, base, inner, (int) ins.operand(1)); // after the flags
+                    break;
                 case BR_TABLE:
                     for (int k = 0; k < ins.operandCount(); k++) {
                         exit(r, base, inner, (int) ins.operand(k));

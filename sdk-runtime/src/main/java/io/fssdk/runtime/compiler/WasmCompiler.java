@@ -18,9 +18,9 @@ import org.objectweb.asm.MethodTooLargeException;
  * classes (see {@link FunctionCompiler}), and returns the machine and memory factories that plug the result
  * into a Chicory {@code Instance}. Chicory keeps parsing, instantiation, imports, tables and globals.
  *
- * <p>A function is left to Chicory's interpreter only when it uses an instruction not translated yet (SIMD,
- * atomics, exceptions, GC) or when its JVM method would pass the class-file limit of 64 KiB; the result lists
- * those in {@link CompiledWasm#interpretedFunctions()}.
+ * <p>A function is left to Chicory's interpreter only when it uses an instruction not translated (a GC object
+ * field of type {@code v128}, which Chicory's objects cannot hold either) or when its JVM method would pass the
+ * class-file limit of 64 KiB; the result lists those in {@link CompiledWasm#interpretedFunctions()}.
  */
 public final class WasmCompiler {
     private static final String PACKAGE = "fssdk/generated/";

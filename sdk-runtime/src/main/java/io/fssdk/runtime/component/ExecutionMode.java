@@ -7,9 +7,10 @@ public enum ExecutionMode {
      * classes once per {@link Component} and every instance reuses them. Wasm locals and operand stack live on
      * the JVM's, memory is one flat {@code byte[]} accessed inline, and interruption is a plain countdown
      * checked at function entries and loop headers; a {@code v128} is two {@code long}s, so vector code allocates
-     * nothing; SIMD, threads, exception handling, function references and multiple memories are translated
-     * too. A function using an instruction it does not translate (the GC proposal) runs in Chicory's
-     * interpreter, alone. Only this mode runs SIMD: Chicory 1.7.5's interpreter and compiler do not.
+     * nothing; SIMD, threads, exception handling, function references, multiple memories and the GC proposal
+     * are translated too. A function using something it does not translate (a GC object field of type
+     * {@code v128}) runs in Chicory's interpreter, alone. Only this mode runs SIMD: Chicory 1.7.5's interpreter
+     * and compiler do not.
      */
     COMPILER,
     /**

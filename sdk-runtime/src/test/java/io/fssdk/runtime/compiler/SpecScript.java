@@ -286,13 +286,22 @@ final class SpecScript {
         switch (type) {
             case "i32":
             case "f32":
-                return Integer.parseUnsignedInt(s);
-            case "externref":
-            case "funcref":
-                return Long.parseLong(s);
+                return int32(s);
+            case "i64":
+            case "f64":
+                return int64(s);
             default:
-                return Long.parseUnsignedLong(s);
+                return Long.parseLong(s); // a reference: the host's number for it
         }
+    }
+
+    /** A 32-bit value written unsigned (wast2json) or signed (wasm-tools' json-from-wast). */
+    private static int int32(String s) {
+        return s.startsWith("-") ? Integer.parseInt(s) : Integer.parseUnsignedInt(s);
+    }
+
+    private static long int64(String s) {
+        return s.startsWith("-") ? Long.parseLong(s) : Long.parseUnsignedLong(s);
     }
 
     /** Null when {@code got} matches the expected values, else why not. */
@@ -323,18 +332,19 @@ final class SpecScript {
             long g = got[at++];
             boolean ok;
             if (s == null) {
-                ok = g != -1;
+                // json-from-wast's (ref.null) pattern, any null, is a type with no value: refnull, nullref, ...
+                ok = type.startsWith("null") || type.equals("refnull") ? g == -1 : g != -1;
             } else if (s.startsWith("nan:")) {
                 ok = type.equals("f32") ? Float.isNaN(Float.intBitsToFloat((int) g))
                         : Double.isNaN(Double.longBitsToDouble(g));
             } else if (type.equals("i32") || type.equals("f32")) {
-                ok = (int) g == Integer.parseUnsignedInt(s);
+                ok = (int) g == int32(s);
             } else if (s.equals("null")) {
-                ok = (int) g == -1;
-            } else if (type.equals("externref") || type.equals("funcref")) {
-                ok = g == Long.parseLong(s);
+                ok = g == -1;
+            } else if (type.equals("i64") || type.equals("f64")) {
+                ok = g == int64(s);
             } else {
-                ok = g == Long.parseUnsignedLong(s);
+                ok = g == Long.parseLong(s); // a reference the host passed in, as it comes back
             }
             if (!ok) {
                 return "result " + i + ": expected " + type + " " + s + ", got " + g;
