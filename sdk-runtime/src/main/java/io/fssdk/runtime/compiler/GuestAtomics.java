@@ -1,5 +1,6 @@
 package io.fssdk.runtime.compiler;
 
+import com.dylibso.chicory.runtime.ChicoryInterruptedException;
 import com.dylibso.chicory.runtime.TrapException;
 import java.util.concurrent.locks.LockSupport;
 
@@ -390,7 +391,16 @@ public final class GuestAtomics {
         if (timeout < 0) {
             throw new TrapException("wait without a timeout on a memory no other thread can notify");
         }
-        LockSupport.parkNanos(timeout);
+        // Parks until the timeout, however long: a park may return early for no reason, and returns at once when
+        // the engine interrupts the thread (a call's deadline, a cancel), which ends the call here rather than
+        // after the wait would have.
+        long end = System.nanoTime() + timeout;
+        for (long left = timeout; left > 0; left = end - System.nanoTime()) {
+            LockSupport.parkNanos(left);
+            if (Thread.currentThread().isInterrupted()) {
+                throw new ChicoryInterruptedException("Thread interrupted");
+            }
+        }
         return 2;
     }
 
