@@ -71,7 +71,14 @@ final class CallOps {
         }
     }
 
-    static void afterCall(FunctionCompiler fc, FunctionType ft) {
+    /**
+     * Settles the operand stack after a call of type {@code ft}, whose JVM result is on the stack; first, when the
+     * call {@code mayTailCall} (end in a tail-call request), runs the requests ({@link TailCalls}).
+     */
+    static void afterCall(FunctionCompiler fc, FunctionType ft, boolean mayTailCall) {
+        if (mayTailCall) {
+            TailCalls.completeAfterCall(fc, ft);
+        }
         OperandStack stack = fc.stack();
         for (int i = JvmTypes.expand(ft.params()).size(); i > 0; i--) {
             stack.pop();
@@ -91,7 +98,7 @@ final class CallOps {
         FunctionType ft = layout.types[target];
         fc.loadContext();
         mv.visitMethodInsn(INVOKESTATIC, layout.owners[target], "f" + target, JvmTypes.descriptor(ft), false);
-        afterCall(fc, ft);
+        afterCall(fc, ft, layout.tailCallers.get(target));
     }
 
     /** {@code call_indirect}: a call of this class's dispatcher for the signature and table. */
@@ -109,7 +116,7 @@ final class CallOps {
         fc.needIndirectDispatcher(name, desc);
         fc.loadContext();
         mv.visitMethodInsn(INVOKESTATIC, fc.className(), name, desc, false);
-        afterCall(fc, ft);
+        afterCall(fc, ft, !layout.tailCallers.isEmpty());
     }
 
     /** {@code select}: keeps one of two values by a condition. */

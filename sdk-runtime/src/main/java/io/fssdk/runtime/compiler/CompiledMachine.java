@@ -33,7 +33,8 @@ final class CompiledMachine implements Machine {
             ctx.bind();
         }
         try {
-            return code.entry(funcId).call(funcId, args, ctx);
+            long[] results = code.entry(funcId).call(funcId, args, ctx);
+            return ctx.tailFunction < 0 ? results : GuestTailCalls.run(ctx);
         } catch (Throwable t) {
             throw fault(t);
         }

@@ -90,7 +90,8 @@ public final class DirectEntry {
     public int callI4ToI(int a, int b, int c, int d) throws ChicoryException {
         machine.ensureBound();
         try {
-            return i4ToI.call(a, b, c, d, ctx);
+            int result = i4ToI.call(a, b, c, d, ctx);
+            return ctx.tailFunction < 0 ? result : (int) GuestTailCalls.run(ctx)[0];
         } catch (Throwable t) {
             throw machine.fault(t);
         }
@@ -101,6 +102,9 @@ public final class DirectEntry {
         machine.ensureBound();
         try {
             i3ToV.call(a, b, c, ctx);
+            if (ctx.tailFunction >= 0) {
+                GuestTailCalls.run(ctx);
+            }
         } catch (Throwable t) {
             throw machine.fault(t);
         }

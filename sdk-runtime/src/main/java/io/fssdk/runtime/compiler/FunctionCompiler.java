@@ -912,7 +912,7 @@ final class FunctionCompiler {
                 ReferenceOps.callRef(this, (int) ins.operand(0));
                 return;
             case RETURN_CALL_REF:
-                ReferenceOps.callRef(this, (int) ins.operand(0));
+                TailCalls.returnCallRef(this, (int) ins.operand(0));
                 emitReturn();
                 startSkipping();
                 return;
@@ -926,14 +926,12 @@ final class FunctionCompiler {
                 ReferenceOps.branchOnNonNull(this, (int) ins.operand(0));
                 return;
             case RETURN_CALL:
-                // Not a true tail call: the JVM has none. A call then a return is exact except for stack depth,
-                // which bounds tail recursion by the thread's stack like any other recursion.
-                CallOps.call(this, (int) ins.operand(0));
+                TailCalls.returnCall(this, (int) ins.operand(0));
                 emitReturn();
                 startSkipping();
                 return;
             case RETURN_CALL_INDIRECT:
-                CallOps.callIndirect(this, (int) ins.operand(0), (int) ins.operand(1));
+                TailCalls.returnCallIndirect(this, (int) ins.operand(0), (int) ins.operand(1));
                 emitReturn();
                 startSkipping();
                 return;

@@ -33,6 +33,15 @@ public final class GuestContext {
      * guest: the hot path is a decrement and a branch, never a volatile read (see {@link GuestSupport#poll}).
      */
     public int countdown = POLL_INTERVAL;
+    /**
+     * The function a tail call requested ({@link GuestTailCalls}), or -1: read by generated code after each call
+     * that may have ended in one.
+     */
+    public int tailFunction = -1;
+    /** The requested tail call's arguments. */
+    long[] tailArgs;
+    /** The instance of the requested tail call's function when it is not this one, else null. */
+    Instance tailInstance;
     /** The instance of a table entry found by {@link GuestSupport#indirect} to belong to another instance. */
     public Instance foreignInstance;
     /** The function index, in {@link #foreignInstance}, of that table entry. */

@@ -1,14 +1,18 @@
 package io.fssdk.runtime.compiler;
 
 import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.AnnotatedInstruction;
 import com.dylibso.chicory.wasm.types.ExternalType;
+import com.dylibso.chicory.wasm.types.FunctionBody;
 import com.dylibso.chicory.wasm.types.FunctionImport;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.GlobalImport;
 import com.dylibso.chicory.wasm.types.Import;
 import com.dylibso.chicory.wasm.types.NameCustomSection;
+import com.dylibso.chicory.wasm.types.OpCode;
 import com.dylibso.chicory.wasm.types.ValType;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +43,11 @@ final class ModuleLayout {
      * accept one of a distinct type (another finality or supertype) of the same shape.
      */
     final boolean typeHierarchy;
+    /**
+     * The functions whose code makes a tail call ({@link TailCalls}); empty when the module was parsed without
+     * its code, which only loading cached classes does, and that needs no more than the classes.
+     */
+    final BitSet tailCallers = new BitSet();
     private final List<FunctionType> distinct = new ArrayList<>();
     private final Map<FunctionType, Integer> ids = new HashMap<>();
     private final NameCustomSection names;
@@ -77,6 +86,16 @@ final class ModuleLayout {
         }
         this.types = funcs.toArray(new FunctionType[0]);
         this.typeHierarchy = declaresTypeHierarchy(module);
+        FunctionBody[] bodies = module.codeSection().functionBodies();
+        for (int i = 0; i < bodies.length; i++) {
+            for (AnnotatedInstruction ins : bodies[i].instructions()) {
+                OpCode op = ins.opcode();
+                if (op == OpCode.RETURN_CALL || op == OpCode.RETURN_CALL_INDIRECT || op == OpCode.RETURN_CALL_REF) {
+                    tailCallers.set(importCount + i);
+                    break;
+                }
+            }
+        }
         this.sigIds = new int[types.length];
         for (int i = 0; i < types.length; i++) {
             sigIds[i] = sigIdOf(types[i]);

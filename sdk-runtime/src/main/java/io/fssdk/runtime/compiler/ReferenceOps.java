@@ -119,6 +119,6 @@ final class ReferenceOps {
         fc.loadContext();
         mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/invoke/MethodHandle", "invokeExact", JvmTypes.descriptor(ft),
                 false);
-        CallOps.afterCall(fc, ft);
+        CallOps.afterCall(fc, ft, !fc.layout().tailCallers.isEmpty());
     }
 }
