@@ -217,61 +217,67 @@ final class GcOps {
     private static void structNew(FunctionCompiler fc, int typeIdx, boolean defaults) {
         FieldType[] fields = fc.layout().module.typeSection().getSubType(typeIdx).compType().structType()
                 .fieldTypes();
-        MethodVisitor mv = fc.mv();
-        int array = fc.temp(JvmTypes.LONG_ARRAY, TEMP);
-        mv.visitLdcInsn(fields.length);
-        mv.visitIntInsn(NEWARRAY, T_LONG);
-        mv.visitVarInsn(ASTORE, array);
-        // The last field is on top: store from the end, through one scratch local, so that a struct of many
-        // fields needs no local per field.
-        int value = fc.temp(Type.LONG_TYPE, TEMP + 1);
+        int array = newArray(fc, fields.length);
+        // The last field is on top: store from the end.
         for (int i = fields.length - 1; i >= 0; i--) {
             if (defaults) {
                 if (!isReference(fields[i])) {
                     continue; // the new array's zero
                 }
-                JvmTypes.pushNull(mv);
+                JvmTypes.pushNull(fc.mv());
             } else {
                 toRaw(fc, fields[i]);
                 fc.stack().pop();
             }
-            mv.visitVarInsn(LSTORE, value);
-            mv.visitVarInsn(ALOAD, array);
-            mv.visitLdcInsn(i);
-            mv.visitVarInsn(LLOAD, value);
-            mv.visitInsn(LASTORE);
+            storeTop(fc, array, i);
         }
-        fc.loadContext();
-        mv.visitLdcInsn(typeIdx);
-        mv.visitVarInsn(ALOAD, array);
-        mv.visitMethodInsn(INVOKESTATIC, GC, "structNew",
-                "(" + JvmTypes.CONTEXT.getDescriptor() + "I" + JvmTypes.LONG_ARRAY.getDescriptor() + ")J", false);
-        fc.stack().push(REF);
+        register(fc, "structNew", typeIdx, array);
     }
 
     /** {@code array.new_fixed t n}: the {@code n} elements on the stack, the last on top. */
     private static void arrayOf(FunctionCompiler fc, AnnotatedInstruction ins) {
         FieldType f = element(fc, ins);
         int n = (int) ins.operand(1);
+        int array = newArray(fc, n);
+        for (int i = n - 1; i >= 0; i--) {
+            toRaw(fc, f);
+            fc.stack().pop();
+            storeTop(fc, array, i);
+        }
+        register(fc, "arrayOf", (int) ins.operand(0), array);
+    }
+
+    /** A new {@code long[n]} in a scratch local; its slot. */
+    private static int newArray(FunctionCompiler fc, int n) {
         MethodVisitor mv = fc.mv();
         int array = fc.temp(JvmTypes.LONG_ARRAY, TEMP);
         mv.visitLdcInsn(n);
         mv.visitIntInsn(NEWARRAY, T_LONG);
         mv.visitVarInsn(ASTORE, array);
+        return array;
+    }
+
+    /**
+     * Stores the raw {@code long} on top of the stack at {@code index} of the array in local {@code array}, through
+     * one scratch local, so that an object of many fields needs no local per field.
+     */
+    private static void storeTop(FunctionCompiler fc, int array, int index) {
+        MethodVisitor mv = fc.mv();
         int value = fc.temp(Type.LONG_TYPE, TEMP + 1);
-        for (int i = n - 1; i >= 0; i--) {
-            toRaw(fc, f);
-            fc.stack().pop();
-            mv.visitVarInsn(LSTORE, value);
-            mv.visitVarInsn(ALOAD, array);
-            mv.visitLdcInsn(i);
-            mv.visitVarInsn(LLOAD, value);
-            mv.visitInsn(LASTORE);
-        }
-        fc.loadContext();
-        mv.visitLdcInsn((int) ins.operand(0));
+        mv.visitVarInsn(LSTORE, value);
         mv.visitVarInsn(ALOAD, array);
-        mv.visitMethodInsn(INVOKESTATIC, GC, "arrayOf",
+        mv.visitLdcInsn(index);
+        mv.visitVarInsn(LLOAD, value);
+        mv.visitInsn(LASTORE);
+    }
+
+    /** Calls {@code GuestGc.name(ctx, typeIdx, values)} with the array in local {@code array}: a new reference. */
+    private static void register(FunctionCompiler fc, String name, int typeIdx, int array) {
+        MethodVisitor mv = fc.mv();
+        fc.loadContext();
+        mv.visitLdcInsn(typeIdx);
+        mv.visitVarInsn(ALOAD, array);
+        mv.visitMethodInsn(INVOKESTATIC, GC, name,
                 "(" + JvmTypes.CONTEXT.getDescriptor() + "I" + JvmTypes.LONG_ARRAY.getDescriptor() + ")J", false);
         fc.stack().push(REF);
     }

@@ -1,5 +1,6 @@
 package io.fssdk.runtime.compiler;
 
+import com.dylibso.chicory.compiler.MachineFactoryCompiler;
 import com.dylibso.chicory.runtime.ByteArrayMemory;
 import com.dylibso.chicory.runtime.ChicoryInterruptedException;
 import com.dylibso.chicory.runtime.GlobalInstance;
@@ -66,6 +67,8 @@ final class DifferentialEngine {
 
     private final WasmModule module;
     private final CompiledWasm compiled;
+    /** Whether this runs Chicory's own compiler (when {@link #compiled} is null). */
+    private boolean chicoryCompiler;
     private final List<String> hostCalls = new ArrayList<>();
     private Instance instance;
 
@@ -75,12 +78,26 @@ final class DifferentialEngine {
         this.compiled = compiled;
     }
 
+    /**
+     * An engine running Chicory's own compiler: the tie-breaker when its interpreter and ours disagree. Chicory's
+     * interpreter has defects ours must not copy: its {@code i32.mul} leaves the high bits of the 64-bit product
+     * in the value, and its {@code if} and {@code br_if} test all 64 bits, so a product whose low 32 bits are 0
+     * takes the wrong branch. Chicory's compiler computes in JVM {@code int}s, as ours does.
+     */
+    static DifferentialEngine chicoryCompiler(WasmModule module) {
+        DifferentialEngine e = new DifferentialEngine(module, null);
+        e.chicoryCompiler = true;
+        return e;
+    }
+
     /** Instantiates and runs the plan; stops after the first hung step since the states may differ from there. */
     List<String> run(List<Call> plan) throws Invalid {
         List<String> trace = new ArrayList<>();
         String first = step(() -> {
             Instance.Builder b = Instance.builder(module).withImportValues(imports());
-            if (compiled == null) {
+            if (chicoryCompiler) {
+                b.withMachineFactory(MachineFactoryCompiler.compile(module)).withMemoryFactory(ByteArrayMemory::new);
+            } else if (compiled == null) {
                 // Chicory's interpreter checks for interruption on calls only, so a mutant's branch back to a
                 // loop would spin past the deadline: poll it every 4,096 instructions from the listener.
                 int[] countdown = {4096};

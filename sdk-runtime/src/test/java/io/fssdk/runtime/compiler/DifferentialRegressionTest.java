@@ -47,6 +47,21 @@ class DifferentialRegressionTest {
     }
 
     /**
+     * Not a compiler bug (session 15, {@code scripts/differential.sh 1 16500001}): Chicory's interpreter keeps the
+     * high bits of an {@code i32.mul}'s 64-bit product ({@code 803785854 * 0x80000000} is 0 in 32 bits) and its
+     * {@code if} tests all 64, so it took the wrong branch and trapped on a load where ours returned. Chicory's own
+     * compiler agrees with ours, and the harness now asks it whenever the interpreter and ours disagree.
+     */
+    @Test
+    void aProductZeroInItsLow32BitsIsFalse() throws IOException {
+        DifferentialTest.loadCorpus();
+        DifferentialTest.Stats stats = new DifferentialTest.Stats();
+        DifferentialTest.runSeed(16500585, stats);
+        assertEquals(List.of(), stats.mismatches);
+        assertEquals(1, stats.interpreterDefects, "the interpreter's wrong branch, outvoted");
+    }
+
+    /**
      * Seed 1796377805: a mutant stores at address -64 (0xffffffc0) with offset 1060. The effective address is
      * computed in 33 bits and lies past 4 GiB, so the store traps; ours does, Chicory's interpreter wraps it to 996
      * and stores (the one mismatch that run found, and the interpreter's).

@@ -45,6 +45,8 @@ class DifferentialTest {
         int bothHung;
         int oneSidedTimeouts;
         int interpreterCrashes;
+        /** Disagreements where Chicory's compiler agrees with ours: the interpreter's defects. */
+        int interpreterDefects;
         int invalidMutants;
         int unsupported;
         final List<String> mismatches = new ArrayList<>();
@@ -179,13 +181,28 @@ class DifferentialTest {
             }
             stats.calls++;
             if (!e.equals(a)) {
-                stats.mismatches.add(where + " step " + i + ":\n  interpreter: " + e + "\n  ours:        " + a);
+                List<String> tie = tieBreak(bytes, plan);
+                if (tie.equals(actual)) {
+                    stats.interpreterDefects++;
+                    return;
+                }
+                stats.mismatches.add(where + " step " + i + ":\n  interpreter: " + e + "\n  ours:        " + a
+                        + "\n  chicory compiler: " + (i < tie.size() ? tie.get(i) : "(no such step)"));
                 return;
             }
         }
         if (expected.size() != actual.size()) {
             stats.mismatches.add(where + ": " + expected.size() + " steps on the interpreter, " + actual.size()
                     + " on ours");
+        }
+    }
+
+    /** The plan's trace on Chicory's compiler, or why it could not run the module. */
+    private static List<String> tieBreak(byte[] bytes, List<DifferentialEngine.Call> plan) {
+        try {
+            return DifferentialEngine.chicoryCompiler(Parser.parse(bytes)).run(plan);
+        } catch (DifferentialEngine.Invalid | RuntimeException e) {
+            return List.of("Chicory's compiler failed: " + e);
         }
     }
 
@@ -247,7 +264,7 @@ class DifferentialTest {
         return "differential: " + s.programs + " programs tried, " + s.calls + " calls compared, "
                 + s.mismatches.size() + " mismatches found (" + s.invalidMutants + " invalid mutants skipped, "
                 + s.bothHung + " both hung, " + s.oneSidedTimeouts + " one-sided timeouts, " + s.interpreterCrashes
-                + " interpreter crashes, " + s.unsupported
+                + " interpreter crashes, " + s.interpreterDefects + " interpreter defects, " + s.unsupported
                 + " unsupported) in " + millis + " ms";
     }
 
