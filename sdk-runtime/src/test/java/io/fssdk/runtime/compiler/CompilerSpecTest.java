@@ -142,6 +142,27 @@ class CompilerSpecTest {
         assertEquals(List.of(), regressions, "the commands the interpreter passes but ours fails");
     }
 
+    /** The GC scripts on Chicory's compiler, for the comparison the issue asks for ({@code -Dfssdk.spec.full=true}). */
+    @Test
+    @EnabledIfSystemProperty(named = "fssdk.spec.full", matches = "true")
+    void theGcScriptsOnChicorysCompiler() throws IOException {
+        Map<String, byte[]> files = load("spec/spec-gc.zip");
+        ObjectMapper json = new ObjectMapper();
+        int passed = 0;
+        int run = 0;
+        for (String name : files.keySet()) {
+            if (name.endsWith(".json")) {
+                SpecScript.Result r = new SpecScript(SpecScript.Engine.CHICORY_COMPILER, files)
+                        .run(json.readTree(files.get(name)));
+                passed += r.passed;
+                run += r.passed + r.failed;
+                r.failures.forEach(m -> System.out.println("chicory compiler, " + name + ": " + m));
+            }
+        }
+        System.out.println("GC spec scripts on Chicory's compiler: " + passed + "/" + run);
+        assertTrue(run > 1_500, "the scripts ran: " + run);
+    }
+
     /** A proposal's scripts pass on ours, every function compiled, unsplit (budget 0) or split. */
     private static void assertProposalPasses(String zip, int budget, int atLeast) throws IOException {
         Map<String, byte[]> files = load(zip);
