@@ -12,10 +12,8 @@ import static org.objectweb.asm.Opcodes.GETFIELD;
 import static org.objectweb.asm.Opcodes.GOTO;
 import static org.objectweb.asm.Opcodes.ICONST_0;
 import static org.objectweb.asm.Opcodes.ICONST_1;
-import static org.objectweb.asm.Opcodes.ICONST_M1;
 import static org.objectweb.asm.Opcodes.IFEQ;
 import static org.objectweb.asm.Opcodes.IFGE;
-import static org.objectweb.asm.Opcodes.IFNE;
 import static org.objectweb.asm.Opcodes.ILOAD;
 import static org.objectweb.asm.Opcodes.INVOKESTATIC;
 import static org.objectweb.asm.Opcodes.IRETURN;
@@ -23,7 +21,6 @@ import static org.objectweb.asm.Opcodes.ISTORE;
 import static org.objectweb.asm.Opcodes.ISUB;
 import static org.objectweb.asm.Opcodes.LALOAD;
 import static org.objectweb.asm.Opcodes.LASTORE;
-import static org.objectweb.asm.Opcodes.POP;
 import static org.objectweb.asm.Opcodes.PUTFIELD;
 import static org.objectweb.asm.Opcodes.RETURN;
 
@@ -32,10 +29,8 @@ import com.dylibso.chicory.wasm.types.FunctionBody;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.OpCode;
 import com.dylibso.chicory.wasm.types.ValType;
-import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.objectweb.asm.ClassVisitor;
@@ -45,11 +40,8 @@ import org.objectweb.asm.Type;
 
 /**
  * Translates one wasm function body into one static JVM method: wasm locals are JVM locals, the wasm operand
- * stack is the JVM operand stack, structured control flow becomes labels and jumps.
- *
- * <p>A branch that leaves values below its results (allowed by wasm, not by the JVM verifier) parks the results
- * in temporaries, pops the rest, and reloads them. Code after an unconditional branch is skipped up to the end
- * of its block, which also disposes of wasm's stack-polymorphic unreachable code.
+ * stack is the JVM operand stack, structured control flow becomes labels and jumps ({@link ControlFlow}). A
+ * function too large for one method is split into region methods ({@link RegionPlanner}, {@link RegionExits}).
  */
 final class FunctionCompiler {
     private static final String SUPPORT = Type.getInternalName(GuestSupport.class);
@@ -92,7 +84,8 @@ final class FunctionCompiler {
     private final RegionExits exits = new RegionExits(this);
     private MethodVisitor mv;
     private final OperandStack stack = new OperandStack();
-    private final ArrayDeque<Frame> frames = new ArrayDeque<>();
+    /** Blocks, branches and unreachable code. */
+    private final ControlFlow control = new ControlFlow(this, stack);
     private int[] localSlots;
     /**
      * The locals' cells, one per JVM value: a wasm local is one cell, a {@code v128} two ({@link SimdOps}), low
@@ -108,17 +101,6 @@ final class FunctionCompiler {
     private int nextSlot;
     private final Map<String, Integer> temps = new HashMap<>();
     private List<Type> functionResults;
-    private boolean skipping;
-    /**
-     * A comparison whose result only decides the {@code if} or {@code br_if} right after it, or null: its
-     * operands stay on the stack and the branch compares them itself ({@link BranchFusion}). One JVM jump
-     * instead of a helper call and a test of its result; a helper call past HotSpot's inlining budget of a
-     * large method stays a real call.
-     */
-    private OpCode fused;
-    private int skipDepth;
-    /** How many {@code try_table}s this method has begun: each saves the stack in locals of its own. */
-    private int tryTables;
 
     /**
      * @param indirectDispatchers the class's {@code call_indirect} dispatchers, name to descriptor, filled in as
@@ -211,17 +193,17 @@ final class FunctionCompiler {
         functionResults = types(type.returns());
         if (region == null) {
             emitPoll();
-            frames.push(new Frame(OpCode.END, List.of(), functionResults, 0));
+            control.push(new Frame(OpCode.END, List.of(), functionResults, 0));
         } else {
             // Stands for everything outside the region: branches past it leave the method with an exit code.
-            frames.push(new Frame(OpCode.NOP, List.of(), List.of(), 0));
+            control.push(new Frame(OpCode.NOP, List.of(), List.of(), 0));
         }
         Map<Integer, Label> entries = region != null && region.nest != null ? new DispatchEmitter(this).enterGroup(region)
                 : null;
         for (int i = from; i < to; i++) {
             AnnotatedInstruction ins = code.get(i);
             if (heights != null) {
-                heights[i] = skipping ? -1 : stack.size();
+                heights[i] = control.skipping() ? -1 : stack.size();
                 Label here = new Label();
                 boolean stale = memoryStale; // a label only to read the offset: no merge, memory stays fresh
                 mv.visitLabel(here);
@@ -241,11 +223,11 @@ final class FunctionCompiler {
                     mv.visitLabel(entry);
                 }
             }
-            if (!skipping) {
+            if (!control.skipping()) {
                 line((i + 1) & 0xFFFF);
             }
-            if (skipping) {
-                if (!skip(ins)) {
+            if (control.skipping()) {
+                if (!control.skip(ins)) {
                     continue;
                 }
             } else if (chosen.containsKey(i) && (region == null || i != region.start)) {
@@ -262,16 +244,16 @@ final class FunctionCompiler {
             }
             if (BranchFusion.fuses(ins.opcode()) && fusesWithNext(i, to, entries)) {
                 BranchFusion.defer(stack, ins.opcode());
-                fused = ins.opcode();
+                control.fuse(ins.opcode());
                 continue;
             }
             emit(ins);
-            if (frames.isEmpty()) {
+            if (control.depth() == 0) {
                 break;
             }
         }
-        if (region == null && !frames.isEmpty()) {
-            closeUnendedBody();
+        if (region == null && control.depth() > 0) {
+            control.closeUnendedBody();
         }
         if (region != null) {
             exits.finishRegion();
@@ -404,7 +386,7 @@ final class FunctionCompiler {
 
     /** How many control frames are open, the one standing for the method's body or region included. */
     int openFrames() {
-        return frames.size();
+        return control.depth();
     }
 
     /** The JVM types of the function's results. */
@@ -423,20 +405,20 @@ final class FunctionCompiler {
     }
 
     void pushFrame(Frame f) {
-        frames.push(f);
+        control.push(f);
     }
 
     void popFrame() {
-        frames.pop();
+        control.pop();
     }
 
     Frame topFrame() {
-        return frames.peek();
+        return control.top();
     }
 
     /** Whether code here is unreachable (being skipped to the end of its block). */
     boolean skipping() {
-        return skipping;
+        return control.skipping();
     }
 
     /**
@@ -444,7 +426,7 @@ final class FunctionCompiler {
      * {@code end} that ends the unreachable part, which is then translated).
      */
     boolean skips(AnnotatedInstruction ins) {
-        return skipping && !skip(ins);
+        return control.skipping() && !control.skip(ins);
     }
 
     /** Profiling aid: with {@link #LINE_NUMBERS}, a JFR sample's line says where in the function it fell. */
@@ -516,44 +498,17 @@ final class FunctionCompiler {
 
     /** Branches {@code d} levels out: within this method, or out of a region method with an exit code. */
     void branchTo(int d) {
-        if (!staysInside(d)) {
-            int inner = frames.size() - 1;
-            exits.leaveRegion(RegionPlanner.exitCode(planner.blocksOpen(region.start), inner, d));
-            return;
-        }
-        branch(frameAt(d));
+        control.branchTo(d);
     }
 
     /** Whether a branch of depth {@code d} stays in this method. */
     boolean staysInside(int d) {
-        return region == null || d < frames.size() - 1;
+        return control.staysInside(d);
     }
 
-    /** Whether a skipped instruction ends the skipping (an else or end of the block that became unreachable). */
-    private boolean skip(AnnotatedInstruction ins) {
-        switch (ins.opcode()) {
-            case BLOCK:
-            case LOOP:
-            case IF:
-            case TRY_TABLE:
-                skipDepth++;
-                return false;
-            case ELSE:
-                return skipDepth == 0;
-            case END:
-                if (skipDepth > 0) {
-                    skipDepth--;
-                    return false;
-                }
-                return true;
-            default:
-                return false;
-        }
-    }
-
+    /** Marks the code after an unconditional transfer unreachable, to the end of its block. */
     void startSkipping() {
-        skipping = true;
-        skipDepth = 0;
+        control.startSkipping();
     }
 
     /** The JVM values for wasm values {@code vts}: one each, two {@code long}s for a {@code v128}. */
@@ -771,7 +726,7 @@ final class FunctionCompiler {
     }
 
     /** Counts down the poll budget; every {@link GuestContext#POLL_INTERVAL} steps, checks interruption. */
-    private void emitPoll() {
+    void emitPoll() {
         Label ok = new Label();
         mv.visitVarInsn(ALOAD, ctxSlot);
         mv.visitInsn(DUP);
@@ -791,7 +746,7 @@ final class FunctionCompiler {
      * that instruction is translated next, in this method, with nothing else placed between them.
      */
     private boolean fusesWithNext(int i, int to, Map<Integer, Label> entries) {
-        if (skipping || i + 1 >= to) {
+        if (control.skipping() || i + 1 >= to) {
             return false;
         }
         OpCode next = body.instructions().get(i + 1).opcode();
@@ -800,20 +755,13 @@ final class FunctionCompiler {
                 && (region == null || region.cutFrom() != i + 1);
     }
 
-    /** Jumps to {@code to} when the condition on the stack is {@code whenTrue}, comparing a fused one's operands. */
-    private void conditionalJump(boolean whenTrue, Label to) {
-        if (fused != null) {
-            BranchFusion.jump(mv, fused, whenTrue, to);
-            fused = null;
-        } else {
-            mv.visitJumpInsn(whenTrue ? IFNE : IFEQ, to);
-        }
-    }
-
     void emit(AnnotatedInstruction ins) {
         OpCode op = ins.opcode();
-        if (fused != null && op != OpCode.IF && op != OpCode.BR_IF) {
+        if (control.fused() != null && op != OpCode.IF && op != OpCode.BR_IF) {
             throw new IllegalStateException("a fused comparison before " + op);
+        }
+        if (control.emit(ins)) {
+            return;
         }
         switch (op) {
             case NOP:
@@ -824,78 +772,12 @@ final class FunctionCompiler {
                 mv.visitInsn(ATHROW);
                 startSkipping();
                 return;
-            case TRY_TABLE: {
-                FunctionType bt = layout.blockType(ins.operand(0));
-                List<Type> params = types(bt.params());
-                ExceptionOps.TryTable t = ExceptionOps.begin(this, ins, params.size(), tryTables++);
-                Frame f = new Frame(op, params, types(bt.returns()), stack.size() - params.size());
-                f.tryTable = t;
-                frames.push(f);
-                return;
-            }
             case THROW:
                 ExceptionOps.throwTag(this, (int) ins.operand(0));
                 startSkipping();
                 return;
             case THROW_REF:
                 ExceptionOps.throwRef(this);
-                startSkipping();
-                return;
-            case BLOCK:
-            case LOOP:
-            case IF: {
-                if (op == OpCode.IF) {
-                    stack.pop();
-                }
-                FunctionType bt = layout.blockType(ins.operand(0));
-                List<Type> params = types(bt.params());
-                Frame f = new Frame(op, params, types(bt.returns()), stack.size() - params.size());
-                frames.push(f);
-                if (op == OpCode.IF) {
-                    conditionalJump(false, f.elseLabel);
-                } else if (op == OpCode.LOOP) {
-                    mv.visitLabel(f.target);
-                    emitPoll();
-                }
-                return;
-            }
-            case ELSE: {
-                Frame f = frames.peek();
-                if (!skipping) {
-                    mv.visitJumpInsn(GOTO, f.target);
-                }
-                skipping = false;
-                f.hasElse = true;
-                mv.visitLabel(f.elseLabel);
-                stack.truncate(f.height);
-                f.params.forEach(stack::push);
-                return;
-            }
-            case END:
-                endFrame();
-                return;
-            case BR:
-                branchTo((int) ins.operand(0));
-                startSkipping();
-                return;
-            case BR_IF: {
-                stack.pop();
-                int d = (int) ins.operand(0);
-                Frame target = staysInside(d) ? frameAt(d) : null;
-                if (target != null && target.kind != OpCode.END
-                        && stack.size() - target.height == target.carried().size()) {
-                    target.used = true;
-                    conditionalJump(true, target.target);
-                } else {
-                    Label skip = new Label();
-                    conditionalJump(false, skip);
-                    branchTo(d);
-                    mv.visitLabel(skip);
-                }
-                return;
-            }
-            case BR_TABLE:
-                brTable(ins);
                 startSkipping();
                 return;
             case RETURN:
@@ -1012,114 +894,6 @@ final class FunctionCompiler {
     }
 
     /** Closes the innermost frame: binds its labels and leaves its results, or returns from the function. */
-    private void endFrame() {
-        Frame f = frames.pop();
-        boolean reachable = !skipping;
-        skipping = false;
-        if (f.kind == OpCode.END) {
-            if (reachable) {
-                emitReturn();
-            }
-            return;
-        }
-        if (f.kind == OpCode.IF && !f.hasElse) {
-            mv.visitLabel(f.elseLabel);
-        }
-        if (f.tryTable != null) {
-            ExceptionOps.end(this, f.tryTable, reachable, f.target);
-        }
-        if (f.kind != OpCode.LOOP) {
-            mv.visitLabel(f.target);
-        }
-        stack.truncate(f.height);
-        f.results.forEach(stack::push);
-    }
-
-    /**
-     * Closes the function's frame when its body ran out before the function's own {@code end}. The spec calls
-     * such a body malformed, but Chicory's parser accepts one whose last {@code end} closes a block (one end
-     * short), and its interpreter returns once it runs past the last instruction. Returning here too keeps the
-     * method from falling off its code or ending at a label with no code after it, either of which the verifier
-     * rejects for the whole class. When the stack cannot be the function's results the body is left to the
-     * interpreter, which is then the only definition of what it does.
-     */
-    private void closeUnendedBody() {
-        while (frames.size() > 1) {
-            endFrame();
-        }
-        int n = functionResults.size();
-        if (!skipping && (stack.size() < n || !stack.slice(stack.size() - n).equals(functionResults))) {
-            throw new UnsupportedOperationException("body ends without the function's end, its stack "
-                    + "not holding the function's results");
-        }
-        endFrame();
-    }
-
-    private Frame frameAt(int depth) {
-        int i = 0;
-        for (Frame f : frames) {
-            if (i++ == depth) {
-                return f;
-            }
-        }
-        throw new IllegalStateException("branch depth " + depth + " out of range");
-    }
-
-    /**
-     * Jumps to {@code target} (or returns, for the function frame), dropping whatever lies between the frame's
-     * base and the carried values. The stack model is left unchanged: callers decide what follows.
-     */
-    private void branch(Frame target) {
-        if (target.kind == OpCode.END) {
-            emitReturn();
-            return;
-        }
-        List<Type> carried = target.carried();
-        int junk = stack.size() - target.height - carried.size();
-        if (junk > 0) {
-            shuffleDown(carried, junk);
-        }
-        target.used = true;
-        mv.visitJumpInsn(GOTO, target.target);
-    }
-
-    /** Removes {@code junk} values lying under the top {@code keep.size()} values. */
-    private void shuffleDown(List<Type> keep, int junk) {
-        int n = keep.size();
-        for (int i = n - 1; i >= 0; i--) {
-            Type t = stack.peek(n - 1 - i);
-            mv.visitVarInsn(t.getOpcode(ISTORE), temp(t, i));
-        }
-        for (int j = 0; j < junk; j++) {
-            OperandStack.emitPop(mv, stack.peek(n + j));
-        }
-        for (int i = 0; i < n; i++) {
-            Type t = stack.peek(n - 1 - i);
-            mv.visitVarInsn(t.getOpcode(ILOAD), temp(t, i));
-        }
-    }
-
-    private void brTable(AnnotatedInstruction ins) {
-        stack.pop();
-        int count = ins.operandCount() - 1;
-        Map<Integer, Label> stubs = new LinkedHashMap<>();
-        Label[] labels = new Label[count];
-        for (int i = 0; i < count; i++) {
-            labels[i] = stubs.computeIfAbsent((int) ins.operand(i), d -> new Label());
-        }
-        Label dflt = stubs.computeIfAbsent((int) ins.operand(count), d -> new Label());
-        if (count == 0) {
-            mv.visitInsn(POP);
-            mv.visitJumpInsn(GOTO, dflt);
-        } else {
-            mv.visitTableSwitchInsn(0, count - 1, dflt, labels);
-        }
-        for (Map.Entry<Integer, Label> e : stubs.entrySet()) {
-            mv.visitLabel(e.getValue());
-            branchTo(e.getKey());
-        }
-    }
-
     /** Whether validation marked this {@code drop} or {@code select} as one of a {@code v128}. */
     private static boolean isVectorAnnotated(AnnotatedInstruction ins) {
         return ins.operandCount() > 0 && ins.operand(0) == SimdOps.V128_ANNOTATION;
@@ -1148,7 +922,7 @@ final class FunctionCompiler {
         SimdOps.pushVector(stack);
     }
 
-    private void emitReturn() {
+    void emitReturn() {
         if (region != null) {
             exits.leaveRegion(-1); // the result, if any, waits in the frame's first slot after the locals
             return;
