@@ -2,9 +2,16 @@ package io.fssdk.runtime.compiler;
 
 import static org.objectweb.asm.Opcodes.ALOAD;
 import static org.objectweb.asm.Opcodes.ASTORE;
+import static org.objectweb.asm.Opcodes.ATHROW;
+import static org.objectweb.asm.Opcodes.DUP;
 import static org.objectweb.asm.Opcodes.GETFIELD;
+import static org.objectweb.asm.Opcodes.GOTO;
+import static org.objectweb.asm.Opcodes.IADD;
 import static org.objectweb.asm.Opcodes.ICONST_0;
+import static org.objectweb.asm.Opcodes.ICONST_1;
+import static org.objectweb.asm.Opcodes.ICONST_M1;
 import static org.objectweb.asm.Opcodes.IFLT;
+import static org.objectweb.asm.Opcodes.IF_ICMPGE;
 import static org.objectweb.asm.Opcodes.ILOAD;
 import static org.objectweb.asm.Opcodes.INVOKESTATIC;
 import static org.objectweb.asm.Opcodes.ISTORE;
@@ -12,6 +19,7 @@ import static org.objectweb.asm.Opcodes.LALOAD;
 import static org.objectweb.asm.Opcodes.LLOAD;
 import static org.objectweb.asm.Opcodes.LSTORE;
 import static org.objectweb.asm.Opcodes.POP;
+import static org.objectweb.asm.Opcodes.PUTFIELD;
 
 import com.dylibso.chicory.wasm.types.FunctionType;
 import java.util.List;
@@ -34,20 +42,68 @@ final class TailCalls {
     private static final String CTX_DESC = JvmTypes.CONTEXT.getDescriptor();
     /** Scratch locals, past the ones other code parks values in. */
     private static final int TEMP = 90;
+    /**
+     * How many direct tail calls may be plain calls at once: each takes a JVM frame (a few, for a split function),
+     * so this bounds the stack a chain uses while sparing most of its calls the boxing.
+     */
+    static final int DIRECT_DEPTH = 64;
 
     private TailCalls() {
     }
 
-    /** {@code return_call f}: requests it and leaves the placeholder results; the caller emits the return. */
+    /**
+     * {@code return_call f}: while fewer than {@link #DIRECT_DEPTH} direct tail calls are under way on this thread,
+     * a plain call (its results, or a request it left, pass on to this function's caller); past that, a request
+     * and the placeholder results, which unwinds the calls made so far. The caller emits the return. So a chain
+     * pays the boxing and the unwinding once every {@link #DIRECT_DEPTH} calls, and a JVM frame stays bounded.
+     */
     static void returnCall(FunctionCompiler fc, int target) {
         FunctionType ft = fc.layout().types[target];
-        int args = boxArguments(fc, ft);
         MethodVisitor mv = fc.mv();
+        Label request = new Label();
+        Label done = new Label();
+        Label callStart = new Label();
+        Label callEnd = new Label();
+        Label failed = new Label();
+        // The count must come down however the call ends: a trap or an exception leaves through the handler.
+        mv.visitTryCatchBlock(callStart, callEnd, failed, null);
+        fc.loadContext();
+        mv.visitFieldInsn(GETFIELD, CTX, "tailDepth", "I");
+        mv.visitLdcInsn(DIRECT_DEPTH);
+        mv.visitJumpInsn(IF_ICMPGE, request);
+        addToDepth(fc, 1);
+        fc.loadContext();
+        mv.visitLabel(callStart);
+        mv.visitMethodInsn(INVOKESTATIC, fc.layout().owners[target], "f" + target, JvmTypes.descriptor(ft), false);
+        mv.visitLabel(callEnd);
+        addToDepth(fc, -1);
+        if (JvmTypes.returnType(ft.returns()).equals(JvmTypes.LONG_ARRAY)) {
+            CallOps.unboxResults(fc, FunctionCompiler.types(ft.returns()));
+        }
+        mv.visitJumpInsn(GOTO, done);
+        mv.visitLabel(failed);
+        addToDepth(fc, -1);
+        mv.visitInsn(ATHROW);
+        mv.visitLabel(request);
+        int args = boxArguments(fc, ft);
         fc.loadContext();
         mv.visitLdcInsn(target);
         mv.visitVarInsn(ALOAD, args);
         mv.visitMethodInsn(INVOKESTATIC, TAIL, "request", "(" + CTX_DESC + "I[J)V", false);
         pushPlaceholders(fc, ft);
+        mv.visitLabel(done);
+        fc.reloadMemory();
+    }
+
+    /** Adds {@code delta} to the context's count of direct tail calls under way. */
+    private static void addToDepth(FunctionCompiler fc, int delta) {
+        MethodVisitor mv = fc.mv();
+        fc.loadContext();
+        mv.visitInsn(DUP);
+        mv.visitFieldInsn(GETFIELD, CTX, "tailDepth", "I");
+        mv.visitInsn(delta > 0 ? ICONST_1 : ICONST_M1);
+        mv.visitInsn(IADD);
+        mv.visitFieldInsn(PUTFIELD, CTX, "tailDepth", "I");
     }
 
     /** {@code return_call_indirect}: the table index on top, the arguments under it. */
