@@ -103,6 +103,14 @@ final class CallOps {
 
     /** {@code call_indirect}: a call of this class's dispatcher for the signature and table. */
     static void callIndirect(FunctionCompiler fc, int typeIdx, int table) {
+        callIndirect(fc, typeIdx, table, !fc.layout().tailCallers.isEmpty());
+    }
+
+    /**
+     * {@code call_indirect}, running the tail calls the callee may have requested if {@code completeTailCalls}
+     * (a tail call's own plain call leaves them to its caller: {@link TailCalls}).
+     */
+    static void callIndirect(FunctionCompiler fc, int typeIdx, int table, boolean completeTailCalls) {
         MethodVisitor mv = fc.mv();
         OperandStack stack = fc.stack();
         ModuleLayout layout = fc.layout();
@@ -116,7 +124,7 @@ final class CallOps {
         fc.needIndirectDispatcher(name, desc);
         fc.loadContext();
         mv.visitMethodInsn(INVOKESTATIC, fc.className(), name, desc, false);
-        afterCall(fc, ft, !layout.tailCallers.isEmpty());
+        afterCall(fc, ft, completeTailCalls);
     }
 
     /** {@code select}: keeps one of two values by a condition. */

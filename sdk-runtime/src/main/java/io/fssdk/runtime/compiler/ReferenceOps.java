@@ -90,6 +90,11 @@ final class ReferenceOps {
 
     /** {@code call_ref}: the reference on top, the arguments below it. */
     static void callRef(FunctionCompiler fc, int typeIdx) {
+        callRef(fc, typeIdx, !fc.layout().tailCallers.isEmpty());
+    }
+
+    /** {@code call_ref}, running the tail calls the callee may have requested if {@code completeTailCalls}. */
+    static void callRef(FunctionCompiler fc, int typeIdx, boolean completeTailCalls) {
         MethodVisitor mv = fc.mv();
         OperandStack stack = fc.stack();
         FunctionType ft = fc.layout().module.typeSection().getType(typeIdx);
@@ -119,6 +124,6 @@ final class ReferenceOps {
         fc.loadContext();
         mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/invoke/MethodHandle", "invokeExact", JvmTypes.descriptor(ft),
                 false);
-        CallOps.afterCall(fc, ft, !fc.layout().tailCallers.isEmpty());
+        CallOps.afterCall(fc, ft, completeTailCalls);
     }
 }

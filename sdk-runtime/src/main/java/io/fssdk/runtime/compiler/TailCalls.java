@@ -30,11 +30,12 @@ import org.objectweb.asm.Type;
 /**
  * The tail-call proposal's {@code return_call}, {@code return_call_indirect} and {@code return_call_ref}. The JVM
  * has no tail call, and a call then a return grows the thread's stack by a frame per call, which a loop written
- * as tail recursion (a million deep in the spec's scripts) overflows. So a tail call is a request instead: its
- * arguments are boxed into the context with the callee ({@link GuestTailCalls}), and the function returns
- * placeholder results at once. Where a call may have ended that way (a direct call of a function that makes tail
- * calls, any indirect or reference call in a module that has them, and every entry from outside), the code after
- * it checks the context and runs the requests in a loop. A module with no tail call compiles as before.
+ * as tail recursion (a million deep in the spec's scripts) overflows. So a tail call is a plain call only up to a
+ * depth, and past it a request ({@link #plainOrRequest}): its arguments are boxed into the context with the callee
+ * ({@link GuestTailCalls}), and the function returns placeholder results at once. Where a call may have ended that
+ * way (a direct call of a function that makes tail calls, any indirect or reference call in a module that has
+ * them, and every entry from outside), the code after it checks the context and runs the requests in a loop. A
+ * module with no tail call compiles as before.
  */
 final class TailCalls {
     private static final String TAIL = Type.getInternalName(GuestTailCalls.class);
@@ -43,24 +44,83 @@ final class TailCalls {
     /** Scratch locals, past the ones other code parks values in. */
     private static final int TEMP = 90;
     /**
-     * How many direct tail calls may be plain calls at once: each takes a JVM frame (a few, for a split function),
-     * so this bounds the stack a chain uses while sparing most of its calls the boxing.
+     * How many tail calls may run as plain calls at once: each takes a JVM frame (a few, for a split function), so
+     * this bounds the stack a chain uses while sparing most of its calls the boxing.
      */
     static final int DIRECT_DEPTH = 64;
 
     private TailCalls() {
     }
 
-    /**
-     * {@code return_call f}: while fewer than {@link #DIRECT_DEPTH} direct tail calls are under way on this thread,
-     * a plain call (its results, or a request it left, pass on to this function's caller); past that, a request
-     * and the placeholder results, which unwinds the calls made so far. The caller emits the return. So a chain
-     * pays the boxing and the unwinding once every {@link #DIRECT_DEPTH} calls, and a JVM frame stays bounded.
-     */
+    /** {@code return_call f}: see {@link #plainOrRequest}. The caller emits the return. */
     static void returnCall(FunctionCompiler fc, int target) {
         FunctionType ft = fc.layout().types[target];
+        plainOrRequest(fc, () -> {
+            fc.loadContext();
+            fc.mv().visitMethodInsn(INVOKESTATIC, fc.layout().owners[target], "f" + target, JvmTypes.descriptor(ft),
+                    false);
+            CallOps.afterCall(fc, ft, false);
+        }, () -> {
+            int args = boxArguments(fc, ft);
+            MethodVisitor mv = fc.mv();
+            fc.loadContext();
+            mv.visitLdcInsn(target);
+            mv.visitVarInsn(ALOAD, args);
+            mv.visitMethodInsn(INVOKESTATIC, TAIL, "request", "(" + CTX_DESC + "I[J)V", false);
+            pushPlaceholders(fc, ft);
+        });
+    }
+
+    /** {@code return_call_indirect}: the table index on top, the arguments under it. */
+    static void returnCallIndirect(FunctionCompiler fc, int typeIdx, int table) {
+        FunctionType ft = fc.layout().module.typeSection().getType(typeIdx);
+        plainOrRequest(fc, () -> CallOps.callIndirect(fc, typeIdx, table, false), () -> {
+            MethodVisitor mv = fc.mv();
+            fc.stack().pop();
+            int elem = fc.temp(Type.INT_TYPE, TEMP);
+            mv.visitVarInsn(ISTORE, elem);
+            int args = boxArguments(fc, ft);
+            fc.loadContext();
+            mv.visitLdcInsn(table);
+            mv.visitVarInsn(ILOAD, elem);
+            mv.visitLdcInsn(fc.layout().sigIdOf(ft));
+            mv.visitLdcInsn(typeIdx);
+            mv.visitVarInsn(ALOAD, args);
+            mv.visitMethodInsn(INVOKESTATIC, TAIL, "requestIndirect", "(" + CTX_DESC + "IIII[J)V", false);
+            pushPlaceholders(fc, ft);
+        });
+    }
+
+    /** {@code return_call_ref}: the function reference on top, the arguments under it. */
+    static void returnCallRef(FunctionCompiler fc, int typeIdx) {
+        FunctionType ft = fc.layout().module.typeSection().getType(typeIdx);
+        plainOrRequest(fc, () -> ReferenceOps.callRef(fc, typeIdx, false), () -> {
+            MethodVisitor mv = fc.mv();
+            fc.stack().pop();
+            int ref = fc.temp(JvmTypes.REF, TEMP);
+            mv.visitVarInsn(LSTORE, ref);
+            int args = boxArguments(fc, ft);
+            fc.loadContext();
+            mv.visitVarInsn(LLOAD, ref);
+            mv.visitVarInsn(ALOAD, args);
+            mv.visitMethodInsn(INVOKESTATIC, TAIL, "requestRef", "(" + CTX_DESC + "J[J)V", false);
+            pushPlaceholders(fc, ft);
+        });
+    }
+
+    /**
+     * The two ways of a tail call, chosen at run time. While fewer than {@link #DIRECT_DEPTH} tail calls run as
+     * plain calls on this instance's thread, {@code call} emits one, whose results (or the request the callee
+     * left, with placeholder results) pass on to this function's caller. Past that, {@code request} records the
+     * call and pushes placeholders, which unwinds the plain calls made so far to the loop that runs requests. So
+     * a chain pays the boxing and the unwinding once every {@link #DIRECT_DEPTH} calls, and its stack is bounded.
+     * Both emitters start from the same operand stack and leave the callee's results on it.
+     */
+    private static void plainOrRequest(FunctionCompiler fc, Runnable call, Runnable request) {
         MethodVisitor mv = fc.mv();
-        Label request = new Label();
+        OperandStack stack = fc.stack();
+        List<Type> before = stack.slice(0);
+        Label requesting = new Label();
         Label done = new Label();
         Label callStart = new Label();
         Label callEnd = new Label();
@@ -70,32 +130,30 @@ final class TailCalls {
         fc.loadContext();
         mv.visitFieldInsn(GETFIELD, CTX, "tailDepth", "I");
         mv.visitLdcInsn(DIRECT_DEPTH);
-        mv.visitJumpInsn(IF_ICMPGE, request);
+        mv.visitJumpInsn(IF_ICMPGE, requesting);
         addToDepth(fc, 1);
-        fc.loadContext();
         mv.visitLabel(callStart);
-        mv.visitMethodInsn(INVOKESTATIC, fc.layout().owners[target], "f" + target, JvmTypes.descriptor(ft), false);
+        call.run();
         mv.visitLabel(callEnd);
         addToDepth(fc, -1);
-        if (JvmTypes.returnType(ft.returns()).equals(JvmTypes.LONG_ARRAY)) {
-            CallOps.unboxResults(fc, FunctionCompiler.types(ft.returns()));
-        }
         mv.visitJumpInsn(GOTO, done);
         mv.visitLabel(failed);
         addToDepth(fc, -1);
         mv.visitInsn(ATHROW);
-        mv.visitLabel(request);
-        int args = boxArguments(fc, ft);
-        fc.loadContext();
-        mv.visitLdcInsn(target);
-        mv.visitVarInsn(ALOAD, args);
-        mv.visitMethodInsn(INVOKESTATIC, TAIL, "request", "(" + CTX_DESC + "I[J)V", false);
-        pushPlaceholders(fc, ft);
+        mv.visitLabel(requesting);
+        List<Type> after = stack.slice(0);
+        stack.truncate(0);
+        before.forEach(stack::push);
+        request.run();
+        if (!stack.slice(0).equals(after)) {
+            throw new IllegalStateException("a tail call's two ways leave different stacks: " + after + ", "
+                    + stack.slice(0));
+        }
         mv.visitLabel(done);
         fc.reloadMemory();
     }
 
-    /** Adds {@code delta} to the context's count of direct tail calls under way. */
+    /** Adds {@code delta} to the context's count of tail calls running as plain calls. */
     private static void addToDepth(FunctionCompiler fc, int delta) {
         MethodVisitor mv = fc.mv();
         fc.loadContext();
@@ -104,39 +162,6 @@ final class TailCalls {
         mv.visitInsn(delta > 0 ? ICONST_1 : ICONST_M1);
         mv.visitInsn(IADD);
         mv.visitFieldInsn(PUTFIELD, CTX, "tailDepth", "I");
-    }
-
-    /** {@code return_call_indirect}: the table index on top, the arguments under it. */
-    static void returnCallIndirect(FunctionCompiler fc, int typeIdx, int table) {
-        MethodVisitor mv = fc.mv();
-        fc.stack().pop();
-        int elem = fc.temp(Type.INT_TYPE, TEMP);
-        mv.visitVarInsn(ISTORE, elem);
-        FunctionType ft = fc.layout().module.typeSection().getType(typeIdx);
-        int args = boxArguments(fc, ft);
-        fc.loadContext();
-        mv.visitLdcInsn(table);
-        mv.visitVarInsn(ILOAD, elem);
-        mv.visitLdcInsn(fc.layout().sigIdOf(ft));
-        mv.visitLdcInsn(typeIdx);
-        mv.visitVarInsn(ALOAD, args);
-        mv.visitMethodInsn(INVOKESTATIC, TAIL, "requestIndirect", "(" + CTX_DESC + "IIII[J)V", false);
-        pushPlaceholders(fc, ft);
-    }
-
-    /** {@code return_call_ref}: the function reference on top, the arguments under it. */
-    static void returnCallRef(FunctionCompiler fc, int typeIdx) {
-        MethodVisitor mv = fc.mv();
-        fc.stack().pop();
-        int ref = fc.temp(JvmTypes.REF, TEMP);
-        mv.visitVarInsn(LSTORE, ref);
-        FunctionType ft = fc.layout().module.typeSection().getType(typeIdx);
-        int args = boxArguments(fc, ft);
-        fc.loadContext();
-        mv.visitVarInsn(LLOAD, ref);
-        mv.visitVarInsn(ALOAD, args);
-        mv.visitMethodInsn(INVOKESTATIC, TAIL, "requestRef", "(" + CTX_DESC + "J[J)V", false);
-        pushPlaceholders(fc, ft);
     }
 
     /** Boxes the call's arguments from the stack into a {@code long[]} kept in a scratch local, its slot returned. */
