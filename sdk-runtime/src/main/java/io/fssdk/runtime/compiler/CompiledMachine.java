@@ -40,6 +40,14 @@ final class CompiledMachine implements Machine {
         }
     }
 
+    /**
+     * Whether the module declares struct or array types: its objects are swept at Chicory's safe point after an
+     * export call, which {@link DirectEntry} would bypass.
+     */
+    boolean declaresGcObjects() {
+        return layout.declaresGcObjects;
+    }
+
     /** Binds the context on the first call, for entries that bypass {@link #call} ({@link DirectEntry}). */
     void ensureBound() {
         if (!ctx.bound) {

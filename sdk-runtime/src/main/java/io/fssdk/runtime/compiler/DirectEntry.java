@@ -13,9 +13,11 @@ import java.util.Optional;
  * {@link BoxedEntries} switch. Faults are turned into Chicory traps exactly as {@link CompiledMachine#call}
  * does.
  *
- * <p>One difference from an export call: Chicory's export wrapper runs its garbage-collection safe point
- * after each call, which sweeps unreachable objects of the wasm GC proposal; this entry does not, so objects a
- * GC guest makes in these calls are swept at its next export call (a component's post-return, for one).
+ * <p>Not offered for a module that declares GC types (structs, arrays): Chicory's export wrapper runs its
+ * garbage-collection safe point after each call, which sweeps the objects no global or table holds any more,
+ * and these entries, which bypass the wrapper, would let a GC guest called once a record keep every object it
+ * ever made. Chicory's safe point is not public, and a sweep inside a nested call would free objects an outer
+ * call still holds, so such a module keeps the export wrapper.
  *
  * <p>There are two shapes, the ones the canonical ABI's hot calls have: {@code (i32, i32, i32, i32) -> i32}
  * ({@code cabi_realloc}) and {@code (i32, i32, i32) -> ()} (a function of a u32 and a {@code list<u8>},
@@ -71,7 +73,7 @@ public final class DirectEntry {
     }
 
     private static Optional<DirectEntry> find(Instance instance, int funcId, MethodType type) {
-        if (!(instance.getMachine() instanceof CompiledMachine m)) {
+        if (!(instance.getMachine() instanceof CompiledMachine m) || m.declaresGcObjects()) {
             return Optional.empty();
         }
         LoadedCode code = m.context().code;

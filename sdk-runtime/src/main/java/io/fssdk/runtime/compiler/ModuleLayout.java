@@ -43,6 +43,8 @@ final class ModuleLayout {
      * accept one of a distinct type (another finality or supertype) of the same shape.
      */
     final boolean typeHierarchy;
+    /** Whether the module declares struct or array types: its code may make GC objects. */
+    final boolean declaresGcObjects;
     /**
      * The functions whose code makes a tail call ({@link TailCalls}); empty when the module was parsed without
      * its code, which only loading cached classes does, and that needs no more than the classes.
@@ -86,6 +88,11 @@ final class ModuleLayout {
         }
         this.types = funcs.toArray(new FunctionType[0]);
         this.typeHierarchy = declaresTypeHierarchy(module);
+        boolean objects = false;
+        for (int i = 0; i < module.typeSection().subTypeCount(); i++) {
+            objects |= module.typeSection().getSubType(i).compType().funcType() == null;
+        }
+        this.declaresGcObjects = objects;
         FunctionBody[] bodies = module.codeSection().functionBodies();
         for (int i = 0; i < bodies.length; i++) {
             for (AnnotatedInstruction ins : bodies[i].instructions()) {
