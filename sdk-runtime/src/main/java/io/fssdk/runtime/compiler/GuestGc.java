@@ -74,12 +74,19 @@ public final class GuestGc {
         return register(ctx, typeIdx, elements);
     }
 
-    /** A {@code long[]} of {@code length}, or the trap for a length no JVM array can have. */
+    /**
+     * A {@code long[]} of {@code length}, or a trap: for a length no JVM array can have, and for one the heap has
+     * no room for, so that a guest asking for gigabytes fails its call and leaves the host running.
+     */
     private static long[] newElements(int length) {
         if (length < 0 || length > Integer.MAX_VALUE - 8) {
             throw new TrapException("out of bounds array access: length " + Integer.toUnsignedString(length));
         }
-        return new long[length];
+        try {
+            return new long[length];
+        } catch (OutOfMemoryError e) {
+            throw new TrapException("out of memory: an array of " + length + " elements");
+        }
     }
 
     /** {@code array.new_data}: {@code length} elements of {@code size} bytes from data segment {@code data}. */

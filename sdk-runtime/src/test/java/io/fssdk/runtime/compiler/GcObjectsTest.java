@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.TrapException;
 import com.dylibso.chicory.runtime.WasmStruct;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
@@ -36,6 +39,18 @@ class GcObjectsTest {
         assertArrayEquals(new long[] {1}, ours.export("kept").apply());
         oracle.interpreted.export("churn").apply(5_000, 0, 0);
         assertArrayEquals(oracle.interpreted.export("kept").apply(), ours.export("kept").apply(), "as interpreted");
+    }
+
+    /** An array the heap has no room for (16 GiB) fails its call with a trap; the instance goes on. */
+    @Test
+    void anArrayTooLargeForTheHeapTraps() throws IOException {
+        int length = Integer.MAX_VALUE - 8; // the longest a JVM array may be: 16 GiB of longs
+        assumeTrue(Runtime.getRuntime().maxMemory() < 15L << 30, "a heap with room for 16 GiB");
+        InterpreterOracle oracle = new InterpreterOracle("eh/gcobjects.wasm", CompilerOptions.DEFAULTS);
+        assertArrayEquals(new long[] {1_000}, oracle.ours.export("zeros").apply(1_000));
+        TrapException e = assertThrows(TrapException.class, () -> oracle.ours.export("zeros").apply(length));
+        assertTrue(e.getMessage().contains("out of memory"), e.getMessage());
+        assertArrayEquals(new long[] {7}, oracle.ours.export("zeros").apply(7));
     }
 
     @Test
