@@ -1,15 +1,46 @@
 package io.fssdk.runtime.compiler;
 
+import static io.fssdk.runtime.compiler.SimdLaneValues.RANDOM;
+import static io.fssdk.runtime.compiler.SimdLaneValues.SEED;
+import static io.fssdk.runtime.compiler.SimdLaneValues.assertVector;
+import static io.fssdk.runtime.compiler.SimdLaneValues.buffer;
+import static io.fssdk.runtime.compiler.SimdLaneValues.edges;
+import static io.fssdk.runtime.compiler.SimdLaneValues.isNaN;
+import static io.fssdk.runtime.compiler.SimdLaneValues.lanes;
+import static io.fssdk.runtime.compiler.SimdLaneValues.pairs;
+import static io.fssdk.runtime.compiler.SimdLaneValues.randomLane;
+import static io.fssdk.runtime.compiler.SimdLaneValues.randomVector;
+import static io.fssdk.runtime.compiler.SimdLaneValues.singles;
+import static io.fssdk.runtime.compiler.SimdLaneValues.vector;
+import static io.fssdk.runtime.compiler.SimdScalarReference.clamp;
+import static io.fssdk.runtime.compiler.SimdScalarReference.d;
+import static io.fssdk.runtime.compiler.SimdScalarReference.db;
+import static io.fssdk.runtime.compiler.SimdScalarReference.f;
+import static io.fssdk.runtime.compiler.SimdScalarReference.f32;
+import static io.fssdk.runtime.compiler.SimdScalarReference.f32Round;
+import static io.fssdk.runtime.compiler.SimdScalarReference.f32Test;
+import static io.fssdk.runtime.compiler.SimdScalarReference.f64;
+import static io.fssdk.runtime.compiler.SimdScalarReference.f64Round;
+import static io.fssdk.runtime.compiler.SimdScalarReference.f64Test;
+import static io.fssdk.runtime.compiler.SimdScalarReference.fb;
+import static io.fssdk.runtime.compiler.SimdScalarReference.m;
+import static io.fssdk.runtime.compiler.SimdScalarReference.truncSatS;
+import static io.fssdk.runtime.compiler.SimdScalarReference.truncSatU;
+import static io.fssdk.runtime.compiler.SimdScalarReference.u16;
+import static io.fssdk.runtime.compiler.SimdScalarReference.u32;
+import static io.fssdk.runtime.compiler.SimdScalarReference.u8;
+import static io.fssdk.runtime.compiler.SimdScalarReference.wasmMax;
+import static io.fssdk.runtime.compiler.SimdScalarReference.wasmMin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.fssdk.runtime.compiler.SimdLaneValues.Lane;
+import io.fssdk.runtime.compiler.SimdLaneValues.V;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -18,7 +49,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BinaryOperator;
-import java.util.function.DoubleBinaryOperator;
 import java.util.function.IntToLongFunction;
 import java.util.function.LongBinaryOperator;
 import java.util.function.LongPredicate;
@@ -36,221 +66,6 @@ import org.junit.jupiter.api.TestFactory;
  * values are carried as longs: sign-extended integers, or the raw bits of a float lane.
  */
 class SimdLanesTest {
-    private static final long SEED = 0x5EED_51D0L;
-    private static final int RANDOM = 300;
-
-    private record V(long lo, long hi) {
-        @Override
-        public String toString() {
-            return String.format("[lo=%016x hi=%016x]", lo, hi);
-        }
-    }
-
-    private enum Lane {
-        I8(1), I16(2), I32(4), I64(8), F32(4), F64(8);
-
-        final int bytes;
-
-        Lane(int bytes) {
-            this.bytes = bytes;
-        }
-
-        int count() {
-            return 16 / bytes;
-        }
-
-        boolean isFloat() {
-            return this == F32 || this == F64;
-        }
-    }
-
-    private static final long[] I8_EDGES = {0, 1, -1, 2, 0x7F, -0x80, -0x7F, 0x40, 0x3F, -2, 0x55, -0x56};
-    private static final long[] I16_EDGES = {0, 1, -1, 0x7FFF, -0x8000, -0x7FFF, 0xFF, 0x100, 0x7F, 0x80, -0x80,
-        -0x81, 0x4000, 0x3FFF, -2, 0x5555};
-    private static final long[] I32_EDGES = {0, 1, -1, Integer.MAX_VALUE, Integer.MIN_VALUE, Integer.MIN_VALUE + 1,
-        0x7FFF, 0x8000, -0x8000, -0x8001, 0xFFFF, 0x10000, 0x4000_0000, -2, 0x5555_5555};
-    private static final long[] I64_EDGES = {0, 1, -1, Long.MAX_VALUE, Long.MIN_VALUE, Long.MIN_VALUE + 1,
-        0xFFFF_FFFFL, 0x8000_0000L, -0x8000_0000L, 0x4000_0000_0000_0000L, -2};
-    private static final float[] F32_EDGE_VALUES = {0f, -0f, 1f, -1f, 0.5f, -0.5f, 1.5f, -1.5f, 2.5f, -2.5f, 3.5f,
-        0.49999997f, -0.49999997f, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.MAX_VALUE,
-        -Float.MAX_VALUE, Float.MIN_VALUE, -Float.MIN_VALUE, Float.MIN_NORMAL, 2147483648f, -2147483648f,
-        2147483520f, -2147483904f, 4294967296f, 4294967040f, 8388609f, 8388608.5f, 1e10f, -1e10f, 0.9f, -0.9f};
-    private static final int[] F32_NANS = {0x7FC0_0000, 0xFFC0_0000, 0x7FA0_0001, 0x7F80_0001, 0xFFFF_FFFF};
-    private static final double[] F64_EDGE_VALUES = {0d, -0d, 1d, -1d, 0.5, -0.5, 1.5, -1.5, 2.5, -2.5, 3.5,
-        0.49999999999999994, -0.49999999999999994, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
-        Double.MAX_VALUE, -Double.MAX_VALUE, Double.MIN_VALUE, -Double.MIN_VALUE, Double.MIN_NORMAL,
-        2147483648d, -2147483648d, -2147483649d, 2147483647.5, -2147483648.9, 4294967295.9, 4294967296d,
-        4503599627370497d, 4503599627370496.5, 1e300, -1e300, 3.4028235677973366e38, 3.4028234663852886e38,
-        1e39, 1e-46, 7.006492321624085e-46, 1.1754942807573643e-38, 0.9, -0.9, 16777217d};
-    private static final long[] F64_NANS = {0x7FF8_0000_0000_0000L, 0xFFF8_0000_0000_0000L, 0x7FF0_0000_0000_0001L,
-        0x7FF4_0000_0000_0001L, -1L};
-
-    private static long[] edges(Lane lane) {
-        return switch (lane) {
-            case I8 -> I8_EDGES;
-            case I16 -> I16_EDGES;
-            case I32 -> I32_EDGES;
-            case I64 -> I64_EDGES;
-            case F32 -> {
-                long[] e = new long[F32_EDGE_VALUES.length + F32_NANS.length];
-                for (int i = 0; i < F32_EDGE_VALUES.length; i++) {
-                    e[i] = Float.floatToRawIntBits(F32_EDGE_VALUES[i]);
-                }
-                for (int i = 0; i < F32_NANS.length; i++) {
-                    e[F32_EDGE_VALUES.length + i] = F32_NANS[i];
-                }
-                yield e;
-            }
-            case F64 -> {
-                long[] e = new long[F64_EDGE_VALUES.length + F64_NANS.length];
-                for (int i = 0; i < F64_EDGE_VALUES.length; i++) {
-                    e[i] = Double.doubleToRawLongBits(F64_EDGE_VALUES[i]);
-                }
-                System.arraycopy(F64_NANS, 0, e, F64_EDGE_VALUES.length, F64_NANS.length);
-                yield e;
-            }
-        };
-    }
-
-    /** A lane value: an edge, random bits, or (for floats) a modest number, often one with a fraction of .5. */
-    private static long randomLane(Random r, Lane lane) {
-        long[] e = edges(lane);
-        switch (r.nextInt(4)) {
-            case 0:
-                return e[r.nextInt(e.length)];
-            case 1:
-                if (lane == Lane.F32) {
-                    return Float.floatToRawIntBits((float) (r.nextInt(2001) - 1000) / 2);
-                }
-                if (lane == Lane.F64) {
-                    return Double.doubleToRawLongBits((r.nextInt(2001) - 1000) / 2.0);
-                }
-                return r.nextInt(7) - 3;
-            case 2:
-                if (lane == Lane.F32) {
-                    return Float.floatToRawIntBits((float) (r.nextGaussian() * Math.pow(10, r.nextInt(12))));
-                }
-                if (lane == Lane.F64) {
-                    return Double.doubleToRawLongBits(r.nextGaussian() * Math.pow(10, r.nextInt(22)));
-                }
-                return signExtend(r.nextLong(), lane);
-            default:
-                return signExtend(r.nextLong(), lane);
-        }
-    }
-
-    private static long signExtend(long v, Lane lane) {
-        int shift = 64 - 8 * lane.bytes;
-        return v << shift >> shift;
-    }
-
-    private static ByteBuffer buffer(V v) {
-        return ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putLong(0, v.lo).putLong(8, v.hi);
-    }
-
-    /** The lanes of a vector: sign-extended integers, or raw float bits (f32 bits sign-extended). */
-    private static long[] lanes(V v, Lane lane) {
-        ByteBuffer b = buffer(v);
-        long[] out = new long[lane.count()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = switch (lane.bytes) {
-                case 1 -> b.get(i);
-                case 2 -> b.getShort(2 * i);
-                case 4 -> b.getInt(4 * i);
-                default -> b.getLong(8 * i);
-            };
-        }
-        return out;
-    }
-
-    private static V vector(long[] values, Lane lane) {
-        ByteBuffer b = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
-        for (int i = 0; i < values.length; i++) {
-            switch (lane.bytes) {
-                case 1 -> b.put(i, (byte) values[i]);
-                case 2 -> b.putShort(2 * i, (short) values[i]);
-                case 4 -> b.putInt(4 * i, (int) values[i]);
-                default -> b.putLong(8 * i, values[i]);
-            }
-        }
-        return new V(b.getLong(0), b.getLong(8));
-    }
-
-    private static V randomVector(Random r, Lane lane) {
-        long[] values = new long[lane.count()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = randomLane(r, lane);
-        }
-        return vector(values, lane);
-    }
-
-    /** Every vector with edge lanes (cycled) and random ones. */
-    private static List<V> singles(Lane lane) {
-        List<V> out = new ArrayList<>();
-        long[] e = edges(lane);
-        int n = lane.count();
-        for (int start = 0; start < e.length; start += n) {
-            long[] values = new long[n];
-            for (int i = 0; i < n; i++) {
-                values[i] = e[(start + i) % e.length];
-            }
-            out.add(vector(values, lane));
-        }
-        Random r = new Random(SEED + lane.ordinal());
-        for (int i = 0; i < RANDOM; i++) {
-            out.add(randomVector(r, lane));
-        }
-        return out;
-    }
-
-    /** Every pair of edge lanes, somewhere in some pair of vectors, and random pairs. */
-    private static List<V[]> pairs(Lane lane) {
-        List<V[]> out = new ArrayList<>();
-        long[] e = edges(lane);
-        int n = lane.count();
-        int combos = e.length * e.length;
-        for (int start = 0; start < combos; start += n) {
-            long[] x = new long[n];
-            long[] y = new long[n];
-            for (int i = 0; i < n; i++) {
-                int c = (start + i) % combos;
-                x[i] = e[c / e.length];
-                y[i] = e[c % e.length];
-            }
-            out.add(new V[] {vector(x, lane), vector(y, lane)});
-        }
-        Random r = new Random(SEED * 31 + lane.ordinal());
-        for (int i = 0; i < RANDOM; i++) {
-            out.add(new V[] {randomVector(r, lane), randomVector(r, lane)});
-        }
-        return out;
-    }
-
-    // ---- Comparing results.
-
-    private static boolean isNaN(long bits, Lane lane) {
-        return lane == Lane.F32 ? Float.isNaN(f(bits)) : Double.isNaN(d(bits));
-    }
-
-    /** Exact bits, except that any NaN matches any NaN where {@code anyNaN} says the spec allows it. */
-    private static void assertVector(String what, V want, V got, Lane lane, boolean anyNaN) {
-        if (want.equals(got)) {
-            return;
-        }
-        if (anyNaN && lane.isFloat()) {
-            long[] w = lanes(want, lane);
-            long[] g = lanes(got, lane);
-            boolean same = true;
-            for (int i = 0; i < w.length; i++) {
-                same &= w[i] == g[i] || (isNaN(w[i], lane) && isNaN(g[i], lane));
-            }
-            if (same) {
-                return;
-            }
-        }
-        fail(what + ": want " + want + " got " + got);
-    }
-
     // ---- Cases: one per method, each a named check.
 
     private record Case(String name, Runnable check) {
@@ -260,7 +75,7 @@ class SimdLanesTest {
             boolean anyNaN) {
         return new Case(name, () -> {
             for (V a : singles(in)) {
-                V got = new V(impl.applyAsLong(a.lo), impl.applyAsLong(a.hi));
+                V got = new V(impl.applyAsLong(a.lo()), impl.applyAsLong(a.hi()));
                 assertVector(name + " " + a, vector(ref.apply(lanes(a, in)), out), got, out, anyNaN);
             }
         });
@@ -290,7 +105,7 @@ class SimdLanesTest {
             for (V[] p : pairs(in)) {
                 V a = p[0];
                 V b = p[1];
-                V got = new V(impl.applyAsLong(a.lo, b.lo), impl.applyAsLong(a.hi, b.hi));
+                V got = new V(impl.applyAsLong(a.lo(), b.lo()), impl.applyAsLong(a.hi(), b.hi()));
                 V want = vector(ref.apply(lanes(a, in), lanes(b, in)), out);
                 assertVector(name + " " + a + " " + b, want, got, out, anyNaN);
             }
@@ -328,7 +143,7 @@ class SimdLanesTest {
                 V a = vectors.get(i);
                 int count = i < counts.size() ? counts.get(i) : r.nextInt();
                 for (int c : new int[] {count, i % (8 * lane.bytes + 1)}) {
-                    V got = new V(impl.apply(a.lo, c), impl.apply(a.hi, c));
+                    V got = new V(impl.apply(a.lo(), c), impl.apply(a.hi(), c));
                     int n = Math.floorMod(c, 8 * lane.bytes);
                     long[] x = lanes(a, lane);
                     for (int k = 0; k < x.length; k++) {
@@ -350,7 +165,7 @@ class SimdLanesTest {
             vectors.add(new V(1L << 63, 0));
             vectors.add(new V(0, 1));
             for (V a : vectors) {
-                assertEquals(ref.applyAsInt(lanes(a, lane)), (int) impl.applyAsLong(a.lo, a.hi), name + " " + a);
+                assertEquals(ref.applyAsInt(lanes(a, lane)), (int) impl.applyAsLong(a.lo(), a.hi()), name + " " + a);
             }
         });
     }
@@ -366,7 +181,7 @@ class SimdLanesTest {
                     y[i] = Math.min(Math.max(x[i], min), max);
                 }
                 V want = vector(y, out);
-                assertEquals(want.lo, impl.applyAsLong(a.lo, a.hi), name + " " + a);
+                assertEquals(want.lo(), impl.applyAsLong(a.lo(), a.hi()), name + " " + a);
             }
         });
     }
@@ -375,9 +190,9 @@ class SimdLanesTest {
     private static List<Integer> quarters(Lane lane) {
         List<Integer> out = new ArrayList<>();
         for (V v : singles(lane)) {
-            out.add((int) v.lo);
-            out.add((int) (v.lo >>> 32));
-            out.add((int) v.hi);
+            out.add((int) v.lo());
+            out.add((int) (v.lo() >>> 32));
+            out.add((int) v.hi());
         }
         return out;
     }
@@ -404,7 +219,7 @@ class SimdLanesTest {
     private static long half(long[] values, Lane lane) {
         long[] all = new long[lane.count()];
         System.arraycopy(values, 0, all, 0, values.length);
-        return vector(all, lane).lo;
+        return vector(all, lane).lo();
     }
 
     private static Case extend(String name, Lane in, IntToLongFunction impl, boolean signed) {
@@ -438,137 +253,6 @@ class SimdLanesTest {
                 }
             }
         });
-    }
-
-    // ---- Scalar definitions.
-
-    private static long m(boolean c) {
-        return c ? -1 : 0;
-    }
-
-    private static long u8(long x) {
-        return x & 0xFF;
-    }
-
-    private static long u16(long x) {
-        return x & 0xFFFF;
-    }
-
-    private static long u32(long x) {
-        return x & 0xFFFF_FFFFL;
-    }
-
-    private static long clamp(long x, long min, long max) {
-        return Math.min(Math.max(x, min), max);
-    }
-
-    private static float f(long bits) {
-        return Float.intBitsToFloat((int) bits);
-    }
-
-    private static double d(long bits) {
-        return Double.longBitsToDouble(bits);
-    }
-
-    private static long fb(float v) {
-        return Float.floatToRawIntBits(v);
-    }
-
-    private static long db(double v) {
-        return Double.doubleToRawLongBits(v);
-    }
-
-    private static boolean negativeZero(double x) {
-        return x == 0 && 1 / x < 0;
-    }
-
-    /** The spec's fmin: NaN if either is, -0 below +0. */
-    private static double wasmMin(double x, double y) {
-        if (Double.isNaN(x) || Double.isNaN(y)) {
-            return Double.NaN;
-        }
-        if (x == 0 && y == 0) {
-            return negativeZero(x) || negativeZero(y) ? -0.0 : 0.0;
-        }
-        return x < y ? x : y;
-    }
-
-    private static double wasmMax(double x, double y) {
-        if (Double.isNaN(x) || Double.isNaN(y)) {
-            return Double.NaN;
-        }
-        if (x == 0 && y == 0) {
-            return negativeZero(x) && negativeZero(y) ? -0.0 : 0.0;
-        }
-        return x > y ? x : y;
-    }
-
-    /** Rounding to an integer in exact decimal arithmetic; a zero result keeps the operand's sign. */
-    private static double round(double x, RoundingMode mode) {
-        if (Double.isNaN(x) || Double.isInfinite(x)) {
-            return x;
-        }
-        double r = new BigDecimal(x).setScale(0, mode).doubleValue();
-        return r == 0 ? Math.copySign(0.0, x) : r;
-    }
-
-    private static long truncSatS(double x) {
-        if (Double.isNaN(x)) {
-            return 0;
-        }
-        if (x <= Integer.MIN_VALUE) {
-            return Integer.MIN_VALUE;
-        }
-        if (x >= 2147483648d) {
-            return Integer.MAX_VALUE;
-        }
-        return (long) x;
-    }
-
-    private static long truncSatU(double x) {
-        if (Double.isNaN(x) || x <= -1) {
-            return 0;
-        }
-        if (x >= 4294967296d) {
-            return 0xFFFF_FFFFL;
-        }
-        return (long) x;
-    }
-
-    private interface F32Op {
-        float apply(float x, float y);
-    }
-
-    private interface F32Test {
-        boolean apply(float x, float y);
-    }
-
-    private interface F64Test {
-        boolean apply(double x, double y);
-    }
-
-    private static LongBinaryOperator f32(F32Op op) {
-        return (x, y) -> fb(op.apply(f(x), f(y)));
-    }
-
-    private static LongBinaryOperator f32Test(F32Test op) {
-        return (x, y) -> m(op.apply(f(x), f(y)));
-    }
-
-    private static LongBinaryOperator f64(DoubleBinaryOperator op) {
-        return (x, y) -> db(op.applyAsDouble(d(x), d(y)));
-    }
-
-    private static LongBinaryOperator f64Test(F64Test op) {
-        return (x, y) -> m(op.apply(d(x), d(y)));
-    }
-
-    private static LongUnaryOperator f32Round(RoundingMode mode) {
-        return x -> fb((float) round(f(x), mode));
-    }
-
-    private static LongUnaryOperator f64Round(RoundingMode mode) {
-        return x -> db(round(d(x), mode));
     }
 
     private static List<Case> cases() {
@@ -640,7 +324,7 @@ class SimdLanesTest {
                 V a = randomVector(r, i64);
                 V b = randomVector(r, i64);
                 V s = i % 3 == 0 ? new V(0xFF00_FF00_FF00_FF00L, 0) : randomVector(r, i64);
-                V got = new V(SimdLanes.V128_BITSELECT(a.lo, b.lo, s.lo), SimdLanes.V128_BITSELECT(a.hi, b.hi, s.hi));
+                V got = new V(SimdLanes.V128_BITSELECT(a.lo(), b.lo(), s.lo()), SimdLanes.V128_BITSELECT(a.hi(), b.hi(), s.hi()));
                 V want = new V(0, 0);
                 for (int bit = 0; bit < 128; bit++) {
                     boolean fromA = bit(s, bit);
@@ -709,8 +393,8 @@ class SimdLanesTest {
         c.add(binary("F64x2_SUB", f64, SimdFloatLanes::F64x2_SUB, f64((x, y) -> x - y), true));
         c.add(binary("F64x2_MUL", f64, SimdFloatLanes::F64x2_MUL, f64((x, y) -> x * y), true));
         c.add(binary("F64x2_DIV", f64, SimdFloatLanes::F64x2_DIV, f64((x, y) -> x / y), true));
-        c.add(binary("F64x2_MIN", f64, SimdFloatLanes::F64x2_MIN, f64(SimdLanesTest::wasmMin), true));
-        c.add(binary("F64x2_MAX", f64, SimdFloatLanes::F64x2_MAX, f64(SimdLanesTest::wasmMax), true));
+        c.add(binary("F64x2_MIN", f64, SimdFloatLanes::F64x2_MIN, f64(SimdScalarReference::wasmMin), true));
+        c.add(binary("F64x2_MAX", f64, SimdFloatLanes::F64x2_MAX, f64(SimdScalarReference::wasmMax), true));
         c.add(binary("F64x2_PMIN", f64, SimdFloatLanes::F64x2_PMIN, (x, y) -> d(y) < d(x) ? y : x));
         c.add(binary("F64x2_PMAX", f64, SimdFloatLanes::F64x2_PMAX, (x, y) -> d(x) < d(y) ? y : x));
 
@@ -805,9 +489,9 @@ class SimdLanesTest {
         c.add(splat("F32x4_SPLAT", f32, v -> SimdVectorLanes.F32x4_SPLAT(Float.intBitsToFloat(v))));
 
         c.add(laneRead("byteLaneS", i8, SimdVectorLanes::byteLaneS, x -> x));
-        c.add(laneRead("byteLaneU", i8, SimdVectorLanes::byteLaneU, SimdLanesTest::u8));
+        c.add(laneRead("byteLaneU", i8, SimdVectorLanes::byteLaneU, SimdScalarReference::u8));
         c.add(laneRead("shortLaneS", i16, SimdVectorLanes::shortLaneS, x -> x));
-        c.add(laneRead("shortLaneU", i16, SimdVectorLanes::shortLaneU, SimdLanesTest::u16));
+        c.add(laneRead("shortLaneU", i16, SimdVectorLanes::shortLaneU, SimdScalarReference::u16));
         c.add(laneRead("intLane", i32, SimdVectorLanes::intLane, x -> x));
         c.add(laneRead("floatLane", f32, (h, k) -> Float.floatToRawIntBits(SimdVectorLanes.floatLane(h, k)), x -> x));
         c.add(laneWrite("withByteLane", i8, SimdVectorLanes::withByteLane));
@@ -828,11 +512,11 @@ class SimdLanesTest {
     }
 
     private static boolean bit(V v, int bit) {
-        return ((bit < 64 ? v.lo : v.hi) >>> (bit & 63) & 1) != 0;
+        return ((bit < 64 ? v.lo() : v.hi()) >>> (bit & 63) & 1) != 0;
     }
 
     private static V setBit(V v, int bit) {
-        return bit < 64 ? new V(v.lo | 1L << bit, v.hi) : new V(v.lo, v.hi | 1L << (bit - 64));
+        return bit < 64 ? new V(v.lo() | 1L << bit, v.hi()) : new V(v.lo(), v.hi() | 1L << (bit - 64));
     }
 
     /** Sums of adjacent lanes, each masked first ({@code -1}: read as signed). */
@@ -879,7 +563,7 @@ class SimdLanesTest {
                 int index = sel[i] & 0xFF;
                 want[i] = index < 16 ? x[index] : 0;
             }
-            V got = new V(SimdVectorLanes.I8x16_SWIZZLE(a.lo, a.hi, s.lo), SimdVectorLanes.I8x16_SWIZZLE(a.lo, a.hi, s.hi));
+            V got = new V(SimdVectorLanes.I8x16_SWIZZLE(a.lo(), a.hi(), s.lo()), SimdVectorLanes.I8x16_SWIZZLE(a.lo(), a.hi(), s.hi()));
             assertEquals(vector(want, Lane.I8), got, "I8x16_SWIZZLE " + a + " " + s);
         }
     }
@@ -901,8 +585,8 @@ class SimdLanesTest {
             for (int i = 0; i < 16; i++) {
                 want[i] = ab[(int) sel[i]];
             }
-            V got = new V(SimdVectorLanes.shuffleHalf(a.lo, a.hi, b.lo, b.hi, s.lo),
-                    SimdVectorLanes.shuffleHalf(a.lo, a.hi, b.lo, b.hi, s.hi));
+            V got = new V(SimdVectorLanes.shuffleHalf(a.lo(), a.hi(), b.lo(), b.hi(), s.lo()),
+                    SimdVectorLanes.shuffleHalf(a.lo(), a.hi(), b.lo(), b.hi(), s.hi()));
             assertEquals(vector(want, Lane.I8), got, "shuffleHalf " + a + " " + b + " " + s);
         }
     }
@@ -938,8 +622,8 @@ class SimdLanesTest {
                 long[] all = new long[lane.count()];
                 Arrays.fill(all, v);
                 V want = vector(all, lane);
-                assertEquals(want.lo, want.hi, "a splat's halves are equal");
-                assertEquals(want.lo, impl.applyAsLong(v), name + " " + Integer.toHexString(v));
+                assertEquals(want.lo(), want.hi(), "a splat's halves are equal");
+                assertEquals(want.lo(), impl.applyAsLong(v), name + " " + Integer.toHexString(v));
             }
         });
     }
@@ -958,7 +642,7 @@ class SimdLanesTest {
                 long[] x = lanes(v, lane);
                 int perHalf = x.length / 2;
                 for (int k = 0; k < x.length; k++) {
-                    long half = k < perHalf ? v.lo : v.hi;
+                    long half = k < perHalf ? v.lo() : v.hi();
                     assertEquals((int) ref.applyAsLong(x[k]), impl.apply(half, k % perHalf), name + " " + v + " " + k);
                 }
             }
@@ -977,8 +661,8 @@ class SimdLanesTest {
                     x[k] = value;
                     V want = vector(x, lane);
                     int perHalf = lane.count() / 2;
-                    V got = k < perHalf ? new V(impl.apply(v.lo, k, value), v.hi)
-                            : new V(v.lo, impl.apply(v.hi, k - perHalf, value));
+                    V got = k < perHalf ? new V(impl.apply(v.lo(), k, value), v.hi())
+                            : new V(v.lo(), impl.apply(v.hi(), k - perHalf, value));
                     assertEquals(want, got, name + " " + v + " " + k + " " + Integer.toHexString(value));
                 }
             }
@@ -989,8 +673,8 @@ class SimdLanesTest {
     private static Case toLow(String name, Lane out, LongBinaryOperator impl, LongUnaryOperator ref, boolean anyNaN) {
         return new Case(name, () -> {
             for (V v : singles(Lane.F64)) {
-                V want = vector(new long[] {ref.applyAsLong(v.lo), ref.applyAsLong(v.hi), 0, 0}, out);
-                assertVector(name + " " + v, want, new V(impl.applyAsLong(v.lo, v.hi), 0), out, anyNaN);
+                V want = vector(new long[] {ref.applyAsLong(v.lo()), ref.applyAsLong(v.hi()), 0, 0}, out);
+                assertVector(name + " " + v, want, new V(impl.applyAsLong(v.lo(), v.hi()), 0), out, anyNaN);
             }
         });
     }
