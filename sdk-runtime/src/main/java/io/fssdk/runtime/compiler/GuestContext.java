@@ -40,6 +40,8 @@ public final class GuestContext {
     public int tailFunction = -1;
     /** How many direct tail calls run as plain calls now ({@link TailCalls#DIRECT_DEPTH}). */
     public int tailDepth;
+    /** The GC objects the code used last ({@link GuestGc}). */
+    final GcObjectCache gcObjects = new GcObjectCache();
     /** The requested tail call's arguments. */
     long[] tailArgs;
     /** The instance of the requested tail call's function when it is not this one, else null. */

@@ -1,8 +1,10 @@
 package io.fssdk.runtime.compiler;
 
 import com.dylibso.chicory.runtime.ConstantEvaluators;
+import com.dylibso.chicory.runtime.internal.GcRefStore;
 import com.dylibso.chicory.runtime.TrapException;
 import com.dylibso.chicory.runtime.WasmArray;
+import com.dylibso.chicory.runtime.WasmGcRef;
 import com.dylibso.chicory.runtime.WasmStruct;
 import com.dylibso.chicory.wasm.types.Element;
 import com.dylibso.chicory.wasm.types.Value;
@@ -24,14 +26,14 @@ public final class GuestGc {
         if (ref == Value.REF_NULL_VALUE) {
             throw new TrapException("null structure reference");
         }
-        return (WasmStruct) ctx.instance.gcRef((int) ref);
+        return (WasmStruct) ctx.gcObjects.get(ctx.instance, (int) ref);
     }
 
     private static WasmArray array(GuestContext ctx, long ref) {
         if (ref == Value.REF_NULL_VALUE) {
             throw new TrapException("null array reference");
         }
-        return (WasmArray) ctx.instance.gcRef((int) ref);
+        return (WasmArray) ctx.gcObjects.get(ctx.instance, (int) ref);
     }
 
     /** Traps unless {@code [offset, offset + length)} lies within {@code size}; all three unsigned 32-bit. */
@@ -42,12 +44,14 @@ public final class GuestGc {
     }
 
     private static long register(GuestContext ctx, int typeIdx, long[] values) {
-        return ctx.instance.registerGcRef(new WasmArray(typeIdx, values));
+        WasmArray a = new WasmArray(typeIdx, values);
+        return ctx.gcObjects.put(a, ctx.instance.registerGcRef(a));
     }
 
     /** {@code struct.new} and {@code struct.new_default}: {@code fields} (the generated code filled them). */
     public static long structNew(GuestContext ctx, int typeIdx, long[] fields) {
-        return ctx.instance.registerGcRef(new WasmStruct(typeIdx, fields));
+        WasmStruct s = new WasmStruct(typeIdx, fields);
+        return ctx.gcObjects.put(s, ctx.instance.registerGcRef(s));
     }
 
     /** {@code struct.get}: the field's raw value. */
@@ -176,15 +180,30 @@ public final class GuestGc {
 
     /** {@code ref.test}: whether {@code ref} has heap type {@code heapType} (null passes if nullable). */
     public static int refTest(GuestContext ctx, int nullable, int heapType, int top, long ref) {
-        return ctx.instance.heapTypeMatch(ref, nullable != 0, heapType, top) ? 1 : 0;
+        return matches(ctx, nullable, heapType, top, ref) ? 1 : 0;
     }
 
     /** {@code ref.cast}: {@code ref}, or the trap if it does not have heap type {@code heapType}. */
     public static long refCast(GuestContext ctx, int nullable, int heapType, int top, long ref) {
-        if (!ctx.instance.heapTypeMatch(ref, nullable != 0, heapType, top)) {
+        if (!matches(ctx, nullable, heapType, top, ref)) {
             throw new TrapException("cast failure");
         }
         return ref;
+    }
+
+    /**
+     * Chicory's {@code heapTypeMatch}, first asking whether {@code ref} is a recently used object of exactly type
+     * {@code heapType}: a cast to an object's own type is the common one (a language's downcast to the class it
+     * made), and it then costs no lookup in Chicory's table.
+     */
+    private static boolean matches(GuestContext ctx, int nullable, int heapType, int top, long ref) {
+        if (heapType >= 0 && GcRefStore.isGcRefId(ref)) {
+            WasmGcRef o = ctx.gcObjects.cached((int) ref);
+            if (o != null && o.typeIdx() == heapType) {
+                return true;
+            }
+        }
+        return ctx.instance.heapTypeMatch(ref, nullable != 0, heapType, top);
     }
 
     /** {@code i31.get_s}. */
