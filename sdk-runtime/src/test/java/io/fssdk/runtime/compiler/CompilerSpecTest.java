@@ -111,7 +111,7 @@ class CompilerSpecTest {
     @ValueSource(ints = {0, 4})
     void oursPassesWhatTheInterpreterPassesOfTheGcScripts(int budget) throws IOException {
         Map<String, byte[]> files = load("spec/spec-gc.zip");
-        CompilerOptions options = budget == 0 ? CompilerOptions.DEFAULTS : CompilerOptions.splittingEverything(budget);
+        CompilerOptions options = InterpreterOracle.splitBy(budget);
         assertEquals(Map.of(), interpreted(files, options));
         ObjectMapper json = new ObjectMapper();
         List<String> regressions = new ArrayList<>();
@@ -167,7 +167,7 @@ class CompilerSpecTest {
     private static void assertProposalPasses(String zip, int budget, int atLeast) throws IOException {
         Map<String, byte[]> files = load(zip);
         Set<String> failed = new TreeSet<>();
-        CompilerOptions options = budget == 0 ? CompilerOptions.DEFAULTS : CompilerOptions.splittingEverything(budget);
+        CompilerOptions options = InterpreterOracle.splitBy(budget);
         int passed = runOnOurs(files, options, failed);
         System.out.println(zip + " on our compiler (budget " + budget + "): " + passed + " passed, failed: " + failed);
         assertTrue(passed > atLeast, "the scripts ran: " + passed);

@@ -36,6 +36,11 @@ final class InterpreterOracle {
         }
     }
 
+    /** The options of a test parameterized by split budget: the defaults for 0, else every function split. */
+    static CompilerOptions splitBy(int budget) {
+        return budget == 0 ? CompilerOptions.DEFAULTS : CompilerOptions.splittingEverything(budget);
+    }
+
     /** What one call gave: its results, or the kind of throwable it ended with. */
     static String call(Instance instance, String export, long... args) {
         String head = export + Arrays.toString(args) + " = ";

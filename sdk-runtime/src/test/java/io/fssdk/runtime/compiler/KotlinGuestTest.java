@@ -63,7 +63,7 @@ class KotlinGuestTest {
     @ParameterizedTest(name = "split budget {0} (0: not split)")
     @ValueSource(ints = {0, 16})
     void aKotlinProgramRunsCompiledAsInterpreted(int budget) throws IOException {
-        CompilerOptions options = budget == 0 ? CompilerOptions.DEFAULTS : CompilerOptions.splittingEverything(budget);
+        CompilerOptions options = InterpreterOracle.splitBy(budget);
         WasmModule module = Parser.parse(wasm());
         CompiledWasm compiled = WasmCompiler.compile(module, options);
         assertEquals(Map.of(), compiled.interpretedReasons(), "every function compiled");

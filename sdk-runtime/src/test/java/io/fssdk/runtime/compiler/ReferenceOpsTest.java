@@ -36,7 +36,7 @@ class ReferenceOpsTest {
     @ParameterizedTest(name = "split budget {0} (0: not split)")
     @ValueSource(ints = {0, 4})
     void compiledReferencesBehaveAsInterpreted(int budget) throws IOException {
-        CompilerOptions options = budget == 0 ? CompilerOptions.DEFAULTS : CompilerOptions.splittingEverything(budget);
+        CompilerOptions options = InterpreterOracle.splitBy(budget);
         InterpreterOracle oracle = new InterpreterOracle("eh/references.wasm", options);
         List<String> expected = run(oracle.interpreted);
         assertEquals(expected, run(oracle.ours));

@@ -35,7 +35,7 @@ class TailCallTest {
     @ParameterizedTest(name = "split budget {0} (0: not split)")
     @ValueSource(ints = {0, 4})
     void compiledTailCallsBehaveAsInterpreted(int budget) throws IOException {
-        CompilerOptions options = budget == 0 ? CompilerOptions.DEFAULTS : CompilerOptions.splittingEverything(budget);
+        CompilerOptions options = InterpreterOracle.splitBy(budget);
         InterpreterOracle oracle = new InterpreterOracle("eh/tailcalls.wasm", options);
         List<String> expected = run(oracle.interpreted);
         assertEquals(expected, run(oracle.ours));
