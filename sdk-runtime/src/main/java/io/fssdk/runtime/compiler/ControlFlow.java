@@ -109,7 +109,7 @@ final class ControlFlow {
                     conditionalJump(false, f.elseLabel);
                 } else if (op == OpCode.LOOP) {
                     fc.mv().visitLabel(f.target);
-                    fc.emitPoll();
+                    fc.emitLoopPoll(ins);
                 }
                 return true;
             }

@@ -7,21 +7,17 @@ import static org.objectweb.asm.Opcodes.ARETURN;
 import static org.objectweb.asm.Opcodes.ASTORE;
 import static org.objectweb.asm.Opcodes.ATHROW;
 import static org.objectweb.asm.Opcodes.DUP;
-import static org.objectweb.asm.Opcodes.DUP_X1;
 import static org.objectweb.asm.Opcodes.GETFIELD;
 import static org.objectweb.asm.Opcodes.GOTO;
 import static org.objectweb.asm.Opcodes.ICONST_0;
 import static org.objectweb.asm.Opcodes.ICONST_1;
 import static org.objectweb.asm.Opcodes.IFEQ;
-import static org.objectweb.asm.Opcodes.IFGE;
 import static org.objectweb.asm.Opcodes.ILOAD;
 import static org.objectweb.asm.Opcodes.INVOKESTATIC;
 import static org.objectweb.asm.Opcodes.IRETURN;
 import static org.objectweb.asm.Opcodes.ISTORE;
-import static org.objectweb.asm.Opcodes.ISUB;
 import static org.objectweb.asm.Opcodes.LALOAD;
 import static org.objectweb.asm.Opcodes.LASTORE;
-import static org.objectweb.asm.Opcodes.PUTFIELD;
 import static org.objectweb.asm.Opcodes.RETURN;
 
 import com.dylibso.chicory.wasm.types.AnnotatedInstruction;
@@ -33,6 +29,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
@@ -141,6 +138,8 @@ final class FunctionCompiler {
     /** In a measuring pass: the bytecode offset where each instruction's code starts. */
     private int[] offsets;
     private int frameSlot = -1;
+    /** The loops whose body makes a call ({@link Polls#loopsThatCall}), found at the first loop. */
+    private Set<AnnotatedInstruction> loopsThatCall;
     private int maxMethodSize;
     private int mainSize;
 
@@ -192,7 +191,7 @@ final class FunctionCompiler {
         allocateLocals();
         functionResults = types(type.returns());
         if (region == null) {
-            emitPoll();
+            Polls.atEntry(mv, ctxSlot);
             control.push(new Frame(OpCode.END, List.of(), functionResults, 0));
         } else {
             // Stands for everything outside the region: branches past it leave the method with an exit code.
@@ -725,20 +724,12 @@ final class FunctionCompiler {
         indirectDispatchers.put(name, desc);
     }
 
-    /** Counts down the poll budget; every {@link GuestContext#POLL_INTERVAL} steps, checks interruption. */
-    void emitPoll() {
-        Label ok = new Label();
-        mv.visitVarInsn(ALOAD, ctxSlot);
-        mv.visitInsn(DUP);
-        mv.visitFieldInsn(GETFIELD, CTX, "countdown", "I");
-        mv.visitInsn(ICONST_1);
-        mv.visitInsn(ISUB);
-        mv.visitInsn(DUP_X1);
-        mv.visitFieldInsn(PUTFIELD, CTX, "countdown", "I");
-        mv.visitJumpInsn(IFGE, ok);
-        mv.visitVarInsn(ALOAD, ctxSlot);
-        mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "poll", "(L" + CTX + ";)V", false);
-        mv.visitLabel(ok);
+    /** The poll at the head of {@code loop}, a call to the shared step if its body makes a call ({@link Polls}). */
+    void emitLoopPoll(AnnotatedInstruction loop) {
+        if (loopsThatCall == null) {
+            loopsThatCall = Polls.loopsThatCall(body.instructions());
+        }
+        Polls.atLoop(mv, ctxSlot, loopsThatCall.contains(loop));
     }
 
     /**

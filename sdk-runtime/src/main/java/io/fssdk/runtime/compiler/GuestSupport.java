@@ -73,6 +73,18 @@ public final class GuestSupport {
     }
 
     /**
+     * One step of the poll budget, at function entries and in loops that call ({@link Polls}): counts
+     * {@link GuestContext#countdown} down and runs {@link #poll} when it runs out. C2 inlines it with one branch
+     * profile for all of its sites, in which the slow path is taken every {@link GuestContext#POLL_INTERVAL}
+     * steps: compiled as the call it is, not as a trap that would deoptimize the caller.
+     */
+    public static void step(GuestContext ctx) {
+        if (--ctx.countdown < 0) {
+            poll(ctx);
+        }
+    }
+
+    /**
      * The slow path behind {@link GuestContext#countdown}: runs once every {@link GuestContext#POLL_INTERVAL}
      * function entries and loop iterations. Interruption is {@link Thread#interrupt()} (the engine's per-call
      * watchdog uses it), observed here with the one volatile read per interval.
