@@ -4,20 +4,10 @@ import static org.objectweb.asm.Opcodes.ACC_PUBLIC;
 import static org.objectweb.asm.Opcodes.ACC_STATIC;
 import static org.objectweb.asm.Opcodes.ALOAD;
 import static org.objectweb.asm.Opcodes.ARETURN;
-import static org.objectweb.asm.Opcodes.ASTORE;
 import static org.objectweb.asm.Opcodes.ATHROW;
 import static org.objectweb.asm.Opcodes.DUP;
-import static org.objectweb.asm.Opcodes.GETFIELD;
-import static org.objectweb.asm.Opcodes.GOTO;
-import static org.objectweb.asm.Opcodes.ICONST_0;
-import static org.objectweb.asm.Opcodes.ICONST_1;
-import static org.objectweb.asm.Opcodes.IFEQ;
-import static org.objectweb.asm.Opcodes.ILOAD;
 import static org.objectweb.asm.Opcodes.INVOKESTATIC;
 import static org.objectweb.asm.Opcodes.IRETURN;
-import static org.objectweb.asm.Opcodes.ISTORE;
-import static org.objectweb.asm.Opcodes.LALOAD;
-import static org.objectweb.asm.Opcodes.LASTORE;
 import static org.objectweb.asm.Opcodes.RETURN;
 
 import com.dylibso.chicory.wasm.types.AnnotatedInstruction;
@@ -42,7 +32,6 @@ import org.objectweb.asm.Type;
  */
 final class FunctionCompiler {
     private static final String SUPPORT = Type.getInternalName(GuestSupport.class);
-    private static final String CTX = Type.getInternalName(GuestContext.class);
 
     /** A wasm control frame. */
     static final class Frame {
@@ -83,18 +72,11 @@ final class FunctionCompiler {
     private final OperandStack stack = new OperandStack();
     /** Blocks, branches and unreachable code. */
     private final ControlFlow control = new ControlFlow(this, stack);
-    private int[] localSlots;
-    /**
-     * The locals' cells, one per JVM value: a wasm local is one cell, a {@code v128} two ({@link SimdOps}), low
-     * half first. A cell's index is also its element of a split function's frame.
-     */
-    private Type[] localTypes;
-    /** Each wasm local's first cell. */
-    private int[] firstCell;
-    /** Which wasm locals are {@code v128}s (two cells). */
-    private boolean[] vectorLocals;
+    /** The wasm locals as JVM values; a cell's index is also its element of a split function's frame. */
+    private LocalCells cells;
     private int ctxSlot;
-    private int memSlot = -1;
+    /** Memory 0's array in a local of this method (see {@link #reloadMemory}). */
+    private final MemoryLocal memory = new MemoryLocal();
     private int nextSlot;
     private final Map<String, Integer> temps = new HashMap<>();
     private List<Type> functionResults;
@@ -123,8 +105,6 @@ final class FunctionCompiler {
     /** The region this compiler emits as its own method, or null for the function's main method. */
     private final RegionPlanner.Region region;
     private Map<Integer, RegionPlanner.Region> chosen = Map.of();
-    /** Whether the memory local may be older than the memory's array (see {@link #reloadMemory}). */
-    private boolean memoryStale;
     /** Whether this (main) method keeps the wasm locals in the frame rather than in JVM locals. */
     private boolean localsInFrame;
     /** The split plan's choice: locals in the frame (see {@link #localsInFrame}) when the function is split. */
@@ -204,9 +184,7 @@ final class FunctionCompiler {
             if (heights != null) {
                 heights[i] = control.skipping() ? -1 : stack.size();
                 Label here = new Label();
-                boolean stale = memoryStale; // a label only to read the offset: no merge, memory stays fresh
-                mv.visitLabel(here);
-                memoryStale = stale;
+                memory.labelWithoutMerge(mv, here); // only to read the offset
                 offsets[i] = here.getOffset();
             }
             if (entries != null) {
@@ -353,24 +331,24 @@ final class FunctionCompiler {
         return frameSlot;
     }
 
-    /** The JVM type of cell {@code c} (see {@link #localTypes}). */
+    /** The JVM type of cell {@code c} (see {@link LocalCells}). */
     Type localType(int c) {
-        return localTypes[c];
+        return cells.type(c);
     }
 
     /** The JVM local that holds cell {@code c} when locals are not kept in the frame. */
     int localSlot(int c) {
-        return localSlots[c];
+        return cells.slot(c);
     }
 
     /** Wasm local {@code i}'s first cell. */
     int firstCell(int i) {
-        return firstCell[i];
+        return cells.firstCell(i);
     }
 
     /** How many cells wasm local {@code i} takes: two for a {@code v128}, else one. */
     int cellCount(int i) {
-        return vectorLocals[i] ? 2 : 1;
+        return cells.cellCount(i);
     }
 
     /** Whether this method keeps the wasm locals in the frame rather than in JVM locals. */
@@ -400,7 +378,7 @@ final class FunctionCompiler {
 
     /** How many cells the locals (parameters included) take: carried values wait after them in the frame. */
     int localCount() {
-        return localTypes.length;
+        return cells.cells();
     }
 
     void pushFrame(Frame f) {
@@ -432,9 +410,7 @@ final class FunctionCompiler {
     void line(int n) {
         if (LINE_NUMBERS) {
             Label line = new Label();
-            boolean stale = memoryStale;
-            mv.visitLabel(line);
-            memoryStale = stale;
+            memory.labelWithoutMerge(mv, line);
             mv.visitLineNumber(n, line);
         }
     }
@@ -459,40 +435,23 @@ final class FunctionCompiler {
 
     /** {@code local.get}: pushes each of the local's cells, from its JVM slot or the frame. */
     private void loadLocal(int i) {
-        for (int c = firstCell[i]; c < firstCell[i] + cellCount(i); c++) {
-            if (localsInFrame) {
-                mv.visitVarInsn(ALOAD, frameSlot);
-                mv.visitLdcInsn(c);
-                mv.visitInsn(LALOAD);
-                JvmTypes.fromLong(mv, localTypes[c]);
-            } else {
-                mv.visitVarInsn(localTypes[c].getOpcode(ILOAD), localSlots[c]);
-            }
-            stack.push(localTypes[c]);
+        for (int c = cells.firstCell(i); c < cells.firstCell(i) + cells.cellCount(i); c++) {
+            cells.load(mv, c, localsInFrame, frameSlot);
+            stack.push(cells.type(c));
         }
     }
 
     /** {@code local.set}: stores the value on top into the local's cells, the last (a high half) first. */
     private void setLocal(int i) {
-        for (int c = firstCell[i] + cellCount(i) - 1; c >= firstCell[i]; c--) {
+        for (int c = cells.firstCell(i) + cells.cellCount(i) - 1; c >= cells.firstCell(i); c--) {
             stack.pop();
             storeCell(c);
         }
     }
 
-    /** Stores the value on the stack into cell {@code i} (see {@link #localTypes}): its JVM slot, or the frame. */
-    private void storeCell(int i) {
-        if (!localsInFrame) {
-            mv.visitVarInsn(localTypes[i].getOpcode(ISTORE), localSlots[i]);
-            return;
-        }
-        JvmTypes.toLong(mv, localTypes[i]);
-        int tmp = temp(Type.LONG_TYPE, 0);
-        mv.visitVarInsn(org.objectweb.asm.Opcodes.LSTORE, tmp);
-        mv.visitVarInsn(ALOAD, frameSlot);
-        mv.visitLdcInsn(i);
-        mv.visitVarInsn(org.objectweb.asm.Opcodes.LLOAD, tmp);
-        mv.visitInsn(LASTORE);
+    /** Stores the value on the stack into cell {@code c}: its JVM slot, or the frame. */
+    private void storeCell(int c) {
+        cells.store(mv, c, localsInFrame, frameSlot, localsInFrame ? temp(Type.LONG_TYPE, 0) : -1);
     }
 
     /** Branches {@code d} levels out: within this method, or out of a region method with an exit code. */
@@ -516,14 +475,7 @@ final class FunctionCompiler {
     }
 
     private void allocateLocals() {
-        List<ValType> params = type.params();
-        List<ValType> locals = body.localTypes();
-        int n = params.size() + locals.size();
-        int cells = JvmTypes.expand(params).size() + JvmTypes.expand(locals).size();
-        localSlots = new int[cells];
-        localTypes = new Type[cells];
-        firstCell = new int[n];
-        vectorLocals = new boolean[n];
+        cells = new LocalCells(type.params(), body.localTypes());
         int slot = 0;
         if (region != null) {
             // A region method: (long[] frame, ctx), a group's also the entry; its locals are loaded from the frame.
@@ -531,40 +483,15 @@ final class FunctionCompiler {
             ctxSlot = 1;
             slot = region.nest != null ? GROUP_ENTRY_SLOT + 1 : 2;
         }
-        int cell = 0;
-        for (int i = 0; i < params.size(); i++) {
-            firstCell[i] = cell;
-            vectorLocals[i] = params.get(i).equals(ValType.V128);
-            for (Type t : JvmTypes.expand(List.of(params.get(i)))) {
-                localTypes[cell] = t;
-                localSlots[cell++] = slot;
-                slot += t.getSize();
-            }
-        }
-        int paramCells = cell;
+        slot = cells.placeParams(slot);
         if (region == null) {
             ctxSlot = slot++;
         }
+        slot = cells.placeLocals(slot);
         // A main method keeping its locals in the frame never reads their JVM slots: no zeroing them.
         boolean mainInFrame = region == null && (!chosen.isEmpty() || forceFrame) && frameLocals;
-        for (int i = 0; i < locals.size(); i++) {
-            int idx = params.size() + i;
-            firstCell[idx] = cell;
-            vectorLocals[idx] = locals.get(i).equals(ValType.V128);
-            for (Type t : JvmTypes.expand(List.of(locals.get(i)))) {
-                localTypes[cell] = t;
-                localSlots[cell] = slot;
-                slot += t.getSize();
-                if (region == null && !mainInFrame) {
-                    if (locals.get(i).isReference()) {
-                        JvmTypes.pushNull(mv);
-                    } else {
-                        Ops.pushZero(mv, t);
-                    }
-                    mv.visitVarInsn(t.getOpcode(ISTORE), localSlots[cell]);
-                }
-                cell++;
-            }
+        if (region == null && !mainInFrame) {
+            cells.zeroLocals(mv);
         }
         if (region != null) {
             localsInFrame = frameLocals; // then the frame is the locals' one home in every method of the function
@@ -578,36 +505,12 @@ final class FunctionCompiler {
             // often a hot one (dlmalloc's malloc in every C guest), and a new array per call was most of what
             // the generated code allocated.
             frameSlot = slot++;
-            mv.visitVarInsn(ALOAD, ctxSlot);
-            mv.visitLdcInsn(cells + (planner == null ? 1 : planner.frameExtra()));
-            mv.visitLdcInsn(paramCells);
-            mv.visitLdcInsn(cells);
-            mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "takeFrame", "(" + JvmTypes.CONTEXT.getDescriptor() + "III)[J",
-                    false);
-            mv.visitVarInsn(ASTORE, frameSlot);
             localsInFrame = frameLocals;
-            for (int i = 0; localsInFrame && i < paramCells; i++) {
-                mv.visitVarInsn(ALOAD, frameSlot);
-                mv.visitLdcInsn(i);
-                mv.visitVarInsn(localTypes[i].getOpcode(ILOAD), localSlots[i]);
-                JvmTypes.toLong(mv, localTypes[i]);
-                mv.visitInsn(LASTORE);
-            }
-            // The pool zeroes a frame's locals; a reference local starts null, which is -1.
-            for (int i = 0; localsInFrame && i < locals.size(); i++) {
-                if (locals.get(i).isReference()) {
-                    mv.visitVarInsn(ALOAD, frameSlot);
-                    mv.visitLdcInsn(firstCell[params.size() + i]);
-                    JvmTypes.pushNull(mv);
-                    mv.visitInsn(LASTORE);
-                }
-            }
+            cells.takeFrame(mv, ctxSlot, frameSlot, cells.cells() + (planner == null ? 1 : planner.frameExtra()),
+                    localsInFrame);
         }
         if (layout.hasMemory) {
-            memSlot = slot++;
-            emitMemoryRefetch();
-            mv.visitVarInsn(ASTORE, memSlot);
-            memoryStale = false;
+            memory.start(mv, ctxSlot, slot++);
         }
         nextSlot = slot;
     }
@@ -634,17 +537,7 @@ final class FunctionCompiler {
                     false);
             return;
         }
-        if (memSlot < 0) {
-            throw new UnsupportedOperationException("memory instruction in a module without memory");
-        }
-        if (memoryStale) {
-            emitMemoryRefetch();
-            mv.visitInsn(org.objectweb.asm.Opcodes.DUP);
-            mv.visitVarInsn(ASTORE, memSlot);
-            memoryStale = false;
-        } else {
-            mv.visitVarInsn(ALOAD, memSlot);
-        }
+        memory.push(mv, ctxSlot);
     }
 
     /**
@@ -655,7 +548,7 @@ final class FunctionCompiler {
         return new MethodVisitor(org.objectweb.asm.Opcodes.ASM9, target) {
             @Override
             public void visitLabel(Label label) {
-                memoryStale = true;
+                memory.markStale();
                 super.visitLabel(label);
             }
 
@@ -691,19 +584,10 @@ final class FunctionCompiler {
 
     /**
      * After anything that may have grown the memory (a call, a region call, {@code memory.grow}): the local
-     * copy of its array is stale, and the next access refetches it ({@link #pushMemory}). Lazily, because an
-     * interpreter's dispatch calls a region per case and touches memory only in some: an eager refetch after
-     * each call was 10 of the 22 bytes a case cost its method, and the method's size is what limits how many
-     * cases share one.
+     * copy of its array is stale, and the next access refetches it ({@link MemoryLocal}).
      */
     void reloadMemory() {
-        memoryStale = true;
-    }
-
-    /** Pushes the memory's current array: one field load, not a call (see {@link GuestContext#bytes}). */
-    private void emitMemoryRefetch() {
-        mv.visitVarInsn(ALOAD, ctxSlot);
-        mv.visitFieldInsn(GETFIELD, CTX, "bytes", "[B");
+        memory.markStale();
     }
 
     void loadContext() {
@@ -809,7 +693,7 @@ final class FunctionCompiler {
                 startSkipping();
                 return;
             case DROP:
-                if (isVectorAnnotated(ins)) {
+                if (SimdOps.isVectorAnnotated(ins)) {
                     SimdOps.drop(mv);
                     SimdOps.popVectors(stack, 1);
                     return;
@@ -818,8 +702,8 @@ final class FunctionCompiler {
                 return;
             case SELECT:
             case SELECT_T:
-                if (isVectorAnnotated(ins)) {
-                    selectVector();
+                if (SimdOps.isVectorAnnotated(ins)) {
+                    SimdOps.select(this);
                     return;
                 }
                 CallOps.select(this);
@@ -832,14 +716,14 @@ final class FunctionCompiler {
                 return;
             case LOCAL_TEE: {
                 int i = (int) ins.operand(0);
-                if (vectorLocals[i]) {
+                if (cells.isVector(i)) {
                     // No JVM instruction copies four slots: store both halves, then load them back.
                     setLocal(i);
                     loadLocal(i);
                     return;
                 }
-                int c = firstCell[i];
-                mv.visitInsn(localTypes[c].getSize() == 2 ? org.objectweb.asm.Opcodes.DUP2 : DUP);
+                int c = cells.firstCell(i);
+                mv.visitInsn(cells.type(c).getSize() == 2 ? org.objectweb.asm.Opcodes.DUP2 : DUP);
                 storeCell(c);
                 return;
             }
@@ -850,27 +734,10 @@ final class FunctionCompiler {
                 CallOps.globalSet(this, (int) ins.operand(0));
                 return;
             case REF_NULL:
-                JvmTypes.pushNull(mv);
-                stack.push(JvmTypes.REF);
-                return;
             case REF_FUNC:
-                mv.visitLdcInsn((int) ins.operand(0));
-                mv.visitInsn(org.objectweb.asm.Opcodes.I2L);
-                stack.push(JvmTypes.REF);
+            case REF_IS_NULL:
+                ReferenceOps.emitSimple(this, ins);
                 return;
-            case REF_IS_NULL: {
-                stack.pop();
-                Label yes = new Label();
-                Label end = new Label();
-                ReferenceOps.jumpIfNull(mv, yes);
-                mv.visitInsn(ICONST_0);
-                mv.visitJumpInsn(GOTO, end);
-                mv.visitLabel(yes);
-                mv.visitInsn(ICONST_1);
-                mv.visitLabel(end);
-                stack.push(Type.INT_TYPE);
-                return;
-            }
             default:
                 if (Ops.emit(this, ins) || AtomicOps.emit(this, ins) || GcOps.emit(this, ins)) {
                     return;
@@ -882,35 +749,6 @@ final class FunctionCompiler {
                 }
                 throw new UnsupportedOperationException("instruction " + op);
         }
-    }
-
-    /** Closes the innermost frame: binds its labels and leaves its results, or returns from the function. */
-    /** Whether validation marked this {@code drop} or {@code select} as one of a {@code v128}. */
-    private static boolean isVectorAnnotated(AnnotatedInstruction ins) {
-        return ins.operandCount() > 0 && ins.operand(0) == SimdOps.V128_ANNOTATION;
-    }
-
-    /** {@code select} of two vectors: both parked, the one chosen loaded back. */
-    private void selectVector() {
-        stack.pop();
-        int cond = temp(Type.INT_TYPE, 20);
-        mv.visitVarInsn(ISTORE, cond);
-        for (int n = 3; n >= 0; n--) {
-            SimdOps.store(this, n);
-        }
-        SimdOps.popVectors(stack, 2);
-        Label second = new Label();
-        Label end = new Label();
-        mv.visitVarInsn(ILOAD, cond);
-        mv.visitJumpInsn(IFEQ, second);
-        SimdOps.load(this, 0);
-        SimdOps.load(this, 1);
-        mv.visitJumpInsn(GOTO, end);
-        mv.visitLabel(second);
-        SimdOps.load(this, 2);
-        SimdOps.load(this, 3);
-        mv.visitLabel(end);
-        SimdOps.pushVector(stack);
     }
 
     void emitReturn() {

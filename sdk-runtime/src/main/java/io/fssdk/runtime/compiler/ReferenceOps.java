@@ -2,6 +2,10 @@ package io.fssdk.runtime.compiler;
 
 import static org.objectweb.asm.Opcodes.ATHROW;
 import static org.objectweb.asm.Opcodes.DUP2;
+import static org.objectweb.asm.Opcodes.GOTO;
+import static org.objectweb.asm.Opcodes.I2L;
+import static org.objectweb.asm.Opcodes.ICONST_0;
+import static org.objectweb.asm.Opcodes.ICONST_1;
 import static org.objectweb.asm.Opcodes.IFEQ;
 import static org.objectweb.asm.Opcodes.IFNE;
 import static org.objectweb.asm.Opcodes.ILOAD;
@@ -14,6 +18,7 @@ import static org.objectweb.asm.Opcodes.LLOAD;
 import static org.objectweb.asm.Opcodes.LSTORE;
 import static org.objectweb.asm.Opcodes.POP2;
 
+import com.dylibso.chicory.wasm.types.AnnotatedInstruction;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import java.util.List;
 import org.objectweb.asm.Label;
@@ -31,6 +36,37 @@ final class ReferenceOps {
     private static final int TEMP = 60;
 
     private ReferenceOps() {
+    }
+
+    /** {@code ref.null}, {@code ref.func} and {@code ref.is_null}. */
+    static void emitSimple(FunctionCompiler fc, AnnotatedInstruction ins) {
+        MethodVisitor mv = fc.mv();
+        switch (ins.opcode()) {
+            case REF_NULL:
+                JvmTypes.pushNull(mv);
+                fc.stack().push(JvmTypes.REF);
+                return;
+            case REF_FUNC:
+                mv.visitLdcInsn((int) ins.operand(0));
+                mv.visitInsn(I2L);
+                fc.stack().push(JvmTypes.REF);
+                return;
+            case REF_IS_NULL: {
+                fc.stack().pop();
+                Label yes = new Label();
+                Label end = new Label();
+                jumpIfNull(mv, yes);
+                mv.visitInsn(ICONST_0);
+                mv.visitJumpInsn(GOTO, end);
+                mv.visitLabel(yes);
+                mv.visitInsn(ICONST_1);
+                mv.visitLabel(end);
+                fc.stack().push(Type.INT_TYPE);
+                return;
+            }
+            default:
+                throw new IllegalArgumentException(ins.opcode().toString());
+        }
     }
 
     /** Consumes the reference on top of the stack and jumps to {@code target} if it is null. */

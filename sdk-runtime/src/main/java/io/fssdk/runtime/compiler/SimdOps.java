@@ -3,6 +3,8 @@ package io.fssdk.runtime.compiler;
 import static org.objectweb.asm.Opcodes.BIPUSH;
 import static org.objectweb.asm.Opcodes.DUP2;
 import static org.objectweb.asm.Opcodes.GETSTATIC;
+import static org.objectweb.asm.Opcodes.GOTO;
+import static org.objectweb.asm.Opcodes.IFEQ;
 import static org.objectweb.asm.Opcodes.INVOKESTATIC;
 import static org.objectweb.asm.Opcodes.INVOKEVIRTUAL;
 import static org.objectweb.asm.Opcodes.IOR;
@@ -27,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Type;
 
@@ -315,5 +318,34 @@ final class SimdOps {
     static void drop(MethodVisitor mv) {
         mv.visitInsn(POP2);
         mv.visitInsn(POP2);
+    }
+
+    /** Whether validation marked this {@code drop} or {@code select} as one of a {@code v128}. */
+    static boolean isVectorAnnotated(AnnotatedInstruction ins) {
+        return ins.operandCount() > 0 && ins.operand(0) == V128_ANNOTATION;
+    }
+
+    /** {@code select} of two vectors: both parked, the one chosen loaded back. */
+    static void select(FunctionCompiler fc) {
+        MethodVisitor mv = fc.mv();
+        fc.stack().pop();
+        int cond = fc.temp(Type.INT_TYPE, 20);
+        mv.visitVarInsn(ISTORE, cond);
+        for (int n = 3; n >= 0; n--) {
+            store(fc, n);
+        }
+        popVectors(fc.stack(), 2);
+        Label second = new Label();
+        Label end = new Label();
+        mv.visitVarInsn(ILOAD, cond);
+        mv.visitJumpInsn(IFEQ, second);
+        load(fc, 0);
+        load(fc, 1);
+        mv.visitJumpInsn(GOTO, end);
+        mv.visitLabel(second);
+        load(fc, 2);
+        load(fc, 3);
+        mv.visitLabel(end);
+        pushVector(fc.stack());
     }
 }
