@@ -48,6 +48,8 @@ public final class GuestContext {
     public int tailDepth;
     /** The GC objects the code used last ({@link GuestGc}). */
     final GcObjectCache gcObjects = new GcObjectCache();
+    /** The cap on the GC objects compiled code makes here ({@link GcBudget}), made at the first one. */
+    GcBudget gcBudget;
     /** The requested tail call's arguments. */
     long[] tailArgs;
     /** The instance of the requested tail call's function when it is not this one, else null. */

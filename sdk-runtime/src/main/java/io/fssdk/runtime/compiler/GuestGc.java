@@ -43,15 +43,30 @@ public final class GuestGc {
         }
     }
 
+    /** The instance's {@link GcBudget}, made at its first object. */
+    private static GcBudget budget(GuestContext ctx) {
+        if (ctx.gcBudget == null) {
+            ctx.gcBudget = new GcBudget(GcBudget.DEFAULT_CAP);
+        }
+        return ctx.gcBudget;
+    }
+
+    /** Registers array {@code values}, for which {@link GcBudget#reserve} made room. */
     private static long register(GuestContext ctx, int typeIdx, long[] values) {
         WasmArray a = new WasmArray(typeIdx, values);
-        return ctx.gcObjects.put(a, ctx.instance.registerGcRef(a));
+        int id = ctx.instance.registerGcRef(a);
+        budget(ctx).record(ctx.instance, id, values.length);
+        return ctx.gcObjects.put(a, id);
     }
 
     /** {@code struct.new} and {@code struct.new_default}: {@code fields} (the generated code filled them). */
     public static long structNew(GuestContext ctx, int typeIdx, long[] fields) {
+        GcBudget budget = budget(ctx);
+        budget.reserve(ctx.instance, fields.length);
         WasmStruct s = new WasmStruct(typeIdx, fields);
-        return ctx.gcObjects.put(s, ctx.instance.registerGcRef(s));
+        int id = ctx.instance.registerGcRef(s);
+        budget.record(ctx.instance, id, fields.length);
+        return ctx.gcObjects.put(s, id);
     }
 
     /** {@code struct.get}: the field's raw value. */
@@ -66,12 +81,13 @@ public final class GuestGc {
 
     /** {@code array.new_fixed}: {@code elements} (the generated code filled them). */
     public static long arrayOf(GuestContext ctx, int typeIdx, long[] elements) {
+        budget(ctx).reserve(ctx.instance, elements.length);
         return register(ctx, typeIdx, elements);
     }
 
     /** {@code array.new} and {@code array.new_default}: {@code length} copies of {@code value}. */
     public static long arrayNew(GuestContext ctx, int typeIdx, long value, int length) {
-        long[] elements = newElements(length);
+        long[] elements = newElements(ctx, length);
         if (value != 0) {
             Arrays.fill(elements, value);
         }
@@ -79,13 +95,15 @@ public final class GuestGc {
     }
 
     /**
-     * A {@code long[]} of {@code length}, or a trap: for a length no JVM array can have, and for one the heap has
-     * no room for, so that a guest asking for gigabytes fails its call and leaves the host running.
+     * A {@code long[]} of {@code length}, or a trap: for a length no JVM array can have, for one over the
+     * instance's {@link GcBudget}, and for one the heap has no room for, so that a guest asking for gigabytes fails
+     * its call and leaves the host running.
      */
-    private static long[] newElements(int length) {
+    private static long[] newElements(GuestContext ctx, int length) {
         if (length < 0 || length > Integer.MAX_VALUE - 8) {
             throw new TrapException("out of bounds array access: length " + Integer.toUnsignedString(length));
         }
+        budget(ctx).reserve(ctx.instance, length);
         try {
             return new long[length];
         } catch (OutOfMemoryError e) {
@@ -99,7 +117,7 @@ public final class GuestGc {
         if (Integer.toUnsignedLong(offset) + Integer.toUnsignedLong(length) * size > bytes.length) {
             throw new TrapException("out of bounds memory access");
         }
-        long[] elements = newElements(length);
+        long[] elements = newElements(ctx, length);
         for (int i = 0; i < length; i++) {
             elements[i] = littleEndian(bytes, offset + i * size, size);
         }
@@ -110,7 +128,7 @@ public final class GuestGc {
     public static long arrayNewElem(GuestContext ctx, int typeIdx, int elem, int offset, int length) {
         Element segment = ctx.instance.element(elem);
         inBounds(offset, length, segment == null ? 0 : segment.elementCount(), "table");
-        long[] elements = newElements(length);
+        long[] elements = newElements(ctx, length);
         for (int i = 0; i < length; i++) {
             elements[i] = ConstantEvaluators.computeConstantValue(ctx.instance,
                     segment.initializers().get(offset + i))[0];
