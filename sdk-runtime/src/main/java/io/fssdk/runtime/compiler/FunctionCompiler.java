@@ -118,7 +118,7 @@ final class FunctionCompiler {
     /** In a measuring pass: the bytecode offset where each instruction's code starts. */
     private int[] offsets;
     private int frameSlot = -1;
-    /** The loops whose body makes a call ({@link Polls#loopsThatCall}), found at the first loop. */
+    /** The loops whose body makes a call ({@link Polls#loopsThatCall}), found at the first loop that asks. */
     private Set<AnnotatedInstruction> loopsThatCall;
     private int maxMethodSize;
     private int mainSize;
@@ -249,6 +249,7 @@ final class FunctionCompiler {
         for (RegionPlanner.Region r : region == null ? chosen.values() : List.<RegionPlanner.Region>of()) {
             FunctionCompiler rc = new FunctionCompiler(layout, func, className, indirectDispatchers, planner, r);
             rc.chosen = chosen; // a region calls the regions nested in it
+            rc.loopsThatCall = loopsThatCall();
             rc.frameLocals = frameLocals;
             rc.compileBody(cv);
             maxMethodSize = Math.max(maxMethodSize, rc.maxMethodSize);
@@ -268,6 +269,7 @@ final class FunctionCompiler {
     FunctionCompiler scratch(boolean measure, boolean inFrame, RegionPlanner plannerUsed,
             Map<Integer, RegionPlanner.Region> plan) {
         FunctionCompiler c = new FunctionCompiler(layout, func, className, new HashMap<>(), null, null);
+        c.loopsThatCall = loopsThatCall();
         if (measure) {
             int n = body.instructions().size() + 1;
             c.heights = new int[n];
@@ -610,10 +612,15 @@ final class FunctionCompiler {
 
     /** The poll at the head of {@code loop}, a call to the shared step if its body makes a call ({@link Polls}). */
     void emitLoopPoll(AnnotatedInstruction loop) {
+        Polls.atLoop(mv, ctxSlot, loopsThatCall().contains(loop));
+    }
+
+    /** The loops whose body makes a call, found once per function and shared by its region and trial compilers. */
+    private Set<AnnotatedInstruction> loopsThatCall() {
         if (loopsThatCall == null) {
             loopsThatCall = Polls.loopsThatCall(body.instructions());
         }
-        Polls.atLoop(mv, ctxSlot, loopsThatCall.contains(loop));
+        return loopsThatCall;
     }
 
     /**
