@@ -82,6 +82,8 @@ public final class GuestContext {
     int freeFrames;
     /** The call's fuel budget, shared with the other core instances of the component; null means unlimited. */
     FuelTank fuel;
+    /** The cap on this instance's GC objects in bytes ({@code ComponentOptions.maxGcBytes}), 0 for the default. */
+    long gcCap;
     /** The instance's memory 0, or null (see {@link #bytes} for its array). Set once by {@link #bind()}. */
     FlatMemory memory;
     /**

@@ -46,7 +46,7 @@ public final class GuestGc {
     /** The instance's {@link GcBudget}, made at its first object. */
     private static GcBudget budget(GuestContext ctx) {
         if (ctx.gcBudget == null) {
-            ctx.gcBudget = new GcBudget(GcBudget.DEFAULT_CAP);
+            ctx.gcBudget = new GcBudget(ctx.gcCap > 0 ? ctx.gcCap : GcBudget.DEFAULT_CAP);
         }
         return ctx.gcBudget;
     }

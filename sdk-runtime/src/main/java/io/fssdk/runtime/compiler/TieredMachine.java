@@ -18,6 +18,7 @@ final class TieredMachine implements Machine {
     private CompiledMachine compiled;
     private InterpreterMachine interpreter;
     private FuelTank fuel;
+    private long gcCap;
     /** Calls under way: the switch happens only between outermost calls. */
     private int depth;
 
@@ -31,6 +32,7 @@ final class TieredMachine implements Machine {
         if (depth == 0 && compiled == null && code.isDone() && !code.isCompletedExceptionally()) {
             compiled = code.join().newMachine(instance);
             compiled.context().fuel = fuel;
+            compiled.context().gcCap = gcCap;
         }
         depth++;
         try {
@@ -49,6 +51,14 @@ final class TieredMachine implements Machine {
     /** Whether this instance runs compiled code now. */
     boolean isCompiled() {
         return compiled != null;
+    }
+
+    /** Caps the compiled tier's GC objects at {@code bytes}; the interpreted tier is not capped. */
+    void capGc(long bytes) {
+        this.gcCap = bytes;
+        if (compiled != null) {
+            compiled.context().gcCap = bytes;
+        }
     }
 
     /** Meters the compiled tier from {@code tank}; the interpreted tier is not metered. */

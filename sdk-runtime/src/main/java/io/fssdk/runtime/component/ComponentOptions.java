@@ -23,11 +23,13 @@ public final class ComponentOptions {
     private final String name;
     private final Path codeCache;
     private final long maxFuel;
+    private final long maxGcBytes;
     private final boolean compileInBackground;
 
     private ComponentOptions(Builder b) {
         this.compileInBackground = b.compileInBackground;
         this.maxFuel = b.maxFuel;
+        this.maxGcBytes = b.maxGcBytes;
         this.executionMode = b.executionMode;
         this.maxMemoryPages = b.maxMemoryPages;
         this.name = b.name;
@@ -88,6 +90,14 @@ public final class ComponentOptions {
         return maxFuel;
     }
 
+    /**
+     * The most heap the GC objects (structs and arrays) of one core instance may take, by estimate (see
+     * {@link Builder#maxGcBytes}), or 0 for the default: a quarter of the JVM's maximum heap, at most 1 GiB.
+     */
+    public long maxGcBytes() {
+        return maxGcBytes;
+    }
+
     /** Builds {@link ComponentOptions}. */
     public static final class Builder {
         private ExecutionMode executionMode = ExecutionMode.COMPILER;
@@ -95,6 +105,7 @@ public final class ComponentOptions {
         private String name = "component";
         private Path codeCache;
         private long maxFuel;
+        private long maxGcBytes;
         private boolean compileInBackground = true;
 
         private Builder() {
@@ -114,7 +125,7 @@ public final class ComponentOptions {
 
         /**
          * Gives every call into an instance a budget of {@code steps}: function entries plus loop iterations,
-         * metered in granules of {@code 16,384} steps at no cost to compiled code's hot path. A call that uses
+         * metered in granules of {@code 1,024} steps at no cost to compiled code's hot path. A call that uses
          * it up traps with a message naming fuel (WasmDriver reports {@code LIMIT_EXCEEDED}). It bounds what
          * one record may run, independently of machine speed, where the deadline bounds wall time. Counted by
          * {@link ExecutionMode#COMPILER} only; a function that runs in the interpreter is not metered. 0 (the
@@ -127,6 +138,24 @@ public final class ComponentOptions {
                 throw new IllegalArgumentException("maxFuel must not be negative, got " + steps);
             }
             this.maxFuel = steps;
+            return this;
+        }
+
+        /**
+         * Caps the heap that one core instance's GC objects (the structs and arrays of a guest built for the
+         * wasm GC proposal, such as Kotlin's) may take, by an estimate of their size. An allocation past it
+         * traps with a message naming "out of memory", and the guest is restarted on a fresh instance, so that
+         * a guest hoarding objects, or making garbage faster than it returns, fails alone instead of taking the
+         * host's heap. The default is a quarter of the JVM's maximum heap, at most 1 GiB; set it lower where
+         * many instances share one JVM. Enforced by {@link ExecutionMode#COMPILER}.
+         *
+         * @throws IllegalArgumentException for a cap that is not positive
+         */
+        public Builder maxGcBytes(long bytes) {
+            if (bytes <= 0) {
+                throw new IllegalArgumentException("maxGcBytes must be positive, got " + bytes);
+            }
+            this.maxGcBytes = bytes;
             return this;
         }
 

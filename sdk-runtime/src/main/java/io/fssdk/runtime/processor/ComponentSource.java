@@ -117,11 +117,13 @@ final class ComponentSource {
      * @param maxMemoryBytes the memory cap, or {@code null} for {@link WasmDriver.Builder#DEFAULT_MAX_MEMORY_MIB}
      * @param codeCache where compiled code is kept between JVMs, or {@code null} for nowhere
      * @param maxFuel the per-call fuel budget in steps, 0 for none
+     * @param maxGcBytes the cap on each core instance's GC objects in bytes, 0 for the engine's default
      * @throws SdkException {@code CONFIG_INVALID} for a cap outside 64 KiB..2 GiB (less one page), a fuel budget
      *     for a mode that cannot meter it, options given for an already loaded component, or a source that
      *     cannot be read; {@code RUNTIME_INVALID_DRIVER} for bytes that are not a valid component
      */
-    Component load(ExecutionMode mode, Long maxMemoryBytes, Path codeCache, long maxFuel, String operator) {
+    Component load(ExecutionMode mode, Long maxMemoryBytes, Path codeCache, long maxFuel, long maxGcBytes,
+            String operator) {
         long most = 65536L * ComponentOptions.MAX_PAGES;
         if (maxMemoryBytes != null && (maxMemoryBytes < 65536 || maxMemoryBytes > most)) {
             throw new SdkException(ErrorCode.CONFIG_INVALID, "memory cap must be between 64 KiB and "
@@ -129,8 +131,9 @@ final class ComponentSource {
                     + maxMemoryBytes + " bytes", operator, null, null);
         }
         if (loaded != null) {
-            if (mode != null || maxMemoryBytes != null || codeCache != null || maxFuel != 0) {
-                throw new SdkException(ErrorCode.CONFIG_INVALID, "the execution mode, memory cap, code cache and fuel "
+            if (mode != null || maxMemoryBytes != null || codeCache != null || maxFuel != 0
+                    || maxGcBytes != 0) {
+                throw new SdkException(ErrorCode.CONFIG_INVALID, "the execution mode, memory cap, code cache, fuel and GC cap "
                         + "of an already loaded component are fixed by its ComponentOptions; set them when loading it",
                         operator, null, null);
             }
@@ -146,6 +149,9 @@ final class ComponentSource {
         }
         ComponentOptions built;
         try {
+            if (maxGcBytes != 0) {
+                options.maxGcBytes(maxGcBytes);
+            }
             built = options.maxFuel(maxFuel).build();
         } catch (IllegalArgumentException e) {
             throw new SdkException(ErrorCode.CONFIG_INVALID, e.getMessage(), operator, null, e);

@@ -265,6 +265,7 @@ public final class WasmDriver implements Driver {
         private Long maxMemoryBytes;
         private Path codeCache;
         private long maxFuel;
+        private long maxGcBytes;
         /** The default per-call deadline of a {@link #python} operator, in seconds. */
         public static final int DEFAULT_PYTHON_DEADLINE_SECONDS = 300;
 
@@ -357,6 +358,21 @@ public final class WasmDriver implements Driver {
                 throw new SdkException(ErrorCode.CONFIG_INVALID, "maxFuel must not be negative, got " + steps);
             }
             this.maxFuel = steps;
+            return this;
+        }
+
+        /**
+         * The most heap one core instance's GC objects (the structs and arrays of a guest built for the wasm GC
+         * proposal) may take, by estimate; an allocation past it fails the call, and the guest restarts on a
+         * fresh instance, so a guest hoarding objects cannot take the host's heap (see
+         * {@link io.fssdk.runtime.component.ComponentOptions.Builder#maxGcBytes}). The default is a quarter of the
+         * JVM's maximum heap, at most 1 GiB; set it lower where many operators share one JVM.
+         */
+        public Builder maxGcBytes(long bytes) {
+            if (bytes <= 0) {
+                throw new SdkException(ErrorCode.CONFIG_INVALID, "maxGcBytes must be positive, got " + bytes);
+            }
+            this.maxGcBytes = bytes;
             return this;
         }
 
@@ -482,7 +498,7 @@ public final class WasmDriver implements Driver {
             // A Python runtime is interpreted by default, unless it comes loaded (its options are fixed then).
             ExecutionMode mode = executionMode != null || pythonFile == null || source.isLoaded() ? executionMode
                     : ExecutionMode.INTERPRETER;
-            Component component = source.load(mode, maxMemoryBytes, codeCache, maxFuel, name);
+            Component component = source.load(mode, maxMemoryBytes, codeCache, maxFuel, maxGcBytes, name);
             ProcessorExports.check(component, name);
             return new WasmDriver(this, name, component, deadline);
         }

@@ -82,6 +82,25 @@ final class MinimalComponents {
     }
 
     /**
+     * A component around {@code module}, lifting its core export {@code name}, a function of one {@code i32}
+     * and no result, as {@code name: func(n: s32)}.
+     */
+    static byte[] liftingOneS32(byte[] module, String name) {
+        byte[] n = name.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        return concat(COMPONENT_PREAMBLE,
+                section(1, module),
+                INSTANTIATE_MODULE_0,
+                // (alias core export 0 name (core func))
+                section(6, concat(new byte[] {1, 0x00, 0x00, 0x01, 0}, leb(n.length), n)),
+                // (type (func (param "n" s32)))
+                section(7, new byte[] {1, 0x40, 1, 1, 'n', 0x7a, 0x01, 0}),
+                // (func (canon lift (core func 0) (type 0))) with no options
+                section(8, new byte[] {1, 0x00, 0x00, 0, 0, 0}),
+                // (export name (func 0))
+                section(11, concat(new byte[] {1, 0x00}, leb(n.length), n, new byte[] {0x01, 0, 0})));
+    }
+
+    /**
      * A component holding a core module whose export section declares a name of {@code nameLength} bytes
      * but holds only a few: a parser that allocates by the declared length before checking it allocates
      * {@code nameLength} bytes (the 256 MiB reproducer when it is 0x0FFFFFF0).

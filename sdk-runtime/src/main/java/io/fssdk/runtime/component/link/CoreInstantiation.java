@@ -9,6 +9,7 @@ import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.types.Import;
 import com.dylibso.chicory.wasm.types.ImportSection;
+import io.fssdk.runtime.compiler.GcObjectCap;
 import io.fssdk.runtime.component.ComponentException;
 import io.fssdk.runtime.component.InvalidException;
 import io.fssdk.runtime.component.LinkException;
@@ -67,6 +68,9 @@ final class CoreInstantiation {
             }
             if (scope.state.root.fuel != null) {
                 scope.state.root.fuel.attach(instance);
+            }
+            if (scope.state.root.maxGcBytes > 0) {
+                GcObjectCap.apply(instance, scope.state.root.maxGcBytes);
             }
             return new CoreInstanceItem.Module(instance, module.label());
         } catch (com.dylibso.chicory.wasm.UnlinkableException e) {

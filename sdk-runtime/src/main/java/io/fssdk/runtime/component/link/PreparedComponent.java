@@ -124,7 +124,7 @@ public final class PreparedComponent {
      * @throws io.fssdk.runtime.component.TrapException when a start function traps
      */
     public RootInstance instantiate(HostDefinitions host) {
-        RootState root = new RootState(options.maxMemoryPages(), options.maxFuel());
+        RootState root = new RootState(options.maxMemoryPages(), options.maxFuel(), options.maxGcBytes());
         Scope scope = new Scope(null, new InstanceState(root));
         try {
             Map<String, Item> exports = new Instantiator(modules, false).run(parsed, scope, new HostImports(host), "");

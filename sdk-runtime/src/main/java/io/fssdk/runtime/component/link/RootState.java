@@ -19,6 +19,8 @@ final class RootState {
 
     /** The per-call fuel budget shared by the instance's core instances, or null for none. */
     final FuelTank fuel;
+    /** The cap on each core instance's GC objects in bytes, or 0 for the compiler's default. */
+    final long maxGcBytes;
     /** Calls into the instance (or a nested one) under way: fuel is refilled when the outermost starts. */
     private int depth;
 
@@ -27,8 +29,13 @@ final class RootState {
     }
 
     RootState(int maxMemoryPages, long maxFuel) {
+        this(maxMemoryPages, maxFuel, 0);
+    }
+
+    RootState(int maxMemoryPages, long maxFuel, long maxGcBytes) {
         this.maxMemoryPages = maxMemoryPages;
         this.fuel = maxFuel > 0 ? new FuelTank(maxFuel) : null;
+        this.maxGcBytes = maxGcBytes;
     }
 
     /** Counts a call in; the outermost one gets a full tank. */
