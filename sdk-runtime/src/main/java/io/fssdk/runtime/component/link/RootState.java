@@ -25,11 +25,7 @@ final class RootState {
     private int depth;
 
     RootState(int maxMemoryPages) {
-        this(maxMemoryPages, 0);
-    }
-
-    RootState(int maxMemoryPages, long maxFuel) {
-        this(maxMemoryPages, maxFuel, 0);
+        this(maxMemoryPages, 0, 0);
     }
 
     RootState(int maxMemoryPages, long maxFuel, long maxGcBytes) {
